@@ -1,0 +1,1 @@
+return LayoutExpert.Driver.Cli.Run(args);
