@@ -1,0 +1,3 @@
+namespace LayoutExpert.Syntax.Diagnostics;
+
+public enum DiagnosticSeverity { Note, Warning, Error }

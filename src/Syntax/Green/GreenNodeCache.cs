@@ -1,0 +1,136 @@
+using System.Runtime.CompilerServices;
+
+namespace LayoutExpert.Syntax.Green;
+
+/// <summary>
+/// Deduplicates green tokens, trivia and small nodes so equal text yields the
+/// same objects: one "struct" token with one trailing space serves every place
+/// it occurs, which cuts memory on kernel headers and makes equal subtrees
+/// compare by reference. Owned by whoever parses (one per build, shared across
+/// the files of that build); never a global.
+/// Only pieces without diagnostics and without comment trivia are cached:
+/// comments are long and rarely repeat.
+/// </summary>
+public sealed class GreenNodeCache
+{
+    private const int MaxCachedTextLength = 64;
+    private const int MaxCachedSlots = 3;
+
+    private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _stringLookup;
+    private readonly Dictionary<(SyntaxKind, string), GreenTrivia> _trivia = [];
+    private readonly Dictionary<TokenKey, GreenToken> _tokens = [];
+    private readonly Dictionary<NodeKey, GreenInternalNode> _nodes = [];
+
+    public GreenNodeCache()
+    {
+        _stringLookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public int TokenCount => _tokens.Count;
+
+    /// <summary>The one string instance for this text (short texts only; long ones are allocated as they come).</summary>
+    public string Intern(ReadOnlySpan<char> text)
+    {
+        if (text.Length > MaxCachedTextLength) return text.ToString();
+        if (_stringLookup.TryGetValue(text, out var existing)) return existing;
+        var made = text.ToString();
+        _strings.Add(made, made);
+        return made;
+    }
+
+    public GreenTrivia Trivia(SyntaxKind kind, ReadOnlySpan<char> text)
+    {
+        if (kind is SyntaxKind.BlockCommentTrivia or SyntaxKind.LineCommentTrivia || text.Length > MaxCachedTextLength)
+        {
+            return new GreenTrivia(kind, text.ToString());
+        }
+        var interned = Intern(text);
+        if (_trivia.TryGetValue((kind, interned), out var trivia)) return trivia;
+        trivia = new GreenTrivia(kind, interned);
+        _trivia.Add((kind, interned), trivia);
+        return trivia;
+    }
+
+    /// <summary>A token; <paramref name="text"/> should already be interned when short.</summary>
+    public GreenToken Token(SyntaxKind kind, string text, GreenNode? leading, GreenNode? trailing)
+    {
+        if (!IsCacheable(leading) || !IsCacheable(trailing) || text.Length > MaxCachedTextLength)
+        {
+            return new GreenToken(kind, text, leading, trailing);
+        }
+        var key = new TokenKey(kind, text, leading, trailing);
+        if (_tokens.TryGetValue(key, out var token)) return token;
+        token = new GreenToken(kind, text, leading, trailing);
+        _tokens.Add(key, token);
+        return token;
+    }
+
+    /// <summary>A trivia list (or the single trivia itself when there is one).</summary>
+    public GreenNode? TriviaList(ReadOnlySpan<GreenNode> pieces) => pieces.Length switch
+    {
+        0 => null,
+        1 => pieces[0],
+        _ => Node(SyntaxKind.List, pieces),
+    };
+
+    /// <summary>An internal node; small nodes whose children all came from this cache are shared.</summary>
+    public GreenInternalNode Node(SyntaxKind kind, ReadOnlySpan<GreenNode> children)
+    {
+        if (children.Length > MaxCachedSlots || children.Length == 0)
+        {
+            return new GreenInternalNode(kind, children.ToArray());
+        }
+        foreach (var child in children)
+        {
+            if (!IsCacheable(child)) return new GreenInternalNode(kind, children.ToArray());
+        }
+        var key = new NodeKey(kind, children[0], children.Length > 1 ? children[1] : null, children.Length > 2 ? children[2] : null);
+        if (_nodes.TryGetValue(key, out var node)) return node;
+        node = new GreenInternalNode(kind, children.ToArray());
+        _nodes.Add(key, node);
+        return node;
+    }
+
+    private static bool IsCacheable(GreenNode? node) => node switch
+    {
+        null => true,
+        { HasDiagnostics: true } => false,
+        GreenTrivia t => t.Kind is not (SyntaxKind.BlockCommentTrivia or SyntaxKind.LineCommentTrivia),
+        _ => node.FullWidth <= MaxCachedTextLength * 4,
+    };
+
+    /// <summary>Keys compare their parts by reference: the parts are themselves interned, so reference equality is value equality.</summary>
+    private readonly struct TokenKey(SyntaxKind kind, string text, GreenNode? leading, GreenNode? trailing) : IEquatable<TokenKey>
+    {
+        private readonly SyntaxKind _kind = kind;
+        private readonly string _text = text;
+        private readonly GreenNode? _leading = leading;
+        private readonly GreenNode? _trailing = trailing;
+
+        public bool Equals(TokenKey other) =>
+            _kind == other._kind && ReferenceEquals(_text, other._text)
+            && ReferenceEquals(_leading, other._leading) && ReferenceEquals(_trailing, other._trailing);
+
+        public override bool Equals(object? obj) => obj is TokenKey other && Equals(other);
+
+        public override int GetHashCode() => HashCode.Combine(
+            _kind, RuntimeHelpers.GetHashCode(_text), RuntimeHelpers.GetHashCode(_leading), RuntimeHelpers.GetHashCode(_trailing));
+    }
+
+    private readonly struct NodeKey(SyntaxKind kind, GreenNode a, GreenNode? b, GreenNode? c) : IEquatable<NodeKey>
+    {
+        private readonly SyntaxKind _kind = kind;
+        private readonly GreenNode _a = a;
+        private readonly GreenNode? _b = b;
+        private readonly GreenNode? _c = c;
+
+        public bool Equals(NodeKey other) =>
+            _kind == other._kind && ReferenceEquals(_a, other._a) && ReferenceEquals(_b, other._b) && ReferenceEquals(_c, other._c);
+
+        public override bool Equals(object? obj) => obj is NodeKey other && Equals(other);
+
+        public override int GetHashCode() => HashCode.Combine(
+            _kind, RuntimeHelpers.GetHashCode(_a), RuntimeHelpers.GetHashCode(_b), RuntimeHelpers.GetHashCode(_c));
+    }
+}

@@ -1,0 +1,51 @@
+namespace LayoutExpert.Syntax.Text;
+
+/// <summary>
+/// The text of one source file with its path and a line map built on first use.
+/// Lines end at '\n' ("\r\n" counts as one end); a backslash-newline splice
+/// (C11 5.1.1.2p1, phase 2) still ends a physical line, which is what compilers
+/// report in diagnostics.
+/// </summary>
+public sealed class SourceText
+{
+    private int[]? _lineStarts;
+
+    public SourceText(string text, string path)
+    {
+        Text = text;
+        Path = path;
+    }
+
+    public string Text { get; }
+
+    public string Path { get; }
+
+    public int Length => Text.Length;
+
+    public int LineCount => LineStarts.Length;
+
+    private int[] LineStarts => _lineStarts ??= ComputeLineStarts(Text);
+
+    public LinePosition GetLinePosition(int offset)
+    {
+        var starts = LineStarts;
+        var index = Array.BinarySearch(starts, offset);
+        var line = index >= 0 ? index : ~index - 1;
+        return new LinePosition(line, offset - starts[line]);
+    }
+
+    public int GetLineStart(int line) => LineStarts[line];
+
+    public SourceLocation GetLocation(int offset) => new(Path, GetLinePosition(offset));
+
+    public string ToString(TextSpan span) => Text.Substring(span.Start, span.Length);
+
+    public override string ToString() => Text;
+
+    private static int[] ComputeLineStarts(string text)
+    {
+        var starts = new List<int> { 0 };
+        for (var i = text.IndexOf('\n'); i >= 0; i = text.IndexOf('\n', i + 1)) starts.Add(i + 1);
+        return [.. starts];
+    }
+}
