@@ -1,10 +1,50 @@
+using System.CommandLine;
+using LayoutExpert.Driver.Commands;
+using LayoutExpert.Preprocessing.Serialization;
+
 namespace LayoutExpert.Driver;
 
+/// <summary>The layout-expert command line. Every failure becomes one clear message and an exit code; a stack trace only with LAYOUT_EXPERT_DEBUG=1.</summary>
 public static class Cli
 {
+    public static RootCommand CreateRoot() => new("LayoutExpert: exact Linux kernel struct layouts from headers and a .config, without a compiler.")
+    {
+        BuildPreAstCommand.Create(),
+        BuildPreAstCommand.CreateOriginalSpelling(),
+    };
+
     public static int Run(string[] args)
     {
-        Console.Error.WriteLine("layout-expert: no command yet");
-        return 2;
+        try
+        {
+            var parse = CreateRoot().Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                foreach (var error in parse.Errors) Console.Error.WriteLine("layout-expert: " + error.Message);
+                return ExitCodes.Usage;
+            }
+            return parse.Invoke();
+        }
+        catch (UserInputException e)
+        {
+            Console.Error.WriteLine("layout-expert: error: " + e.Message);
+            return ExitCodes.InputError;
+        }
+        catch (PreAstFormatException e)
+        {
+            Console.Error.WriteLine("layout-expert: error: " + e.Message);
+            return ExitCodes.InputError;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine("layout-expert: error: " + e.Message);
+            return ExitCodes.InputError;
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine("layout-expert: internal error: " + e.Message);
+            if (Environment.GetEnvironmentVariable("LAYOUT_EXPERT_DEBUG") == "1") Console.Error.WriteLine(e);
+            return ExitCodes.InternalError;
+        }
     }
 }

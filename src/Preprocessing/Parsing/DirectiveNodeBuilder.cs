@@ -153,6 +153,37 @@ public sealed class DirectiveNodeBuilder(GreenNodeCache cache)
         return new GreenInternalNode(SyntaxKind.MacroParameterList, [line[open], Tokens(line, open + 1, innerEnd), closed ? line[end - 1] : null]);
     }
 
+    /// <summary>
+    /// A control line standing alone in a group. A section-opening line only
+    /// stands alone when #if nesting went past the limit: it becomes an unknown
+    /// directive carrying that error.
+    /// </summary>
+    public GreenInternalNode ControlLine(IReadOnlyList<GreenToken> line)
+    {
+        var node = DirectiveLine(line);
+        if (!DirectiveNames.OpensSection(node.Kind)) return node;
+        var info = At(line, 0, PreprocessorDiagnostics.ConditionalNestingTooDeep,
+            DirectiveParser.MaxConditionalDepth.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return new GreenInternalNode(SyntaxKind.UnknownDirective, [node.GetSlot(0), node.GetSlot(1), node.GetSlot(2)], [info]);
+    }
+
+    /// <summary>
+    /// An #elif or #else group after the #if group. One that follows an #else is
+    /// kept (as an elif group, or a second else group) with the error gcc gives.
+    /// </summary>
+    public GreenInternalNode LaterGroup(IReadOnlyList<GreenToken> line, bool afterElse, IReadOnlyList<GreenNode> body)
+    {
+        var directive = DirectiveLine(line);
+        if (afterElse)
+        {
+            var info = At(line, 0, PreprocessorDiagnostics.ConditionalAfterElse, NameOf(line) ?? "");
+            directive = new GreenInternalNode(directive.Kind, [directive.GetSlot(0), directive.GetSlot(1), directive.GetSlot(2)],
+                [.. directive.Diagnostics, info]);
+        }
+        var kind = directive.Kind == SyntaxKind.ElseDirective ? SyntaxKind.ElseGroup : SyntaxKind.ElifGroup;
+        return Group(kind, directive, body);
+    }
+
     public GreenInternalNode Group(SyntaxKind kind, GreenNode directive, IReadOnlyList<GreenNode> parts) =>
         new(kind, [directive, List(parts)]);
 

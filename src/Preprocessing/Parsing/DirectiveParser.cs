@@ -84,13 +84,9 @@ public sealed class DirectiveParser
             {
                 parts.Add(ParseIfSection(line, depth + 1));
             }
-            else if (DirectiveNames.OpensSection(kind))
-            {
-                parts.Add(TooDeep(line));
-            }
             else
             {
-                parts.Add(_build.DirectiveLine(line));
+                parts.Add(_build.ControlLine(line));
             }
         }
         if (text.Count > 0) parts.Add(_build.TextRun(text));
@@ -107,31 +103,11 @@ public sealed class DirectiveParser
             _pendingLine = null;
             var kind = DirectiveNodeBuilder.KindOf(line);
             if (kind == SyntaxKind.EndifDirective) return _build.IfSection(ifGroup, later, _build.DirectiveLine(line));
-            var directive = seenElse ? AfterElse(line) : _build.DirectiveLine(line);
+            var afterElse = seenElse;
             seenElse |= kind == SyntaxKind.ElseDirective;
-            var groupKind = kind == SyntaxKind.ElseDirective ? SyntaxKind.ElseGroup : SyntaxKind.ElifGroup;
-            later.Add(_build.Group(groupKind, directive, ParseGroup(depth, inSection: true)));
+            later.Add(_build.LaterGroup(line, afterElse, ParseGroup(depth, inSection: true)));
         }
         return _build.IfSection(ifGroup, later, endif: null);
-    }
-
-    /// <summary>An #elif or second #else after #else: kept in the tree (as an elif group) with an error, as gcc reports it.</summary>
-    private GreenNode AfterElse(List<GreenToken> line)
-    {
-        var node = _build.DirectiveLine(line);
-        var hash = line[0];
-        var info = new Syntax.Diagnostics.DiagnosticInfo(PreprocessorDiagnostics.ConditionalAfterElse, hash.LeadingWidth, hash.Width,
-            new Syntax.Diagnostics.ImmutableArrayOfArgs(DirectiveNodeBuilder.NameOf(line) ?? ""));
-        return new GreenInternalNode(node.Kind, [node.GetSlot(0), node.GetSlot(1), node.GetSlot(2)], [.. node.Diagnostics, info]);
-    }
-
-    private GreenNode TooDeep(List<GreenToken> line)
-    {
-        var hash = line[0];
-        var info = new Syntax.Diagnostics.DiagnosticInfo(PreprocessorDiagnostics.ConditionalNestingTooDeep, hash.LeadingWidth, hash.Width,
-            new Syntax.Diagnostics.ImmutableArrayOfArgs(MaxConditionalDepth.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        var node = _build.DirectiveLine(line);
-        return new GreenInternalNode(SyntaxKind.UnknownDirective, [node.GetSlot(0), node.GetSlot(1), node.GetSlot(2)], [info]);
     }
 
     /// <summary>The tokens of one directive line: from '#' to the token whose trailing trivia ends the line.</summary>

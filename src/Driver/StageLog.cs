@@ -1,0 +1,32 @@
+using System.Diagnostics;
+
+namespace LayoutExpert.Driver;
+
+/// <summary>
+/// Logs each stage of a command with its time on stderr, like the original
+/// tool did ("[  0.412s] parse: 1234 files"). On a terminal, a stage that is
+/// still running shows as a status line that the finished line replaces.
+/// </summary>
+public sealed class StageLog(TextWriter output, bool interactive)
+{
+    private readonly Stopwatch _total = Stopwatch.StartNew();
+
+    public static StageLog ForConsole() => new(Console.Error, !Console.IsErrorRedirected);
+
+    public TimeSpan Elapsed => _total.Elapsed;
+
+    public T Run<T>(string stage, Func<T> work, Func<T, string> describe)
+    {
+        if (interactive) output.Write($"\r  {stage}...");
+        var watch = Stopwatch.StartNew();
+        var result = work();
+        watch.Stop();
+        if (interactive) output.Write("\r\x1b[K");
+        output.WriteLine($"[{watch.Elapsed.TotalSeconds,7:F3}s] {stage}: {describe(result)}");
+        return result;
+    }
+
+    public void Info(string message) => output.WriteLine(message);
+
+    public void Summary(string message) => output.WriteLine($"[{_total.Elapsed.TotalSeconds,7:F3}s] {message}");
+}
