@@ -74,7 +74,9 @@ outdir=$(cd "$outdir" && pwd)
 # Start clean so that kbuild recompiles and rewrites .module.o.cmd.
 rm -f "$outdir"/module.{o,ko,mod,mod.c,mod.o,i} "$outdir"/.module.*.cmd "$outdir"/.module.o.d \
       "$outdir"/Module.symvers "$outdir"/modules.order "$outdir"/.module-common.o
-cp "$source_file" "$outdir/module.c"
+if [ "$(realpath "$source_file")" != "$outdir/module.c" ]; then
+  cp "$source_file" "$outdir/module.c"
+fi
 printf 'obj-m += module.o\n' >"$outdir/Kbuild"
 
 start=$(date +%s.%N)
@@ -86,7 +88,7 @@ end=$(date +%s.%N)
 
 [ -f "$outdir/module.ko" ] || die "kbuild produced no module.ko"
 [ -f "$outdir/.module.o.cmd" ] || die "kbuild produced no .module.o.cmd"
-grep -q '^ *Version: *5$' <(readelf --debug-dump=info "$outdir/module.o" 2>/dev/null | head -n 5) ||
+grep -q '^ *Version: *5$' <(readelf --debug-dump=info "$outdir/module.o" 2>/dev/null | head -n 20) ||
   die "module.o has no DWARF 5 .debug_info"
 if grep -q 'warning:' "$outdir/build.log"; then
   echo "build-module: gcc warnings (see $outdir/build.log):" >&2

@@ -33,7 +33,8 @@ tree=$cache/$kernel/root/usr/src/linux-headers-$kernel-$flavour
 
 die() { echo "kbuild-preprocess: $*" >&2; exit 1; }
 [ -d "$tree" ] || die "no kbuild tree at $tree (run scripts/fetch-kernels.sh)"
-outdir=$(cd "$outdir" 2>/dev/null && pwd) || die "no directory $3"
+[ -d "$outdir" ] || die "no directory $outdir"
+outdir=$(cd "$outdir" && pwd)
 cmdfile=$outdir/.module.o.cmd
 [ -f "$cmdfile" ] || die "no $cmdfile (run scripts/build-module.sh $kernel $flavour $outdir first)"
 output=${output:-$outdir/module.i}
