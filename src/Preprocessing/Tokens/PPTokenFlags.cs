@@ -1,0 +1,22 @@
+namespace LayoutExpert.Preprocessing.Tokens;
+
+[Flags]
+public enum PPTokenFlags : byte
+{
+    None = 0,
+
+    /// <summary>White space came before the token (matters to # stringizing, C11 6.10.3.2p2, and to output spacing).</summary>
+    LeadingSpace = 1,
+
+    /// <summary>The token is the first on its logical line.</summary>
+    StartOfLine = 2,
+
+    /// <summary>
+    /// An identifier that named a macro being expanded when it was read: it is
+    /// never expanded again (C11 6.10.3.4p2, "painted blue").
+    /// </summary>
+    NoExpand = 4,
+
+    /// <summary>A placemarker (C11 6.10.3.3p2): an empty argument next to ##. Never reaches the output.</summary>
+    Placemarker = 8,
+}
