@@ -1,0 +1,48 @@
+using LayoutExpert.Preprocessing.Macros;
+using LayoutExpert.Syntax.Diagnostics;
+using LayoutExpert.Syntax.Green;
+using LayoutExpert.Syntax.Text;
+
+namespace LayoutExpert.Preprocessing.Expansion;
+
+/// <summary>
+/// What every expander of one preprocessing run shares: the macro table, the
+/// set of macros being expanded (gcc disables a macro while its expansion is
+/// being read: C11 6.10.3.4p2), the origin table, diagnostics, and what the
+/// built-in macros need from the file walker.
+/// </summary>
+public sealed class ExpansionEnvironment(MacroTable macros, OriginTable origins, IFeatureTests features)
+{
+    public const int MaxExpansionDepth = 1000;
+
+    public MacroTable Macros { get; } = macros;
+
+    public HashSet<MacroDefinition> Disabled { get; } = new(ReferenceEqualityComparer.Instance);
+
+    public OriginTable Origins { get; } = origins;
+
+    public IFeatureTests Features { get; } = features;
+
+    public List<Diagnostic> Diagnostics { get; } = [];
+
+    public GreenNodeCache Cache { get; } = new();
+
+    /// <summary>Maps an origin to a file location for diagnostics.</summary>
+    public Func<int, SourceLocation?> Locate { get; set; } = _ => null;
+
+    public Func<string> CurrentFile { get; set; } = () => "";
+
+    public Func<int> CurrentLine { get; set; } = () => 0;
+
+    public Func<int> IncludeLevel { get; set; } = () => 0;
+
+    public string BaseFile { get; set; } = "";
+
+    /// <summary>Whether plain char is unsigned (-funsigned-char, kernels from 6.2): character constants in #if depend on it.</summary>
+    public bool UnsignedChar { get; set; }
+
+    public int Counter { get; set; }
+
+    public void Report(DiagnosticDescriptor descriptor, int origin, params object[] args) =>
+        Diagnostics.Add(Diagnostic.Create(descriptor, Locate(origin), args));
+}
