@@ -61,9 +61,16 @@ public sealed class Database
     private readonly Dictionary<Query, QueryStorage> _storages = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, Query> _queriesByName = new(StringComparer.Ordinal);
 
-    // One-entry cache: consecutive fetches of the same query skip the storage lookup.
-    private Query? _lastQuery;
-    private QueryStorage? _lastStorage;
+    // Direct-mapped cache from query to storage, indexed by the query's identity hash: a query
+    // function alternating between a few queries finds each storage without a dictionary lookup.
+    private const int CacheSize = 32;
+    private readonly CachedStorage[] _cache = new CachedStorage[CacheSize];
+
+    private struct CachedStorage
+    {
+        public Query? Query;
+        public QueryStorage? Storage;
+    }
 
     public Database()
     {
@@ -147,15 +154,19 @@ public sealed class Database
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private TStorage StorageOf<TStorage>(Query query) where TStorage : QueryStorage
     {
-        if (!ReferenceEquals(query, _lastQuery))
-        {
-            ArgumentNullException.ThrowIfNull(query);
-            if (!_storages.TryGetValue(query, out var found)) found = Register(query);
-            _lastQuery = query;
-            _lastStorage = found;
-        }
+        ArgumentNullException.ThrowIfNull(query);
+        ref var cached = ref _cache[query.CacheHash & (CacheSize - 1)];
+        var storage = ReferenceEquals(cached.Query, query) ? cached.Storage! : CacheMiss(query, ref cached);
         // Safe: a query's storage is created by that query with its own type arguments.
-        return Unsafe.As<TStorage>(_lastStorage!);
+        return Unsafe.As<TStorage>(storage);
+    }
+
+    private QueryStorage CacheMiss(Query query, ref CachedStorage cached)
+    {
+        if (!_storages.TryGetValue(query, out var storage)) storage = Register(query);
+        cached.Query = query;
+        cached.Storage = storage;
+        return storage;
     }
 
     private QueryStorage Register(Query query)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LayoutExpert.Incremental.Engine;
 
 namespace LayoutExpert.Incremental;
@@ -19,7 +20,11 @@ public abstract class Query
         ArgumentNullException.ThrowIfNull(name);
         if (name.Length == 0) throw new QueryUsageException("A query needs a non-empty name.");
         Name = name;
+        CacheHash = RuntimeHelpers.GetHashCode(this);
     }
+
+    /// <summary>Identity hash, kept in a field so a database's query cache needs no call to find it.</summary>
+    internal readonly int CacheHash;
 
     /// <summary>The name used in statistics, dependency lists and error messages.</summary>
     public string Name { get; }

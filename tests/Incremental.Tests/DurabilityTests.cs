@@ -82,6 +82,8 @@ public sealed class DurabilityTests
         db.Set(_header, "a.h", "two", Durability.Low);
 
         Assert.Equal("two", db.Get(reader, "a.h"));
+        Assert.True(db.TryInspect(new QueryKey(_header, "a.h"), out var input));
+        Assert.Equal(Durability.Low, input.Durability);
     }
 
     [Fact]

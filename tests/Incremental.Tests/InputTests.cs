@@ -46,6 +46,23 @@ public sealed class InputTests
     }
 
     [Fact]
+    public void Setting_a_read_but_never_set_input_to_the_default_of_its_type_is_a_real_set()
+    {
+        var orMinusOne = new DerivedQuery<string, int>("or-minus-one", (ctx, key) =>
+        {
+            try { return ctx.Get(_number, key); }
+            catch (InputNotSetException) { return -1; }
+        });
+        var db = new Database();
+        Assert.Equal(-1, db.Get(orMinusOne, "x"));
+
+        db.Set(_number, "x", 0, Durability.Low);
+
+        Assert.Equal(0, db.Get(_number, "x"));
+        Assert.Equal(0, db.Get(orMinusOne, "x"));
+    }
+
+    [Fact]
     public void Setting_an_input_from_inside_a_query_is_refused()
     {
         var db = new Database();

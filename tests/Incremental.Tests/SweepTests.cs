@@ -57,6 +57,8 @@ public sealed class SweepTests
         db.Set(_header, "b.h", "xy", Durability.High);
         Assert.Equal(30, db.Get(top, "a.h"));
         Assert.Equal(1, topRuns.Count);
+        Assert.True(db.TryInspect(new QueryKey(length, "a.h"), out _)); // recomputed into the table, not beside it
+        Assert.Equal(2, db.MemoCount);
 
         db.Set(_header, "a.h", "abcd", Durability.High);
         Assert.Equal(40, db.Get(top, "a.h"));

@@ -89,12 +89,17 @@ internal sealed class DerivedStorage<TKey, TValue>(DerivedQuery<TKey, TValue> qu
         Executions++;
         var frame = runtime.BeginExecution(slot);
         TValue value;
+        var completed = false;
+        // try/finally rather than catch/rethrow: a rethrow at every level of a deep nesting would
+        // itself need stack while the exception is being dispatched.
         try
         {
             value = query.Compute(runtime.Context, slot.Key);
+            completed = true;
         }
         finally
         {
+            if (!completed) frame.Discard(); // Do not keep a failed run's reads alive until the frame is reused.
             runtime.EndExecution(slot);
         }
 

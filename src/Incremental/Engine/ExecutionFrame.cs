@@ -37,6 +37,8 @@ internal sealed class ExecutionFrame
         if (slot.ChangedAt > MaxChangedAt) MaxChangedAt = slot.ChangedAt;
     }
 
+    internal void Discard() => _reads.Clear();
+
     /// <summary>The reads as an exact-size array; the frame is left empty.</summary>
     internal Slot[] TakeReads()
     {
