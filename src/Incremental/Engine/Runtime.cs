@@ -10,6 +10,8 @@ namespace LayoutExpert.Incremental.Engine;
 /// </summary>
 internal sealed class Runtime
 {
+    private const int RetainedFrames = 256;
+
     private readonly long[] _lastChangedAtOrAbove = new long[DurabilityLevels.Count];
     private readonly List<Slot> _active = [];
     private ExecutionFrame[] _frames = [];
@@ -94,6 +96,8 @@ internal sealed class Runtime
     {
         _executing--;
         Leave(slot);
+        // One very deep nesting should not pin thousands of frames for the database's lifetime.
+        if (_executing == 0 && _frames.Length > RetainedFrames) Array.Resize(ref _frames, RetainedFrames);
     }
 
     private QueryCycleException Cycle(Slot repeated)
