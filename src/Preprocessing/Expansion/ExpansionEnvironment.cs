@@ -13,7 +13,13 @@ namespace LayoutExpert.Preprocessing.Expansion;
 /// </summary>
 public sealed class ExpansionEnvironment(MacroTable macros, OriginTable origins, IFeatureTests features)
 {
-    public const int MaxExpansionDepth = 1000;
+    /// <summary>Contexts live on the heap, so this only bounds memory: gcc has no such limit and a 2,000-macro chain is legitimate C.</summary>
+    public const int MaxExpansionDepth = 100_000;
+
+    /// <summary>Arguments are expanded by a nested expander (recursion): f(f(f(...))) this deep is refused rather than overflowing the stack.</summary>
+    public const int MaxArgumentNesting = 300;
+
+    public int ArgumentNesting { get; set; }
 
     public MacroTable Macros { get; } = macros;
 

@@ -131,6 +131,22 @@ public sealed partial class MacroExpander
     }
 
     /// <summary>Expands a token list on its own (a macro argument, C11 6.10.3.1), sharing this run's state.</summary>
-    private PPToken[] ExpandIsolated(List<PPToken> tokens) =>
-        [.. new MacroExpander(_env, new ListTokenSource(tokens), InDirective).ExpandAll()];
+    private PPToken[] ExpandIsolated(List<PPToken> tokens)
+    {
+        if (_env.ArgumentNesting >= ExpansionEnvironment.MaxArgumentNesting)
+        {
+            _env.Report(ExpansionDiagnostics.ExpansionTooDeep, tokens.Count > 0 ? tokens[0].Origin : -1,
+                ExpansionEnvironment.MaxArgumentNesting, "a macro argument");
+            return [.. tokens];
+        }
+        _env.ArgumentNesting++;
+        try
+        {
+            return [.. new MacroExpander(_env, new ListTokenSource(tokens), InDirective).ExpandAll()];
+        }
+        finally
+        {
+            _env.ArgumentNesting--;
+        }
+    }
 }

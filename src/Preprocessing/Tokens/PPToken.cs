@@ -24,5 +24,8 @@ public readonly record struct PPToken(SyntaxKind Kind, string Text, PPTokenFlags
 
     public PPToken Without(PPTokenFlags remove) => this with { Flags = Flags & ~remove };
 
+    /// <summary>Adds flags: <c>token | PPTokenFlags.LeadingSpace</c>.</summary>
+    public static PPToken operator |(PPToken token, PPTokenFlags flags) => token with { Flags = token.Flags | flags };
+
     public override string ToString() => Text;
 }

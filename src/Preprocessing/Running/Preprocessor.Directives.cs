@@ -1,0 +1,247 @@
+using System.Collections.Immutable;
+using LayoutExpert.Preprocessing.Expansion;
+using LayoutExpert.Preprocessing.Linking;
+using LayoutExpert.Preprocessing.Macros;
+using LayoutExpert.Preprocessing.Parsing;
+using LayoutExpert.Preprocessing.PreAst;
+using LayoutExpert.Preprocessing.Tokens;
+using LayoutExpert.Syntax;
+using LayoutExpert.Syntax.Diagnostics;
+using LayoutExpert.Syntax.Green;
+
+namespace LayoutExpert.Preprocessing.Running;
+
+public sealed partial class Preprocessor
+{
+    private void Run(Frame frame, GreenNode item, int position)
+    {
+        if (item.Kind == SyntaxKind.TextRun)
+        {
+            _frames.Add(new Frame(frame.File, item, position, isFileRoot: false));
+            return;
+        }
+        if (item.Kind == SyntaxKind.IfSection)
+        {
+            RunConditional(frame, item, position);
+            return;
+        }
+        if (item.HasDiagnostics)
+        {
+            // A malformed directive on a live line: its parse errors are real now.
+            foreach (var d in item.Diagnostics)
+            {
+                _env.Diagnostics.Add(new Diagnostic(d.Descriptor, d.Message, LocationOf(frame, position + d.RelativeOffset)));
+            }
+            return;
+        }
+        switch (item.Kind)
+        {
+            case SyntaxKind.DefineDirective:
+                Define(frame, item, position);
+                break;
+            case SyntaxKind.UndefDirective:
+                var name = Rest(item)[0];
+                if (_env.Macros.TryGet(SyntaxFacts.ValueText(name.Text), out var existing) && existing.Builtin != BuiltinMacro.None)
+                {
+                    _env.Diagnostics.Add(Diagnostic.Create(RunDiagnostics.MacroRedefined, LocationOf(frame, position), existing.Name));
+                }
+                _env.Macros.Undefine(SyntaxFacts.ValueText(name.Text));
+                break;
+            case SyntaxKind.IncludeDirective:
+                Include(frame, item, position);
+                break;
+            case SyntaxKind.ErrorDirective:
+                _env.Diagnostics.Add(Diagnostic.Create(RunDiagnostics.ErrorDirective, HashLocation(frame, item, position), MessageOf(item)));
+                break;
+            case SyntaxKind.WarningDirective:
+                _env.Diagnostics.Add(Diagnostic.Create(RunDiagnostics.WarningDirective, HashLocation(frame, item, position), MessageOf(item)));
+                break;
+            case SyntaxKind.PragmaDirective:
+                Pragma(frame, item, position);
+                break;
+            case SyntaxKind.LineDirective or SyntaxKind.NullDirective:
+                break;
+            case SyntaxKind.UnknownDirective:
+                var directive = item.GetSlot(1) is GreenToken n ? SyntaxFacts.ValueText(n.Text) : "";
+                if (directive is not ("ident" or "sccs" or "assert" or "unassert"))
+                {
+                    _env.Diagnostics.Add(Diagnostic.Create(RunDiagnostics.InvalidDirective, HashLocation(frame, item, position), directive));
+                }
+                break;
+        }
+    }
+
+    private Syntax.Text.SourceLocation HashLocation(Frame frame, GreenNode item, int position) =>
+        LocationOf(frame, position + ((GreenToken)item.GetSlot(0)!).LeadingWidth);
+
+    private static List<GreenToken> Rest(GreenNode directive) => IncludeCollector.Tokens(directive.GetSlot(2));
+
+    /// <summary>The text after #error / #warning, as gcc prints it: the line's tokens with their spacing.</summary>
+    private static string MessageOf(GreenNode directive)
+    {
+        var rest = directive.GetSlot(2);
+        return rest is null ? "" : SyntaxFacts.ValueText(rest.ToFullString()).Trim();
+    }
+
+    private void Define(Frame frame, GreenNode directive, int position)
+    {
+        var macro = Definitions.FromDirective(directive, position, frame.File.Id, _env.Origins);
+        if (_env.Macros.TryGet(macro.Name, out var previous) && !previous.IsEquivalentTo(macro))
+        {
+            _env.Diagnostics.Add(Diagnostic.Create(RunDiagnostics.MacroRedefined, HashLocation(frame, directive, position), macro.Name));
+        }
+        _env.Macros.Define(macro);
+    }
+
+    /// <summary>gcc -E keeps #pragma lines (as tokens of a line of their own); #pragma once is run and dropped.</summary>
+    private void Pragma(Frame frame, GreenNode directive, int position)
+    {
+        var rest = Rest(directive);
+        var words = rest.Select(t => SyntaxFacts.ValueText(t.Text)).ToArray();
+        if (words is ["once"])
+        {
+            _pragmaOnce.Add(frame.File.Id);
+            return;
+        }
+        if (words is ["GCC", "system_header", ..] or ["GCC", "poison", ..] or ["GCC", "dependency", ..]) return;
+        if (words is ["push_macro", "(", _, ")"] or ["pop_macro", "(", _, ")"])
+        {
+            PushPopMacro(words[0], words[2]);
+        }
+        var offset = position;
+        var hash = (GreenToken)directive.GetSlot(0)!;
+        _pending.Enqueue(new PPToken(SyntaxKind.HashToken, "#", PPTokenFlags.StartOfLine, Origin(frame, offset + hash.LeadingWidth)));
+        var pragma = (GreenToken)directive.GetSlot(1)!;
+        _pending.Enqueue(new PPToken(SyntaxKind.IdentifierToken, "pragma", PPTokenFlags.NoExpand, Origin(frame, offset + hash.FullWidth + pragma.LeadingWidth)));
+        foreach (var token in rest)
+        {
+            _pending.Enqueue(new PPToken(token.Kind, SyntaxFacts.ValueText(token.Text), PPTokenFlags.NoExpand | PPTokenFlags.LeadingSpace, -1));
+        }
+        frame.AtLineStart = true;
+    }
+
+    private readonly Dictionary<string, Stack<MacroDefinition?>> _pushedMacros = new(StringComparer.Ordinal);
+
+    /// <summary>GCC's #pragma push_macro("X") / pop_macro("X"): save and restore one macro's definition.</summary>
+    private void PushPopMacro(string operation, string quotedName)
+    {
+        var name = quotedName.Trim('"');
+        if (operation == "push_macro")
+        {
+            if (!_pushedMacros.TryGetValue(name, out var stack)) _pushedMacros[name] = stack = new Stack<MacroDefinition?>();
+            stack.Push(_env.Macros.TryGet(name, out var current) ? current : null);
+        }
+        else if (_pushedMacros.TryGetValue(name, out var stack) && stack.Count > 0)
+        {
+            var saved = stack.Pop();
+            if (saved is null) _env.Macros.Undefine(name);
+            else _env.Macros.Define(saved);
+        }
+    }
+
+    private int Origin(Frame frame, int offset) => _env.Origins.Add(new TokenOrigin(frame.File.Id, offset, -1, null));
+
+    private void Include(Frame frame, GreenNode directive, int position)
+    {
+        var link = frame.File.LinkOf(directive);
+        var at = HashLocation(frame, directive, position);
+        if (link is null)
+        {
+            _env.Diagnostics.Add(Diagnostic.Create(RunDiagnostics.DirectiveError, at, "#include in a file the Pre-AST did not link"));
+            return;
+        }
+        SourceFile? target = null;
+        if (link.Target >= 0)
+        {
+            target = FileById(link.Target);
+        }
+        else if (link.Generated is { } generated)
+        {
+            target = GeneratedFile(generated, at);
+            if (target is null) return;
+        }
+        else if (link.Form == IncludeForm.Computed)
+        {
+            _env.Diagnostics.Add(Diagnostic.Create(RunDiagnostics.ComputedInclude, at, link.Spelled));
+            return;
+        }
+        else
+        {
+            _env.Diagnostics.Add(Diagnostic.Create(RunDiagnostics.IncludeNotFound, at, link.Spelled));
+            if (!_options.KeepGoing)
+            {
+                _env.Diagnostics.Add(Diagnostic.Create(RunDiagnostics.StoppedAfterFatal, at));
+                _frames.Clear();
+                _roots.Clear();
+                _stopped = true;
+            }
+            return;
+        }
+        if (_pragmaOnce.Contains(target.Id)) return;
+        if (target.Guard is { } guard && _env.Macros.IsDefined(guard)) return;
+        var depth = _frames.Count(f => f.IsFileRoot);
+        if (depth >= PreprocessorOptions.MaxIncludeDepth)
+        {
+            _env.Diagnostics.Add(Diagnostic.Create(RunDiagnostics.IncludeTooDeep, at, PreprocessorOptions.MaxIncludeDepth));
+            return;
+        }
+        PushFile(target);
+    }
+
+    private SourceFile? GeneratedFile(string path, Syntax.Text.SourceLocation at)
+    {
+        if (_generated.TryGetValue(path, out var file)) return file;
+        if (!_options.GeneratedHeaders.TryGetValue(path, out var text))
+        {
+            _env.Diagnostics.Add(Diagnostic.Create(RunDiagnostics.GeneratedHeaderMissing, at, path));
+            return null;
+        }
+        var id = -1 - _generated.Count;
+        file = new SourceFile(id, path, DirectiveParser.ParseGreen(text, _env.Cache), null);
+        _generated[path] = file;
+        _filePaths.Add(path);
+        return file;
+    }
+
+    /// <summary>gcc's -D and predefined macros, as #define lines of a &lt;built-in&gt; file.</summary>
+    private void DefinePredefined()
+    {
+        foreach (var (name, builtin) in BuiltinNames)
+        {
+            _env.Macros.Define(new MacroDefinition(name, false, [], false, [], -1, builtin));
+        }
+        var root = DirectiveParser.ParseGreen(_options.PredefinedMacros, _env.Cache);
+        var builtins = new SourceFile(-1000, "<built-in>", root, null);
+        var position = 0;
+        var parts = root.GetSlot(0);
+        for (var i = 0; parts is not null && i < parts.SlotCount; i++)
+        {
+            var part = parts.GetSlot(i)!;
+            if (part.Kind == SyntaxKind.DefineDirective && !part.HasDiagnostics)
+            {
+                _env.Macros.Define(Definitions.FromDirective(part, position, builtins.Id, _env.Origins));
+            }
+            else if (part.Kind == SyntaxKind.UndefDirective)
+            {
+                _env.Macros.Undefine(SyntaxFacts.ValueText(Rest(part)[0].Text));
+            }
+            position += part.FullWidth;
+        }
+    }
+
+    private static readonly ImmutableArray<(string, BuiltinMacro)> BuiltinNames =
+    [
+        ("__FILE__", BuiltinMacro.File),
+        ("__LINE__", BuiltinMacro.Line),
+        ("__COUNTER__", BuiltinMacro.Counter),
+        ("__BASE_FILE__", BuiltinMacro.BaseFile),
+        ("__INCLUDE_LEVEL__", BuiltinMacro.IncludeLevel),
+        ("_Pragma", BuiltinMacro.Pragma),
+        ("__has_include", BuiltinMacro.HasInclude),
+        ("__has_include_next", BuiltinMacro.HasIncludeNext),
+        ("__has_attribute", BuiltinMacro.HasAttribute),
+        ("__has_c_attribute", BuiltinMacro.HasCAttribute),
+        ("__has_cpp_attribute", BuiltinMacro.HasCppAttribute),
+        ("__has_builtin", BuiltinMacro.HasBuiltin),
+    ];
+}
