@@ -81,13 +81,13 @@ internal sealed partial class Parser
     }
 
     /// <summary>
-    /// An argument is an expression, except that a lone identifier stays an
-    /// identifier even when it names a typedef: mode(QI), format(printf, 1, 2),
-    /// cleanup(f) (gcc: attribute_takes_identifier_p).
+    /// An argument is an expression; a lone identifier (mode(QI), format(printf, 1, 2),
+    /// cleanup(f)) is kept as a name whatever it names, but, as in gcc, not a
+    /// typedef name, which is an error where an expression is expected.
     /// </summary>
     private GreenNode ParseAttributeArgument()
     {
-        if (IsNameAt(_position) && PeekKind(1) is SyntaxKind.CommaToken or SyntaxKind.CloseParenToken)
+        if (IsNameAt(_position) && !IsTypedefNameAt(_position) && PeekKind(1) is SyntaxKind.CommaToken or SyntaxKind.CloseParenToken)
         {
             return Node(SyntaxKind.IdentifierName, EatToken());
         }

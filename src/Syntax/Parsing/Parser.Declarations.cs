@@ -8,15 +8,19 @@ internal sealed partial class Parser
     public GreenNode ParseTranslationUnit()
     {
         var items = RentList();
-        while (!AtEnd)
+        while (true)
         {
+            // Recovery from too deep nesting happens here, by skipping the rest of the declaration.
+            _unwinding = false;
+            if (AtEnd) break;
             var start = _position;
             if (StartsExternalDeclaration())
             {
                 items.Add(ParseExternalDeclaration());
             }
-            if (_position == start)
+            if (_position == start || _unwinding)
             {
+                _unwinding = false;
                 ReportExpected("identifier or '('");
                 if (SkipDeclaration(inBlock: false) is { } skipped) items.Add(skipped);
             }
@@ -116,6 +120,7 @@ internal sealed partial class Parser
         }
         if (specifiers is null)
         {
+            // Nothing consumed: the caller skips and reports.
             if (!IsNameAt(_position)) return Node(SyntaxKind.Declaration, null, null, null);
             // gcc -std=gnu11: implicit int, with a warning (C90 6.5.2).
             ReportAt(_position, ParserDiagnostics.NoTypeOrStorageClass);
@@ -179,6 +184,8 @@ internal sealed partial class Parser
         GreenNode? body = null;
         if (CurrentKind == SyntaxKind.OpenBraceToken) body = ParseUnparsedBlock();
         else ReportExpected("'{'");
-        return Node(SyntaxKind.FunctionDefinition, specifiers, declarator, asm, attributes, parameters, body);
+        var definition = Node(SyntaxKind.FunctionDefinition, specifiers, declarator, asm, attributes, parameters, body);
+        // gcc parses attributes between the declarator and the body, then rejects them.
+        return attributes is null ? definition : WithDiagnosticAtStart(definition, ParserDiagnostics.AttributesAfterDeclaratorInDefinition);
     }
 }

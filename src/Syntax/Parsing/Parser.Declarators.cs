@@ -73,7 +73,11 @@ internal sealed partial class Parser
         while (CurrentKind is SyntaxKind.OpenBracketToken or SyntaxKind.OpenParenToken)
         {
             if (!ExtendChain(ref chain)) break;
-            result = CurrentKind == SyntaxKind.OpenBracketToken ? ParseArraySuffix(result) : ParseFunctionSuffix(result);
+            var suffix = CurrentKind == SyntaxKind.OpenBracketToken ? ParseArraySuffix(result) : ParseFunctionSuffix(result);
+            if (suffix is null) break;
+            result = suffix;
+            // After a missing ']' or ')', what follows is not more of this declarator.
+            if (suffix.GetSlot(suffix.SlotCount - 1) is null) break;
         }
         EndChain(chain);
         return result;

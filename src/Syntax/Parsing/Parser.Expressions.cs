@@ -189,6 +189,8 @@ internal sealed partial class Parser
                     expression = Node(SyntaxKind.PostfixUnaryExpression, expression, EatToken());
                     break;
             }
+            // After a missing ']' or ')', what follows is not more of this expression.
+            if (expression.GetSlot(expression.SlotCount - 1) is null) break;
         }
         EndChain(chain);
         return expression;

@@ -11,7 +11,7 @@ internal sealed partial class Parser
     /// <summary>{ items } with items separated by commas, a trailing comma and "{}" allowed. Slots: '{', items, '}'.</summary>
     private GreenNode ParseInitializerList()
     {
-        if (!TryEnter()) return Node(SyntaxKind.ErrorExpression, SkipBracedGroup());
+        if (!TryEnter()) return ErrorExpression();
         var open = EatToken();
         var items = RentList();
         while (CurrentKind != SyntaxKind.CloseBraceToken && !AtEnd)

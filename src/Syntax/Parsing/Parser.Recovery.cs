@@ -67,21 +67,26 @@ internal sealed partial class Parser
     /// <summary>
     /// Skips a broken declaration: through the next ';' outside braces, or
     /// through a '}' that closes the braces opened here when no declarator
-    /// follows it. With <paramref name="inBlock"/>, stops before a '}' that
-    /// closes the enclosing struct or union. Always consumes at least one
-    /// token unless at the end or (in a block) at that '}'.
+    /// follows it, or up to a keyword that can only start a new declaration.
+    /// With <paramref name="inBlock"/>, stops before a '}' that closes the
+    /// enclosing struct or union. Always consumes at least one token unless at
+    /// the end or (in a block) at that '}'.
     /// </summary>
     private GreenNode? SkipDeclaration(bool inBlock)
     {
         var items = RentList();
         var braces = 0;
+        var parens = 0;
         while (!AtEnd)
         {
             var kind = CurrentKind;
             if (kind == SyntaxKind.CloseBraceToken && braces == 0 && inBlock) break;
+            if (items.Count > 0 && braces == 0 && parens == 0 && StartsDeclarationWithKeyword()) break;
             items.Add(EatToken());
             if (kind == SyntaxKind.SemicolonToken && braces == 0) break;
-            if (kind == SyntaxKind.OpenBraceToken) braces++;
+            if (kind is SyntaxKind.OpenParenToken or SyntaxKind.OpenBracketToken) parens++;
+            else if (kind is SyntaxKind.CloseParenToken or SyntaxKind.CloseBracketToken && parens > 0) parens--;
+            else if (kind == SyntaxKind.OpenBraceToken) braces++;
             else if (kind == SyntaxKind.CloseBraceToken && braces > 0)
             {
                 braces--;
@@ -89,6 +94,14 @@ internal sealed partial class Parser
             }
         }
         return ToNode(SyntaxKind.SkippedTokens, items);
+    }
+
+    /// <summary>Keywords that begin a declaration and cannot continue a broken one: storage classes, type keywords, tags, _Static_assert.</summary>
+    private bool StartsDeclarationWithKeyword()
+    {
+        var keyword = CurrentKeyword;
+        return CSyntaxFacts.IsStorageClass(keyword) || CSyntaxFacts.IsSimpleTypeSpecifier(keyword)
+            || keyword is CKeyword.Struct or CKeyword.Union or CKeyword.Enum or CKeyword.Extension or CKeyword.StaticAssert;
     }
 
     /// <summary>After "... }", tokens that mean the declaration goes on: "} x;", "} *p, q = 1;", "};".</summary>

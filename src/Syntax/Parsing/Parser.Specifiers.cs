@@ -140,11 +140,7 @@ internal sealed partial class Parser
             if (tag is null) ReportExpected("'{'");
             return Node(kind, keyword, attributes, tag, null, null, null, null);
         }
-        if (!TryEnter())
-        {
-            var skipped = SkipBracedGroup();
-            return Node(kind, keyword, attributes, tag, null, skipped, null, null);
-        }
+        if (!TryEnter()) return Node(kind, keyword, attributes, tag, null, null, null, null);
         var open = EatToken();
         var members = ParseMemberList();
         var close = Expect(SyntaxKind.CloseBraceToken, "'}'");
@@ -266,19 +262,4 @@ internal sealed partial class Parser
     }
 
     private static string NameOf(GreenToken token) => token.Text.Contains('\\') ? SyntaxFacts.ValueText(token.Text) : token.Text;
-
-    /// <summary>A '{' ... '}' group taken whole, when nesting is too deep to parse into it.</summary>
-    private GreenNode? SkipBracedGroup()
-    {
-        var items = RentList();
-        var depth = 0;
-        while (!AtEnd)
-        {
-            var kind = CurrentKind;
-            items.Add(EatToken());
-            if (kind == SyntaxKind.OpenBraceToken) depth++;
-            else if (kind == SyntaxKind.CloseBraceToken && --depth <= 0) break;
-        }
-        return ToNode(SyntaxKind.SkippedTokens, items);
-    }
 }

@@ -25,6 +25,13 @@ internal sealed partial class Parser
     private int _depth;
     private int _lastErrorPosition = -1;
 
+    /// <summary>
+    /// Set when nesting got too deep: until the file-scope loop recovers, every
+    /// lookahead reads as the end of input, so the constructs on the stack
+    /// unwind without consuming or reporting anything more.
+    /// </summary>
+    private bool _unwinding;
+
     public Parser(IReadOnlyList<GreenToken> tokens, GreenNodeCache cache, CParserOptions options)
     {
         _cache = cache;
@@ -60,12 +67,12 @@ internal sealed partial class Parser
 
     // ---- Token cursor -------------------------------------------------------
 
-    private bool AtEnd => _position >= _last;
+    private bool AtEnd => _position >= _last || _unwinding;
 
     /// <summary>The kind of the token at <paramref name="index"/>; an end-of-file token before the end reads as an ordinary stray token.</summary>
     private SyntaxKind KindAt(int index)
     {
-        if (index >= _last) return SyntaxKind.EndOfFileToken;
+        if (index >= _last || _unwinding) return SyntaxKind.EndOfFileToken;
         var kind = _tokens[index].Kind;
         return kind == SyntaxKind.EndOfFileToken ? SyntaxKind.OtherToken : kind;
     }
@@ -74,7 +81,7 @@ internal sealed partial class Parser
 
     private SyntaxKind PeekKind(int offset) => KindAt(_position + offset);
 
-    private CKeyword KeywordAt(int index) => index < _last ? _keywords[index] : CKeyword.None;
+    private CKeyword KeywordAt(int index) => index < _last && !_unwinding ? _keywords[index] : CKeyword.None;
 
     private CKeyword CurrentKeyword => KeywordAt(_position);
 
@@ -87,7 +94,7 @@ internal sealed partial class Parser
 
     private GreenToken EatToken()
     {
-        Debug.Assert(!AtEnd, "the parser must not consume the end-of-file token");
+        Debug.Assert(!AtEnd, "the parser must not consume the end-of-file token, nor anything while unwinding");
         var token = _tokens[_position];
         if (_position < _last) _position++;
         return token;
@@ -150,13 +157,18 @@ internal sealed partial class Parser
     /// <summary>Enters one level of recursion, or reports that nesting is too deep and refuses.</summary>
     private bool TryEnter()
     {
-        if (_depth >= _maxNesting * CParserOptions.ChainNodesPerLevel)
-        {
-            ReportAt(_position, SyntaxDiagnostics.NestingTooDeep, _maxNesting.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            return false;
-        }
+        if (!CheckDepth()) return false;
         _depth += CParserOptions.ChainNodesPerLevel;
         return true;
+    }
+
+    private bool CheckDepth()
+    {
+        if (_unwinding) return false;
+        if (_depth < _maxNesting * CParserOptions.ChainNodesPerLevel) return true;
+        ReportAt(_position, SyntaxDiagnostics.NestingTooDeep, _maxNesting.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        _unwinding = true;
+        return false;
     }
 
     private void Leave() => _depth -= CParserOptions.ChainNodesPerLevel;
@@ -164,11 +176,7 @@ internal sealed partial class Parser
     /// <summary>Counts one more node of a left-nested chain (each adds a tree level without recursing).</summary>
     private bool ExtendChain(ref int chainLength)
     {
-        if (_depth >= _maxNesting * CParserOptions.ChainNodesPerLevel)
-        {
-            ReportAt(_position, SyntaxDiagnostics.NestingTooDeep, _maxNesting.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            return false;
-        }
+        if (!CheckDepth()) return false;
         chainLength++;
         _depth++;
         return true;
@@ -200,6 +208,31 @@ internal sealed partial class Parser
         items.Clear();
         _listPool.Push(items);
         return node;
+    }
+
+    /// <summary>A copy of a built node with an error at the start of its first token's text (for errors found only after the node's tokens were taken).</summary>
+    private GreenNode WithDiagnosticAtStart(GreenNode node, DiagnosticDescriptor descriptor, params string[] args)
+    {
+        var first = node;
+        while (first is not GreenToken && first.SlotCount > 0)
+        {
+            var next = first;
+            for (var i = 0; i < first.SlotCount; i++)
+            {
+                if (first.GetSlot(i) is { FullWidth: > 0 } slot)
+                {
+                    next = slot;
+                    break;
+                }
+            }
+            if (ReferenceEquals(next, first)) break;
+            first = next;
+        }
+        var offset = first is GreenToken token ? token.LeadingWidth : 0;
+        var slots = new GreenNode?[node.SlotCount];
+        for (var i = 0; i < slots.Length; i++) slots[i] = node.GetSlot(i);
+        DiagnosticInfo[] diagnostics = [.. node.Diagnostics, new DiagnosticInfo(descriptor, offset, 0, new ImmutableArrayOfArgs(args))];
+        return new GreenInternalNode(node.Kind, slots, diagnostics);
     }
 
     private static GreenNode ErrorExpression() => new GreenInternalNode(SyntaxKind.ErrorExpression, []);

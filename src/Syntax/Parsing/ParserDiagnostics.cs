@@ -23,4 +23,7 @@ public static class ParserDiagnostics
     /// <summary>gcc accepts a missing ';' after the last member (a pedantic warning).</summary>
     public static readonly DiagnosticDescriptor NoSemicolonAtEndOfStruct =
         new("LE1104", DiagnosticSeverity.Warning, "no semicolon at end of struct or union");
+
+    public static readonly DiagnosticDescriptor AttributesAfterDeclaratorInDefinition =
+        new("LE1105", DiagnosticSeverity.Error, "attributes should be specified before the declarator in a function definition");
 }
