@@ -45,6 +45,33 @@ internal static partial class GccOracle
         }
     }
 
+    /// <summary>
+    /// gcc -aux-info of already preprocessed code: every function declared or
+    /// defined in it, as "line:name:C" (declaration) or "line:name:F" (definition).
+    /// </summary>
+    public static IReadOnlySet<string> DeclaredFunctions(string preprocessed)
+    {
+        var dir = Directory.CreateTempSubdirectory("layoutexpert-parse-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "t.i"), preprocessed);
+            var (exit, stderr) = RunGcc(dir, ["-std=gnu11", "-fsyntax-only", "-w", "-aux-info", "t.aux", "-x", "c", "t.i"]);
+            if (exit != 0) throw new InvalidOperationException("gcc -aux-info failed:\n" + stderr);
+            var functions = new HashSet<string>(StringComparer.Ordinal);
+            foreach (Match line in AuxInfoLine().Matches(File.ReadAllText(Path.Combine(dir, "t.aux"))))
+            {
+                // The name is the identifier right before its parameter list: "void (*signal (int, ...)) (int)" names signal.
+                var name = AuxInfoName().Match(line.Groups[3].Value).Groups[1].Value;
+                functions.Add($"{line.Groups[1].Value}:{name}:{line.Groups[2].Value}");
+            }
+            return functions;
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     private static (int ExitCode, string StdErr) RunGcc(string directory, IReadOnlyList<string> args)
     {
         var (exit, _, stderr) = RunGccWithOutput(directory, args);
@@ -69,6 +96,12 @@ internal static partial class GccOracle
         process.WaitForExit();
         return (process.ExitCode, stdout.Result, stderr.Result);
     }
+
+    [GeneratedRegex(@"^/\* [^:\n]*:(\d+):[NO]([CF]) \*/ (.*)$", RegexOptions.Multiline)]
+    private static partial Regex AuxInfoLine();
+
+    [GeneratedRegex(@"(\w+) \((?!\*)")]
+    private static partial Regex AuxInfoName();
 
     [GeneratedRegex(@"^[^:\n]+:(\d+:\d+): (error|warning): (.*?)(?: \[-W[^\]]+\])?$", RegexOptions.Multiline)]
     private static partial Regex DiagnosticLine();
