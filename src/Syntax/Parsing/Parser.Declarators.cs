@@ -131,7 +131,8 @@ internal sealed partial class Parser
     /// <summary>
     /// ( parameter-type-list ) or an old-style ( identifier-list ). Slots:
     /// inner, '(', list, ')'; the list holds parameter declarations (or
-    /// identifiers) separated by commas, ending with '...' when variadic.
+    /// identifiers) separated by commas, ending with '...' when variadic; a ';'
+    /// separator ends GNU forward parameter declarations.
     /// The parameters form a prototype scope (C11 6.2.1p4).
     /// </summary>
     private GreenNode? ParseFunctionSuffix(GreenNode? inner)
@@ -176,7 +177,8 @@ internal sealed partial class Parser
                 break;
             }
             if (ParseParameterDeclaration() is { } parameter) items.Add(parameter);
-            if (CurrentKind == SyntaxKind.CommaToken)
+            // GNU forward parameter declarations, "int f(int n; int a[n], int n)": ';' ends the forward part.
+            if (CurrentKind is SyntaxKind.CommaToken or SyntaxKind.SemicolonToken)
             {
                 items.Add(EatToken());
                 continue;

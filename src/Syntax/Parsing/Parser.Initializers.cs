@@ -23,7 +23,7 @@ internal sealed partial class Parser
                 continue;
             }
             if (CurrentKind == SyntaxKind.CloseBraceToken) break;
-            ReportExpected("',' or '}'");
+            ReportExpected("'}'");
             if (SkipUntil(StopAt.Comma | StopAt.CloseBrace) is { } skipped) items.Add(skipped);
             if (CurrentKind != SyntaxKind.CommaToken) break;
             items.Add(EatToken());

@@ -29,7 +29,7 @@ internal sealed partial class Parser
                     info.TypeSeen = true;
                     continue;
                 }
-                if (!LooksLikeUnknownTypeName(context, items.Count)) break;
+                if (!LooksLikeUnknownTypeName(context, items)) break;
                 ReportAt(_position, ParserDiagnostics.UnknownTypeName, NameAt(_position));
                 items.Add(EatToken());
                 info.TypeSeen = true;
@@ -100,15 +100,18 @@ internal sealed partial class Parser
     }
 
     /// <summary>
-    /// gcc's guess for an undeclared identifier where a type should be
-    /// (c_parser_next_tokens_start_typename): another name or a '*' follows,
-    /// as in "foo x;" or "foo *p;"; in a parameter, any name that comes first.
+    /// gcc's guess that an identifier where a type could be is an unknown type
+    /// name: "A B" or "A *B" (c-parser.cc, c_parser_declaration_or_fndef and
+    /// c_parser_next_tokens_start_typename). At the start of a file-scope
+    /// declaration that is enough; anywhere else the name must also be
+    /// undeclared, and a parameter's first name needs nothing after it.
     /// </summary>
-    private bool LooksLikeUnknownTypeName(SpecifierContext context, int specifiersSoFar)
+    private bool LooksLikeUnknownTypeName(SpecifierContext context, List<GreenNode> specifiersSoFar)
     {
-        if (context == SpecifierContext.Parameter && specifiersSoFar == 0) return true;
-        var next = PeekKind(1);
-        return next == SyntaxKind.AsteriskToken || IsNameAt(_position + 1);
+        var declarationFollows = PeekKind(1) == SyntaxKind.AsteriskToken || IsNameAt(_position + 1);
+        if (context == SpecifierContext.Declaration && _scopes.IsFileScope && AllExtensions(specifiersSoFar)) return declarationFollows;
+        if (_scopes.IsDeclared(NameAt(_position))) return false;
+        return declarationFollows || (context == SpecifierContext.Parameter && specifiersSoFar.Count == 0);
     }
 
     private bool StartsTypeSpecifierAt(int index) =>

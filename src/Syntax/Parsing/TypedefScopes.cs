@@ -34,15 +34,26 @@ internal sealed class TypedefScopes
 
     public void DeclareTypedef(string name) => Innermost()[name] = true;
 
+    /// <summary>True when the name is declared in any scope, as a typedef or as an ordinary identifier.</summary>
+    public bool IsDeclared(string name)
+    {
+        foreach (var scope in _scopes)
+        {
+            if (scope is not null && scope.ContainsKey(name)) return true;
+        }
+        return false;
+    }
+
     /// <summary>
-    /// An ordinary identifier. In an inner scope it hides an outer typedef name.
-    /// At file scope there is nothing to hide: gcc rejects redeclaring a typedef
-    /// name there as something else and keeps the typedef.
+    /// An ordinary identifier (object, function, enumerator). In an inner scope
+    /// it hides an outer typedef name. At file scope gcc rejects redeclaring a
+    /// typedef name as something else and keeps the typedef, so that stays.
     /// </summary>
     public void DeclareOrdinary(string name)
     {
-        if (IsFileScope) return;
-        Innermost()[name] = false;
+        var scope = Innermost();
+        if (IsFileScope && scope.TryGetValue(name, out var isTypedef) && isTypedef) return;
+        scope[name] = false;
     }
 
     public void Push() => _scopes.Add(null);

@@ -176,6 +176,12 @@ public class DeclarationTests
             + "StaticAssertDeclaration(_Static_assert ( NumberLiteral(1) , StringLiteralExpression(\"m\") ) ;)] })) ;)"
         },
         {
+            // GNU forward parameter declarations.
+            "int f(int n; int a[n], int n);",
+            "Declaration(DeclarationSpecifiers(int) [InitDeclarator(FunctionDeclarator(IdentifierDeclarator(f) ( [ParameterDeclaration(DeclarationSpecifiers(int) IdentifierDeclarator(n)) ; "
+            + "ParameterDeclaration(DeclarationSpecifiers(int) ArrayDeclarator(IdentifierDeclarator(a) [ IdentifierName(n) ])) , ParameterDeclaration(DeclarationSpecifiers(int) IdentifierDeclarator(n))] )))] ;)"
+        },
+        {
             ";int x;",
             "EmptyDeclaration(;)\nDeclaration(DeclarationSpecifiers(int) [InitDeclarator(IdentifierDeclarator(x))] ;)"
         },

@@ -26,6 +26,22 @@ public class DiagnosticTests
         { "struct p __attribute__((packed)) { char c; };", "1:34: error: expected identifier or '(' before '{' token" },
         { "void f(void) __attribute__((cold)) { }", "1:1: error: attributes should be specified before the declarator in a function definition" },
         { "int z = 1 +\n  ];", "2:3: error: expected expression before ']' token" },
+        { "void f(int, foo);", "1:13: error: unknown type name 'foo'" },
+        { "struct s { foo x; };", "1:12: error: unknown type name 'foo'" },
+        { "static foo x;", "1:8: error: unknown type name 'foo'" },
+        // Only at the start of a file-scope declaration is "A B" an unknown type even when A is declared.
+        { "int foo; foo x;", "1:10: error: unknown type name 'foo'" },
+        { "int foo; void f(foo x);", "1:17: error: expected declaration specifiers or '...' before 'foo'" },
+        { "int foo; struct s { foo x; };", "1:21: error: expected specifier-qualifier-list before 'foo'" },
+        { "int foo; static foo x;", "1:21: error: expected '=', ',', ';', 'asm' or '__attribute__' before 'x'" },
+        { "typedef int T; void g(int T, T x);", "1:30: error: expected declaration specifiers or '...' before 'T'" },
+        { "struct s { int a __attribute__((packed)) : 3; };", "1:42: error: expected ',', ';' or '}' before ':' token" },
+        { "int v[2] = { 1 2 };", "1:16: error: expected '}' before numeric constant" },
+        { "enum { A = };", "1:12: error: expected expression before '}' token" },
+        { "int x[] = { [1] = };", "1:19: error: expected expression before '}' token" },
+        { "struct s { int a; } x y;", "1:23: error: expected '=', ',', ';', 'asm' or '__attribute__' before 'y'" },
+        { "int v = (int)();", "1:15: error: expected expression before ')' token" },
+        { "int v = sizeof(struct);", "1:22: error: expected '{' before ')' token" },
         // A typedef name is not taken as an identifier argument of an attribute.
         { "typedef int DI; typedef int di_t __attribute__((mode(DI)));", "1:54: error: expected expression before 'DI'" },
     };
@@ -51,8 +67,8 @@ public class DiagnosticTests
         { "int 3x;", "1:5: error: expected identifier or '(' before numeric constant" },
         { "struct s { int a; } int b;", "1:21: error: expected identifier or '(' before 'int'" },
         { "int f(int, ...", "1:15: error: expected ')' at end of input" },
-        { "int v = { 1 2 };", "1:13: error: expected ',' or '}' before numeric constant" },
         { "static_assert(1 \"m\");", "1:17: error: expected ')' before string constant" },
+        { "int foo; int v = sizeof(const foo *);", "1:31: error: expected ')' before 'foo'" },
     };
 
     [Theory]

@@ -110,6 +110,12 @@ public sealed class FunctionDeclaratorSyntax : DeclaratorSyntax
 
     public bool IsVariadic => Tokens.Any(t => t.Kind == SyntaxKind.DotDotDotToken);
 
+    /// <summary>
+    /// The parameters before a ';' in the list are GNU forward declarations
+    /// ("int f(int n; int a[n], int n)"), not parameters of their own.
+    /// </summary>
+    public bool HasForwardParameterDeclarations => Tokens.Any(t => t.Kind == SyntaxKind.SemicolonToken);
+
     /// <summary>The names of an old-style (K&amp;R) identifier list, "f(a, b)".</summary>
     public IEnumerable<SyntaxToken> IdentifierList => Tokens.Where(t => t.Kind == SyntaxKind.IdentifierToken);
 
