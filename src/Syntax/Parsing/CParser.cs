@@ -1,0 +1,38 @@
+using LayoutExpert.Syntax.Green;
+using LayoutExpert.Syntax.Lexing;
+using LayoutExpert.Syntax.Red;
+using LayoutExpert.Syntax.Text;
+
+namespace LayoutExpert.Syntax.Parsing;
+
+/// <summary>
+/// Parses GNU C (gcc 12, -std=gnu11) translation units after preprocessing
+/// into green trees. The input is preprocessing tokens with their trivia, so
+/// the tree prints back exactly the concatenation of the tokens' full texts.
+/// Positions are never needed: diagnostics sit on green nodes with relative
+/// offsets, and <see cref="CParseResult.Diagnostics"/> gives them relative to
+/// the start of the first token; the caller maps them to files.
+/// Never throws on bad input.
+/// </summary>
+public static class CParser
+{
+    /// <summary>
+    /// Parses a token sequence (typically the preprocessor's output). An
+    /// <see cref="SyntaxKind.EndOfFileToken"/> is expected only at the end;
+    /// one is supplied (with no text) when the sequence does not end with one.
+    /// </summary>
+    public static CParseResult ParseTranslationUnit(IReadOnlyList<GreenToken> tokens, GreenNodeCache cache, CParserOptions? options = null)
+    {
+        var parser = new Parser(tokens, cache, options ?? CParserOptions.Default);
+        var root = parser.ParseTranslationUnit();
+        return new CParseResult(root, DiagnosticCollector.Collect(root));
+    }
+
+    /// <summary>Lexes and parses one C file that has no directives left (already preprocessed, or plain C).</summary>
+    public static SyntaxTree ParseText(SourceText text, GreenNodeCache? cache = null, CParserOptions? options = null)
+    {
+        cache ??= new GreenNodeCache();
+        var result = ParseTranslationUnit(Lexer.LexAll(text.Text, cache), cache, options);
+        return new SyntaxTree(text, result.Root);
+    }
+}
