@@ -12,6 +12,7 @@ namespace LayoutExpert.Syntax.Red;
 public sealed class SyntaxNode
 {
     private SyntaxNode?[]? _children;
+    private int[]? _slotOffsets;
 
     internal SyntaxNode(GreenNode green, SyntaxNode? parent, int position, SyntaxTree? tree)
     {
@@ -41,8 +42,7 @@ public sealed class SyntaxNode
     {
         var slot = Green.GetSlot(index);
         if (slot is null) return default;
-        var position = Position;
-        for (var i = 0; i < index; i++) position += Green.GetSlot(i)?.FullWidth ?? 0;
+        var position = Position + SlotOffset(index);
         if (slot.IsToken) return new SyntaxToken(this, (GreenToken)slot, position);
         _children ??= new SyntaxNode?[Green.SlotCount];
         var child = _children[index];
@@ -52,6 +52,32 @@ public sealed class SyntaxNode
             child = _children[index]!;
         }
         return child;
+    }
+
+    /// <summary>
+    /// The offset of a slot from this node's start. Wide nodes (a translation
+    /// unit's thousands of declarations) compute all offsets once, so walking
+    /// their children is linear, not quadratic.
+    /// </summary>
+    private int SlotOffset(int index)
+    {
+        if (index < 8)
+        {
+            var offset = 0;
+            for (var i = 0; i < index; i++) offset += Green.GetSlot(i)?.FullWidth ?? 0;
+            return offset;
+        }
+        if (_slotOffsets is null)
+        {
+            var offsets = new int[Green.SlotCount];
+            for (int i = 0, offset = 0; i < offsets.Length; i++)
+            {
+                offsets[i] = offset;
+                offset += Green.GetSlot(i)?.FullWidth ?? 0;
+            }
+            Interlocked.CompareExchange(ref _slotOffsets, offsets, null);
+        }
+        return _slotOffsets[index];
     }
 
     public IEnumerable<SyntaxNodeOrToken> ChildNodesAndTokens()
