@@ -1,0 +1,168 @@
+using System.Collections.Immutable;
+using LayoutExpert.Layout.Model;
+
+namespace LayoutExpert.Layout.Dwarf;
+
+/// <summary>
+/// Turns the stored DIEs into the project's layout model. Every struct, union,
+/// enum, typedef and base type is registered under its name; the first complete
+/// definition of a name wins (a kernel module repeats its headers' types in
+/// every unit, and declarations carry no layout). Anonymous records and enums
+/// are named by <see cref="AnonymousNames"/> from their content, built bottom-up
+/// so inner names are part of the outer content.
+/// </summary>
+internal sealed partial class LayoutBuilder
+{
+    // Far above any real nesting (C11 5.2.4.1 asks for 63 levels of nested
+    // struct declarations and 12 declarator modifiers); it stops corrupt,
+    // self-referencing DWARF before it exhausts the stack.
+    private const int MaxDepth = 1000;
+
+    private readonly DieTable _dies;
+    private readonly TypeRef?[] _resolved;
+    private readonly bool[] _resolving;
+    private readonly Dictionary<string, RecordLayout> _records = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EnumLayout> _enums = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TypedefLayout> _typedefs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, BaseTypeLayout> _baseTypes = new(StringComparer.Ordinal);
+    private readonly string _infoName;
+    private readonly long _infoLength;
+    private readonly string _typesName;
+
+    private LayoutBuilder(DieTable dies, DwarfSections sections)
+    {
+        _dies = dies;
+        _resolved = new TypeRef?[dies.Count];
+        _resolving = new bool[dies.Count];
+        _infoName = sections.Info.Name;
+        _infoLength = sections.Info.Data.Length;
+        _typesName = sections.Types.Name;
+    }
+
+    public static LayoutSet Build(DieTable dies, DwarfSections sections)
+    {
+        var builder = new LayoutBuilder(dies, sections);
+        for (var i = 0; i < dies.Count; i++) builder.Visit(i);
+        return new LayoutSet(
+            builder._records.ToImmutableSortedDictionary(StringComparer.Ordinal),
+            builder._enums.ToImmutableSortedDictionary(StringComparer.Ordinal),
+            builder._typedefs.ToImmutableSortedDictionary(StringComparer.Ordinal),
+            builder._baseTypes.ToImmutableSortedDictionary(StringComparer.Ordinal));
+    }
+
+    private void Visit(int index)
+    {
+        ref readonly var e = ref _dies[index];
+        switch (e.Tag)
+        {
+            case DwTag.StructureType or DwTag.ClassType or DwTag.UnionType:
+            {
+                if (e.Is(EntryFields.Declaration) || e.Is(EntryFields.Definition)) return;
+                var name = _dies.Name(index);
+                if (name is null) Resolve(index, 0);
+                else if (!_records.ContainsKey(name)) _records.Add(name, BuildRecord(index, name, 0));
+                return;
+            }
+            case DwTag.EnumerationType:
+            {
+                if (e.Is(EntryFields.Declaration) || e.Is(EntryFields.Definition)) return;
+                var name = _dies.Name(index);
+                if (name is null) Resolve(index, 0);
+                else if (!_enums.ContainsKey(name)) _enums.Add(name, BuildEnum(index, name));
+                return;
+            }
+            case DwTag.Typedef:
+            {
+                var name = RequireName(index, "typedef");
+                if (!_typedefs.ContainsKey(name)) _typedefs.Add(name, new TypedefLayout(name, ResolveType(index, e.Type, 0)));
+                return;
+            }
+            case DwTag.BaseType:
+                Resolve(index, 0);
+                return;
+        }
+    }
+
+    /// <summary>The type an entry's DW_AT_type names, or void when it has none (DWARF 5 section 5.2: "const void" etc.).</summary>
+    private TypeRef ResolveType(int from, long offset, int depth)
+    {
+        ref readonly var e = ref _dies[from];
+        if (e.Is(EntryFields.SupplementaryType)) throw Error(e.Offset, "type in a dwz supplementary file, which is not supported");
+        if (!e.Is(EntryFields.Type)) return VoidTypeRef.Instance;
+        return Resolve(Target(from, offset), depth);
+    }
+
+    private int Target(int from, long offset)
+    {
+        var target = _dies.Find(offset);
+        if (target < 0) throw Error(_dies[from].Offset, $"reference to 0x{offset:x}, where there is no type entry");
+        return target;
+    }
+
+    private TypeRef Resolve(int index, int depth)
+    {
+        if (_resolved[index] is { } done) return done;
+        ref readonly var e = ref _dies[index];
+        if (depth > MaxDepth) throw Error(e.Offset, $"types nest deeper than {MaxDepth} levels");
+        if (_resolving[index]) throw Error(e.Offset, "type refers to itself");
+        _resolving[index] = true;
+        var result = Compute(index, depth);
+        _resolving[index] = false;
+        _resolved[index] = result;
+        return result;
+    }
+
+    private TypeRef Compute(int index, int depth)
+    {
+        ref readonly var e = ref _dies[index];
+        switch (e.Tag)
+        {
+            case DwTag.BaseType:
+                return new BaseTypeRef(RegisterBaseType(index));
+            case DwTag.PointerType or DwTag.ReferenceType or DwTag.RvalueReferenceType:
+                return new PointerTypeRef(ResolveType(index, e.Type, depth + 1));
+            case DwTag.ConstType or DwTag.VolatileType or DwTag.RestrictType or DwTag.AtomicType
+                or DwTag.ImmutableType or DwTag.PackedType or DwTag.SharedType:
+                // Qualifiers change no layout; the model leaves them out (C11 6.2.5p26:
+                // qualified and unqualified versions have the same representation and alignment).
+                return ResolveType(index, e.Type, depth + 1);
+            case DwTag.Typedef:
+                return new TypedefTypeRef(RequireName(index, "typedef"));
+            case DwTag.StructureType or DwTag.ClassType or DwTag.UnionType:
+            {
+                if (e.Is(EntryFields.Definition)) return Resolve(Target(index, e.Definition), depth + 1);
+                var kind = e.Tag == DwTag.UnionType ? RecordKind.Union : RecordKind.Struct;
+                if (_dies.Name(index) is { } name) return new RecordTypeRef(kind, name);
+                if (e.Is(EntryFields.Declaration)) throw Error(e.Offset, "declaration of an anonymous struct or union");
+                var record = BuildRecord(index, null, depth + 1);
+                _records.TryAdd(record.Name, record);
+                return new RecordTypeRef(kind, record.Name);
+            }
+            case DwTag.EnumerationType:
+            {
+                if (e.Is(EntryFields.Definition)) return Resolve(Target(index, e.Definition), depth + 1);
+                if (_dies.Name(index) is { } name) return new EnumTypeRef(name);
+                if (e.Is(EntryFields.Declaration)) throw Error(e.Offset, "declaration of an anonymous enum");
+                var layout = BuildEnum(index, null);
+                _enums.TryAdd(layout.Name, layout);
+                return new EnumTypeRef(layout.Name);
+            }
+            case DwTag.ArrayType:
+                return BuildArray(index, depth);
+            case DwTag.SubroutineType:
+                return FunctionTypeRef.Instance;
+            case DwTag.UnspecifiedType:
+                return VoidTypeRef.Instance;
+            default:
+                throw Error(e.Offset, $"DW_TAG 0x{e.Tag:x} is not a type");
+        }
+    }
+
+    private string RequireName(int index, string what) =>
+        _dies.Name(index) ?? throw Error(_dies[index].Offset, $"{what} without a name");
+
+    private DwarfFormatException Error(long globalOffset, string message) =>
+        globalOffset >= _infoLength
+            ? new DwarfFormatException(_typesName, globalOffset - _infoLength, message)
+            : new DwarfFormatException(_infoName, globalOffset, message);
+}
