@@ -10,12 +10,17 @@ internal sealed partial class LayoutBuilder
         ref readonly var e = ref _dies[index];
         if (!e.Is(EntryFields.ByteSize)) throw Error(e.Offset, "complete struct or union without DW_AT_byte_size");
         var kind = e.Tag == DwTag.UnionType ? RecordKind.Union : RecordKind.Struct;
-        var members = ImmutableArray.CreateBuilder<MemberLayout>();
+        var count = 0;
+        for (var child = e.FirstChild; child >= 0; child = _dies[child].NextSibling)
+        {
+            if (_dies[child].Tag == DwTag.Member) count++;
+        }
+        var members = ImmutableArray.CreateBuilder<MemberLayout>(count);
         for (var child = e.FirstChild; child >= 0; child = _dies[child].NextSibling)
         {
             if (_dies[child].Tag == DwTag.Member) members.Add(BuildMember(child, depth + 1));
         }
-        var list = members.ToImmutable();
+        var list = members.MoveToImmutable();
         int? alignment = e.Is(EntryFields.Alignment) ? e.Alignment : null;
         var anonymous = name is null;
         name ??= AnonymousNames.ForRecord(kind, e.ByteSize, list);

@@ -39,6 +39,7 @@ internal sealed partial class LayoutBuilder
     {
         ref readonly var e = ref _dies[index];
         if (!e.Is(EntryFields.ByteSize)) throw Error(e.Offset, "complete enum without DW_AT_byte_size");
+        if (name is null && SameAnonymousEnum(index) is { } seen) return seen;
         var constants = ImmutableArray.CreateBuilder<EnumConstant>();
         for (var child = e.FirstChild; child >= 0; child = _dies[child].NextSibling)
         {
@@ -51,7 +52,39 @@ internal sealed partial class LayoutBuilder
         var baseType = UnderlyingType(index, list);
         var anonymous = name is null;
         name ??= AnonymousNames.ForEnum(e.ByteSize, list);
-        return new EnumLayout(name, anonymous, e.ByteSize, baseType, list);
+        var layout = new EnumLayout(name, anonymous, e.ByteSize, baseType, list);
+        if (anonymous && list.Length > 0) _anonymousEnumsByFirst.TryAdd(list[0].Name, layout);
+        return layout;
+    }
+
+    /// <summary>
+    /// Kernel headers declare many anonymous enums just for their constants, and
+    /// every unit of a module repeats them. An enumerator name is unique in its
+    /// scope (C11 6.2.1), so an earlier anonymous enum whose first enumerator has
+    /// the same name is almost always the same enum: when size, base type and all
+    /// constants agree it is reused rather than rebuilt and rehashed.
+    /// </summary>
+    private EnumLayout? SameAnonymousEnum(int index)
+    {
+        ref readonly var e = ref _dies[index];
+        var first = e.FirstChild;
+        while (first >= 0 && _dies[first].Tag != DwTag.Enumerator) first = _dies[first].NextSibling;
+        if (first < 0 || _dies.Name(first) is not { } firstName) return null;
+        if (!_anonymousEnumsByFirst.TryGetValue(firstName, out var seen) || seen.Size != e.ByteSize) return null;
+        var at = 0;
+        for (var child = first; child >= 0; child = _dies[child].NextSibling)
+        {
+            ref readonly var c = ref _dies[child];
+            if (c.Tag != DwTag.Enumerator) continue;
+            if (at >= seen.Constants.Length || !c.Is(EntryFields.ConstValue) || c.ConstValue != seen.Constants[at].Value
+                || _dies.Name(child) != seen.Constants[at].Name)
+            {
+                return null;
+            }
+            at++;
+        }
+        if (at != seen.Constants.Length) return null;
+        return UnderlyingType(index, seen.Constants) == seen.BaseType ? seen : null;
     }
 
     /// <summary>

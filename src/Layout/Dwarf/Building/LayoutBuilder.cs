@@ -21,10 +21,14 @@ internal sealed partial class LayoutBuilder
     private readonly DieTable _dies;
     private readonly TypeRef?[] _resolved;
     private readonly bool[] _resolving;
+
+    /// <summary>Anonymous types reachable only from a skipped duplicate definition (see <see cref="SkipOwned"/>).</summary>
+    private readonly bool[] _ownedBySkipped;
     private readonly Dictionary<string, RecordLayout> _records = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EnumLayout> _enums = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TypedefLayout> _typedefs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BaseTypeLayout> _baseTypes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EnumLayout> _anonymousEnumsByFirst = new(StringComparer.Ordinal);
     private readonly string _infoName;
     private readonly long _infoLength;
     private readonly string _typesName;
@@ -34,6 +38,7 @@ internal sealed partial class LayoutBuilder
         _dies = dies;
         _resolved = new TypeRef?[dies.Count];
         _resolving = new bool[dies.Count];
+        _ownedBySkipped = new bool[dies.Count];
         _infoName = sections.Info.Name;
         _infoLength = sections.Info.Data.Length;
         _typesName = sections.Types.Name;
@@ -42,7 +47,11 @@ internal sealed partial class LayoutBuilder
     public static LayoutSet Build(DieTable dies, DwarfSections sections)
     {
         var builder = new LayoutBuilder(dies, sections);
-        for (var i = 0; i < dies.Count; i++) builder.Visit(i);
+        // Named types first; anonymous ones they use are built on the way. Then
+        // the anonymous types nothing named uses (`struct { int a; } var;`).
+        for (var i = 0; i < dies.Count; i++) builder.VisitNamed(i);
+        foreach (var type in dies.SkippedMemberTypes) builder.SkipTarget(type, 0);
+        for (var i = 0; i < dies.Count; i++) builder.VisitAnonymous(i);
         return new LayoutSet(
             builder._records.ToImmutableSortedDictionary(StringComparer.Ordinal),
             builder._enums.ToImmutableSortedDictionary(StringComparer.Ordinal),
@@ -50,31 +59,29 @@ internal sealed partial class LayoutBuilder
             builder._baseTypes.ToImmutableSortedDictionary(StringComparer.Ordinal));
     }
 
-    private void Visit(int index)
+    private void VisitNamed(int index)
     {
         ref readonly var e = ref _dies[index];
         switch (e.Tag)
         {
             case DwTag.StructureType or DwTag.ClassType or DwTag.UnionType:
             {
-                if (e.Is(EntryFields.Declaration) || e.Is(EntryFields.Definition)) return;
-                var name = _dies.Name(index);
-                if (name is null) Resolve(index, 0);
-                else if (!_records.ContainsKey(name)) _records.Add(name, BuildRecord(index, name, 0));
+                if (e.Is(EntryFields.Declaration) || e.Is(EntryFields.Definition) || _dies.Name(index) is not { } name) return;
+                if (!_records.ContainsKey(name)) _records.Add(name, BuildRecord(index, name, 0));
+                else SkipOwned(index, 0);
                 return;
             }
             case DwTag.EnumerationType:
             {
-                if (e.Is(EntryFields.Declaration) || e.Is(EntryFields.Definition)) return;
-                var name = _dies.Name(index);
-                if (name is null) Resolve(index, 0);
-                else if (!_enums.ContainsKey(name)) _enums.Add(name, BuildEnum(index, name));
+                if (e.Is(EntryFields.Declaration) || e.Is(EntryFields.Definition) || _dies.Name(index) is not { } name) return;
+                if (!_enums.ContainsKey(name)) _enums.Add(name, BuildEnum(index, name));
                 return;
             }
             case DwTag.Typedef:
             {
                 var name = RequireName(index, "typedef");
                 if (!_typedefs.ContainsKey(name)) _typedefs.Add(name, new TypedefLayout(name, ResolveType(index, e.Type, 0)));
+                else if (e.Is(EntryFields.Type)) SkipTarget(e.Type, 0);
                 return;
             }
             case DwTag.BaseType:
@@ -83,11 +90,56 @@ internal sealed partial class LayoutBuilder
         }
     }
 
+    private void VisitAnonymous(int index)
+    {
+        ref readonly var e = ref _dies[index];
+        if (e.Tag is not (DwTag.StructureType or DwTag.ClassType or DwTag.UnionType or DwTag.EnumerationType)) return;
+        if (_resolved[index] is not null || _ownedBySkipped[index] || e.Is(EntryFields.Declaration) || e.Is(EntryFields.Definition)) return;
+        if (_dies.Name(index) is null) Resolve(index, 0);
+    }
+
+    /// <summary>
+    /// A kernel module repeats each header's types in every unit. When a named
+    /// record or typedef loses to an earlier definition of its name, the
+    /// anonymous types only it uses would be rebuilt (and rehashed) for nothing:
+    /// mark them so the orphan pass leaves them alone. A type the winner or
+    /// anything else resolves is built regardless of this mark. (The parser
+    /// already dropped the members of most repeated records and kept only
+    /// their types: <see cref="DieTable.SkippedMemberTypes"/>.)
+    /// </summary>
+    private void SkipOwned(int record, int depth)
+    {
+        for (var child = _dies[record].FirstChild; child >= 0; child = _dies[child].NextSibling)
+        {
+            ref readonly var m = ref _dies[child];
+            if (m.Tag == DwTag.Member && m.Is(EntryFields.Type)) SkipTarget(m.Type, depth + 1);
+        }
+    }
+
+    private void SkipTarget(long offset, int depth)
+    {
+        var index = _dies.Find(offset);
+        if (index < 0 || depth > MaxDepth) return;
+        ref readonly var e = ref _dies[index];
+        switch (e.Tag)
+        {
+            case DwTag.PointerType or DwTag.ArrayType or DwTag.ConstType or DwTag.VolatileType or DwTag.RestrictType
+                or DwTag.AtomicType or DwTag.ImmutableType or DwTag.PackedType or DwTag.SharedType:
+                if (e.Is(EntryFields.Type) && e.Type != offset) SkipTarget(e.Type, depth + 1);
+                return;
+            case DwTag.StructureType or DwTag.ClassType or DwTag.UnionType or DwTag.EnumerationType:
+                if (_ownedBySkipped[index] || _resolved[index] is not null || _dies.Name(index) is not null) return;
+                _ownedBySkipped[index] = true;
+                if (e.Tag != DwTag.EnumerationType) SkipOwned(index, depth + 1);
+                return;
+        }
+    }
+
     /// <summary>The type an entry's DW_AT_type names, or void when it has none (DWARF 5 section 5.2: "const void" etc.).</summary>
     private TypeRef ResolveType(int from, long offset, int depth)
     {
         ref readonly var e = ref _dies[from];
-        if (e.Is(EntryFields.SupplementaryType)) throw Error(e.Offset, "type in a dwz supplementary file, which is not supported");
+        if (!e.Is(EntryFields.Type) && e.Is(EntryFields.Supplementary)) throw Error(e.Offset, "type in a dwz supplementary file, which is not supported");
         if (!e.Is(EntryFields.Type)) return VoidTypeRef.Instance;
         return Resolve(Target(from, offset), depth);
     }

@@ -1,23 +1,41 @@
-using System.Runtime.InteropServices;
-
 namespace LayoutExpert.Layout.Dwarf;
 
 /// <summary>
 /// One pass over .debug_info and .debug_types: reads every unit header and DIE,
 /// keeps the type-related ones as <see cref="DebugEntry"/> and skips the rest by
 /// form. DW_FORM_ref_sig8 references are resolved once all type units are known.
+/// A kernel module repeats its headers' types in every unit; the layout keeps
+/// the first complete definition of a name, so the members of later complete
+/// definitions of the same struct, union or enum name are not stored at all,
+/// only their DW_AT_type (the builder then knows which anonymous types belonged
+/// to a dropped definition and need not be built).
 /// </summary>
 internal sealed class DieParser
 {
     private readonly DwarfSections _sections;
-    private readonly List<DebugEntry> _entries = new(1024);
+    private DebugEntry[] _entries;
+    private long[] _offsets;
+    private int _count;
     private readonly Dictionary<long, AbbreviationTable> _abbreviations = [];
     private readonly Dictionary<ulong, long> _typeUnits = [];
     private readonly List<(int Entry, ulong Signature, bool IsDefinition, long At)> _pendingSignatures = [];
+    private readonly StringTable _strings;
+    private readonly HashSet<string> _completeRecords = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _completeEnums = new(StringComparer.Ordinal);
+    private readonly List<long> _skippedMemberTypes = [];
     private readonly List<int> _parents = new(64);
     private readonly List<int> _lastChildren = new(64);
 
-    private DieParser(DwarfSections sections) => _sections = sections;
+    private DieParser(DwarfSections sections)
+    {
+        _sections = sections;
+        _strings = new StringTable(sections);
+        // Sized for gcc's type-heavy units (about one stored DIE per 16 bytes);
+        // modules with more code than types store fewer.
+        var estimate = Math.Max(256, (sections.Info.Data.Length + sections.Types.Data.Length) / 16);
+        _entries = new DebugEntry[estimate];
+        _offsets = new long[estimate];
+    }
 
     public static DieTable Parse(DwarfSections sections)
     {
@@ -25,8 +43,7 @@ internal sealed class DieParser
         parser.ParseSection(sections.Info, 0, inTypesSection: false);
         parser.ParseSection(sections.Types, sections.Info.Data.Length, inTypesSection: true);
         parser.ResolveSignatures();
-        var entries = CollectionsMarshal.AsSpan(parser._entries).ToArray();
-        return new DieTable(entries, entries.Length, sections);
+        return new DieTable(parser._entries, parser._offsets, parser._count, parser._strings, sections.Info.Name, [.. parser._skippedMemberTypes]);
     }
 
     private static bool IsStored(ushort tag) => tag switch
@@ -85,15 +102,21 @@ internal sealed class DieParser
                 continue;
             }
             var abbreviation = table.Find(code) ?? throw r.Error(at, $"abbreviation code {code} is not in the table at .debug_abbrev+0x{unit.Header.AbbrevOffset:x}");
-            var stored = -1;
+            var stored = NotStored;
             if (!seenUnitDie)
             {
                 seenUnitDie = true;
                 ReadUnitEntry(ref r, abbreviation, unit);
             }
+            else if (_parents.Count > 0 && _parents[^1] == Repeated)
+            {
+                SkipRepeatedChild(ref r, abbreviation, unit);
+                stored = Repeated;
+            }
             else if (IsStored(abbreviation.Tag))
             {
                 stored = ReadEntry(ref r, abbreviation, unit, at);
+                if (abbreviation.HasChildren && IsRepeatedDefinition(stored)) stored = Repeated;
             }
             else if (abbreviation.FixedSize >= 0)
             {
@@ -108,6 +131,42 @@ internal sealed class DieParser
             {
                 _parents.Add(stored);
                 _lastChildren.Add(-1);
+            }
+        }
+    }
+
+    // Parent markers besides entry indexes: a DIE that is not stored, and a
+    // repeated definition whose children are skipped.
+    private const int NotStored = -1;
+    private const int Repeated = -2;
+
+    /// <summary>True when a complete named struct/union/enum of this name was already stored: its children need not be.</summary>
+    private bool IsRepeatedDefinition(int index)
+    {
+        ref readonly var e = ref _entries[index];
+        if (!e.Is(EntryFields.Name) || e.Is(EntryFields.Declaration) || e.Is(EntryFields.Definition)) return false;
+        var seen = e.Tag switch
+        {
+            DwTag.StructureType or DwTag.ClassType or DwTag.UnionType => _completeRecords,
+            DwTag.EnumerationType => _completeEnums,
+            _ => null,
+        };
+        return seen is not null && !seen.Add(_strings.Get(e.NameSource, e.NameOffset));
+    }
+
+    private void SkipRepeatedChild(ref SpanReader r, Abbreviation abbreviation, UnitContext unit)
+    {
+        var isMember = abbreviation.Tag == DwTag.Member;
+        foreach (var spec in abbreviation.Attributes)
+        {
+            if (isMember && spec.Attribute == DwAt.Type)
+            {
+                var v = FormReader.Read(ref r, spec, unit);
+                if (v.Kind == FormKind.Reference) _skippedMemberTypes.Add((long)v.Raw);
+            }
+            else
+            {
+                FormReader.Skip(ref r, spec.Form, unit);
             }
         }
     }
@@ -128,121 +187,119 @@ internal sealed class DieParser
         }
     }
 
+    /// <summary>Which attributes a stored DIE keeps: see <see cref="DebugEntry"/>'s shared slots.</summary>
+    private enum Group : byte { Member, Subrange, Enumerator, Record, Enum, Other }
+
+    private static Group GroupOf(ushort tag) => tag switch
+    {
+        DwTag.Member => Group.Member,
+        DwTag.SubrangeType => Group.Subrange,
+        DwTag.Enumerator => Group.Enumerator,
+        DwTag.StructureType or DwTag.ClassType or DwTag.UnionType => Group.Record,
+        DwTag.EnumerationType => Group.Enum,
+        _ => Group.Other,
+    };
+
+    private static bool Keeps(Group group, ushort attribute) => attribute switch
+    {
+        DwAt.Name => group != Group.Subrange,
+        DwAt.Type or DwAt.ByteSize => group is not (Group.Subrange or Group.Enumerator),
+        DwAt.Signature or DwAt.Declaration => group is Group.Record or Group.Enum,
+        DwAt.BitSize or DwAt.BitOffset or DwAt.DataBitOffset or DwAt.DataMemberLocation => group == Group.Member,
+        DwAt.LowerBound or DwAt.UpperBound or DwAt.Count => group == Group.Subrange,
+        DwAt.ConstValue => group == Group.Enumerator,
+        DwAt.Encoding => group is Group.Enum or Group.Other,
+        DwAt.Alignment => group == Group.Record,
+        _ => false,
+    };
+
     private int ReadEntry(ref SpanReader r, Abbreviation abbreviation, UnitContext unit, int at)
     {
-        var index = _entries.Count;
+        var index = _count;
+        var group = GroupOf(abbreviation.Tag);
         var e = new DebugEntry
         {
             Offset = unit.GlobalBase + at,
-            Parent = -1,
             FirstChild = -1,
             NextSibling = -1,
             Tag = abbreviation.Tag,
             AddressSize = (byte)unit.Header.AddressSize,
             Type = -1,
-            Definition = -1,
         };
         foreach (var spec in abbreviation.Attributes)
         {
-            if (!IsRead(spec.Attribute))
+            if (!Keeps(group, spec.Attribute))
             {
                 FormReader.Skip(ref r, spec.Form, unit);
                 continue;
             }
             var valueAt = r.Position;
             var v = FormReader.Read(ref r, spec, unit);
+            if (v.Kind == FormKind.Supplementary)
+            {
+                e.Has |= EntryFields.Supplementary;
+                continue;
+            }
             switch (spec.Attribute)
             {
-                case DwAt.Name:
-                    if (v.Kind == FormKind.String)
-                    {
-                        e.Has |= EntryFields.Name;
-                        e.NameSource = v.Strings;
-                        e.NameOffset = (long)Math.Min(v.Raw, long.MaxValue);
-                    }
-                    else if (v.Kind == FormKind.Supplementary)
-                    {
-                        e.Has |= EntryFields.SupplementaryName;
-                    }
+                case DwAt.Name when v.Kind == FormKind.String:
+                    e.Has |= EntryFields.Name;
+                    e.NameSource = v.Strings;
+                    e.NameOffset = (long)Math.Min(v.Raw, long.MaxValue);
                     break;
-                case DwAt.Type or DwAt.Signature:
+                case DwAt.Type or DwAt.Signature when v.Kind is FormKind.Reference or FormKind.Signature:
                     var isType = spec.Attribute == DwAt.Type;
-                    if (v.Kind == FormKind.Reference)
-                    {
-                        if (isType) e.Type = (long)v.Raw;
-                        else e.Definition = (long)v.Raw;
-                        e.Has |= isType ? EntryFields.Type : EntryFields.Definition;
-                    }
-                    else if (v.Kind == FormKind.Signature)
-                    {
-                        _pendingSignatures.Add((index, v.Raw, !isType, unit.GlobalBase + valueAt));
-                        e.Has |= isType ? EntryFields.Type : EntryFields.Definition;
-                    }
-                    else if (v.Kind == FormKind.Supplementary && isType)
-                    {
-                        e.Has |= EntryFields.SupplementaryType;
-                    }
+                    e.Has |= isType ? EntryFields.Type : EntryFields.Definition;
+                    if (v.Kind == FormKind.Signature) _pendingSignatures.Add((index, v.Raw, !isType, unit.GlobalBase + valueAt));
+                    else if (isType) e.Type = (long)v.Raw;
+                    else e.Definition = (long)v.Raw;
                     break;
-                case DwAt.Declaration:
-                    if (v.Kind == FormKind.Flag && v.Raw != 0) e.Has |= EntryFields.Declaration;
+                case DwAt.Declaration when v.Kind == FormKind.Flag:
+                    if (v.Raw != 0) e.Has |= EntryFields.Declaration;
                     break;
-                case DwAt.DataMemberLocation:
-                    if (v.IsConstant) Set(ref e.MemberLocation, ref e.Has, EntryFields.MemberLocation, v.AsLong);
-                    else if (v.Kind == FormKind.Block)
-                    {
-                        var location = MemberLocationExpression.Evaluate(unit.Section.Data, unit.Section.Name, (int)v.Raw, v.Length);
-                        Set(ref e.MemberLocation, ref e.Has, EntryFields.MemberLocation, location);
-                    }
+                case DwAt.DataMemberLocation when v.Kind == FormKind.Block:
+                    e.MemberLocation = MemberLocationExpression.Evaluate(unit.Section.Data, unit.Section.Name, (int)v.Raw, v.Length);
+                    e.Has |= EntryFields.MemberLocation;
                     break;
-                case DwAt.UpperBound:
+                case DwAt.UpperBound when v.IsConstant:
                     // Old gcc wrote -1 as an unsigned 4-byte bound for T[0]; treat an
                     // all-ones data4 like data8's -1 (no struct member has 2^32 elements).
-                    if (v.IsConstant) Set(ref e.UpperBound, ref e.Has, EntryFields.UpperBound, v.Size == 4 && v.Raw == uint.MaxValue ? -1 : v.AsLong);
+                    e.UpperBound = v.Size == 4 && v.Raw == uint.MaxValue ? -1 : v.AsLong;
+                    e.Has |= EntryFields.UpperBound;
                     break;
                 default:
+                    // Other forms (a DWARF 3 location list, a bound given by a
+                    // variable's DIE) describe nothing a C layout has: left unset.
                     if (v.IsConstant) StoreConstant(ref e, spec.Attribute, v.AsLong);
                     break;
             }
         }
         Link(ref e, index);
-        _entries.Add(e);
+        if (_count == _entries.Length)
+        {
+            Array.Resize(ref _entries, _entries.Length * 2);
+            Array.Resize(ref _offsets, _entries.Length);
+        }
+        _offsets[_count] = e.Offset;
+        _entries[_count++] = e;
         return index;
     }
-
-    private static bool IsRead(ushort attribute) => attribute switch
-    {
-        DwAt.Name or DwAt.Type or DwAt.Signature or DwAt.Declaration or DwAt.DataMemberLocation or DwAt.UpperBound
-            or DwAt.ByteSize or DwAt.BitSize or DwAt.BitOffset or DwAt.DataBitOffset or DwAt.LowerBound or DwAt.Count
-            or DwAt.ConstValue or DwAt.Encoding or DwAt.Alignment => true,
-        _ => false,
-    };
 
     private static void StoreConstant(ref DebugEntry e, ushort attribute, long value)
     {
         switch (attribute)
         {
-            case DwAt.ByteSize: Set(ref e.ByteSize, ref e.Has, EntryFields.ByteSize, value); break;
-            case DwAt.BitSize: Set(ref e.BitSize, ref e.Has, EntryFields.BitSize, value); break;
-            case DwAt.BitOffset: Set(ref e.BitOffset, ref e.Has, EntryFields.BitOffset, value); break;
-            case DwAt.DataBitOffset: Set(ref e.DataBitOffset, ref e.Has, EntryFields.DataBitOffset, value); break;
-            case DwAt.LowerBound: Set(ref e.LowerBound, ref e.Has, EntryFields.LowerBound, value); break;
-            case DwAt.Count: Set(ref e.Count, ref e.Has, EntryFields.Count, value); break;
-            case DwAt.ConstValue: Set(ref e.ConstValue, ref e.Has, EntryFields.ConstValue, value); break;
-            case DwAt.Encoding:
-                e.Encoding = (int)Math.Clamp(value, int.MinValue, int.MaxValue);
-                e.Has |= EntryFields.Encoding;
-                break;
-            case DwAt.Alignment:
-                e.Alignment = (int)Math.Clamp(value, int.MinValue, int.MaxValue);
-                e.Has |= EntryFields.Alignment;
-                break;
+            case DwAt.ByteSize: e.ByteSize = value; e.Has |= EntryFields.ByteSize; break;
+            case DwAt.BitSize: e.BitSize = value; e.Has |= EntryFields.BitSize; break;
+            case DwAt.BitOffset: e.BitOffset = value; e.Has |= EntryFields.BitOffset; break;
+            case DwAt.DataBitOffset: e.DataBitOffset = value; e.Has |= EntryFields.DataBitOffset; break;
+            case DwAt.DataMemberLocation: e.MemberLocation = value; e.Has |= EntryFields.MemberLocation; break;
+            case DwAt.LowerBound: e.LowerBound = value; e.Has |= EntryFields.LowerBound; break;
+            case DwAt.Count: e.Count = value; e.Has |= EntryFields.Count; break;
+            case DwAt.ConstValue: e.ConstValue = value; e.Has |= EntryFields.ConstValue; break;
+            case DwAt.Encoding: e.Encoding = (int)Math.Clamp(value, int.MinValue, int.MaxValue); e.Has |= EntryFields.Encoding; break;
+            case DwAt.Alignment: e.Alignment = (int)Math.Clamp(value, int.MinValue, int.MaxValue); e.Has |= EntryFields.Alignment; break;
         }
-    }
-
-    private static void Set(ref long field, ref EntryFields has, EntryFields flag, long value)
-    {
-        field = value;
-        has |= flag;
     }
 
     private void Link(ref DebugEntry e, int index)
@@ -250,18 +307,16 @@ internal sealed class DieParser
         if (_parents.Count == 0) return;
         var top = _parents.Count - 1;
         var parent = _parents[top];
-        if (parent < 0) return;
-        e.Parent = parent;
+        if (parent < 0) return; // NotStored or Repeated
         var previous = _lastChildren[top];
-        var all = CollectionsMarshal.AsSpan(_entries);
-        if (previous < 0) all[parent].FirstChild = index;
-        else all[previous].NextSibling = index;
+        if (previous < 0) _entries[parent].FirstChild = index;
+        else _entries[previous].NextSibling = index;
         _lastChildren[top] = index;
     }
 
     private void ResolveSignatures()
     {
-        var all = CollectionsMarshal.AsSpan(_entries);
+        var all = _entries;
         foreach (var (entry, signature, isDefinition, at) in _pendingSignatures)
         {
             if (!_typeUnits.TryGetValue(signature, out var target))
