@@ -36,7 +36,7 @@ public sealed class ElfFileTests
         var info = elf.FindSection(".debug_info")!;
         // gas leaves zero in each R_X86_64_32 field of a RELA object and puts the
         // offset in the addend, so unrelocated, every strp would name .debug_str+0.
-        Assert.NotEqual(elf.GetContents(info).ToArray(), elf.GetRelocatedContents(info));
+        Assert.NotEqual(elf.GetContents(info).ToArray(), elf.GetRelocatedContents(info).ToArray());
 
         var record = DwarfReader.ReadLayouts(elf).Records["a_rather_long_struct_tag_in_debug_str"];
         Assert.Equal(["a_member_name_long_enough_for_strp", "second_member_with_a_long_name"], record.Members.Select(m => m.Name));

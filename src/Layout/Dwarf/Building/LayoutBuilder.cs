@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
 using LayoutExpert.Layout.Model;
 
@@ -40,7 +41,7 @@ internal sealed partial class LayoutBuilder
         _resolving = new bool[dies.Count];
         _ownedBySkipped = new bool[dies.Count];
         _infoName = sections.Info.Name;
-        _infoLength = sections.Info.Data.Length;
+        _infoLength = sections.Info.Length;
         _typesName = sections.Types.Name;
     }
 
@@ -50,7 +51,10 @@ internal sealed partial class LayoutBuilder
         // Named types first; anonymous ones they use are built on the way. Then
         // the anonymous types nothing named uses (`struct { int a; } var;`).
         for (var i = 0; i < dies.Count; i++) builder.VisitNamed(i);
-        foreach (var type in dies.SkippedMemberTypes) builder.SkipTarget(type, 0);
+        for (var i = 0; i < dies.Count; i++)
+        {
+            if (dies[i].Is(EntryFields.OwnedByRepeated)) builder.SkipTarget(dies[i].Offset, 0);
+        }
         for (var i = 0; i < dies.Count; i++) builder.VisitAnonymous(i);
         return new LayoutSet(
             builder._records.ToImmutableSortedDictionary(StringComparer.Ordinal),
@@ -59,6 +63,7 @@ internal sealed partial class LayoutBuilder
             builder._baseTypes.ToImmutableSortedDictionary(StringComparer.Ordinal));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void VisitNamed(int index)
     {
         ref readonly var e = ref _dies[index];
@@ -90,6 +95,7 @@ internal sealed partial class LayoutBuilder
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void VisitAnonymous(int index)
     {
         ref readonly var e = ref _dies[index];
@@ -104,8 +110,8 @@ internal sealed partial class LayoutBuilder
     /// anonymous types only it uses would be rebuilt (and rehashed) for nothing:
     /// mark them so the orphan pass leaves them alone. A type the winner or
     /// anything else resolves is built regardless of this mark. (The parser
-    /// already dropped the members of most repeated records and kept only
-    /// their types: <see cref="DieTable.SkippedMemberTypes"/>.)
+    /// already dropped the members of repeated records, flagging what they used
+    /// <see cref="EntryFields.OwnedByRepeated"/>.)
     /// </summary>
     private void SkipOwned(int record, int depth)
     {
@@ -116,6 +122,7 @@ internal sealed partial class LayoutBuilder
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SkipTarget(long offset, int depth)
     {
         var index = _dies.Find(offset);

@@ -125,7 +125,7 @@ public sealed class ElfFile
     /// The contents of a section with every REL/RELA section that targets it
     /// applied (decompressed first). See <see cref="ElfRelocations"/>.
     /// </summary>
-    public byte[] GetRelocatedContents(ElfSection section) => ElfRelocations.Apply(this, section, null);
+    public ReadOnlyMemory<byte> GetRelocatedContents(ElfSection section) => ElfRelocations.Apply(this, section, null);
 
     private ImmutableArray<ElfSymbol> ReadSymbols()
     {

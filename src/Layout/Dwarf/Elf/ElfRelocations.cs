@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 
 namespace LayoutExpert.Layout.Dwarf;
@@ -25,14 +26,16 @@ internal static class ElfRelocations
 
     /// <summary>
     /// The decompressed contents of <paramref name="target"/> with its relocations
-    /// applied. <paramref name="sectionBase"/> maps a section index to where that
-    /// section starts in a concatenation of same-named sections (several
-    /// .debug_info in COMDAT groups), so a relocation against its section symbol
-    /// lands on the right byte of the concatenation; null means 0 for all.
+    /// applied (the contents themselves, uncopied, when nothing relocates them).
+    /// <paramref name="sectionBases"/>, indexed by section, says where a section
+    /// starts in a concatenation of same-named sections (several .debug_info in
+    /// COMDAT groups), so a relocation against its section symbol lands on the
+    /// right byte of the concatenation; null means 0 for all.
     /// </summary>
-    public static byte[] Apply(ElfFile elf, ElfSection target, Func<int, long>? sectionBase)
+    public static ReadOnlyMemory<byte> Apply(ElfFile elf, ElfSection target, long[]? sectionBases)
     {
-        var bytes = elf.GetContents(target).ToArray();
+        var contents = elf.GetContents(target);
+        byte[]? bytes = null;
         foreach (var rel in elf.Sections)
         {
             if ((rel.Type != ElfSection.TypeRela && rel.Type != ElfSection.TypeRel) || rel.Info != (uint)target.Index) continue;
@@ -41,12 +44,14 @@ internal static class ElfRelocations
             {
                 throw new DwarfFormatException(rel.Name, 0, $"relocations for machine {elf.Machine} are not supported (only x86-64)");
             }
-            ApplySection(elf, rel, target, bytes, sectionBase);
+            bytes ??= contents.ToArray();
+            ApplySection(elf, rel, target, bytes, sectionBases);
         }
-        return bytes;
+        return bytes ?? contents;
     }
 
-    private static void ApplySection(ElfFile elf, ElfSection rel, ElfSection target, byte[] bytes, Func<int, long>? sectionBase)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ApplySection(ElfFile elf, ElfSection rel, ElfSection target, byte[] bytes, long[]? sectionBases)
     {
         var isRela = rel.Type == ElfSection.TypeRela;
         var entrySize = isRela ? 24 : 16;
@@ -56,6 +61,7 @@ internal static class ElfRelocations
             throw new DwarfFormatException(rel.Name, 0, $"relocations refer to symbol table section {rel.Link}, which is not .symtab");
         }
         var data = elf.GetContents(rel).Span;
+        var symbols = elf.Symbols.AsSpan();
         for (var at = 0; at + entrySize <= data.Length; at += entrySize)
         {
             var offset = BinaryPrimitives.ReadUInt64LittleEndian(data[at..]);
@@ -79,13 +85,13 @@ internal static class ElfRelocations
             var place = bytes.AsSpan((int)offset, size);
             var addend = isRela ? BinaryPrimitives.ReadInt64LittleEndian(data[(at + 16)..]) : ReadField(place);
 
-            if (symbolIndex >= (ulong)elf.Symbols.Length)
+            if (symbolIndex >= (ulong)symbols.Length)
             {
-                throw new DwarfFormatException(rel.Name, at, $"relocation symbol {symbolIndex} out of range ({elf.Symbols.Length} symbols)");
+                throw new DwarfFormatException(rel.Name, at, $"relocation symbol {symbolIndex} out of range ({symbols.Length} symbols)");
             }
-            var symbol = elf.Symbols[(int)symbolIndex];
+            var symbol = symbols[(int)symbolIndex];
             var s = (long)symbol.Value;
-            if (sectionBase is not null && symbol.IsInSection) s += sectionBase(symbol.SectionIndex);
+            if (sectionBases is not null && symbol.SectionIndex < sectionBases.Length) s += sectionBases[symbol.SectionIndex];
 
             var value = type is Pc32 or Pc64 ? s + addend - (long)(target.Address + offset) : s + addend;
             WriteField(place, value);

@@ -25,7 +25,7 @@ internal sealed class AbbreviationTable
     /// <summary>Parses the table starting at <paramref name="offset"/> up to its terminating 0 code.</summary>
     public static AbbreviationTable Parse(DebugSection section, long offset)
     {
-        var r = new SpanReader(section.Data, section.Name);
+        var r = new SpanReader(section.Span, section.Name);
         r.Seek(offset);
         var list = new List<Abbreviation>();
         var specs = new List<AttributeSpec>();

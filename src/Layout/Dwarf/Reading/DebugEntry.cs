@@ -1,7 +1,7 @@
 namespace LayoutExpert.Layout.Dwarf;
 
 [Flags]
-internal enum EntryFields : ushort
+internal enum EntryFields : uint
 {
     None = 0,
     Declaration = 1 << 0,
@@ -20,6 +20,9 @@ internal enum EntryFields : ushort
     Definition = 1 << 13,
     Name = 1 << 14,
     Supplementary = 1 << 15,
+
+    /// <summary>An anonymous type (or a pointer/array/qualifier of one) used by a member of a repeated definition the parser skipped.</summary>
+    OwnedByRepeated = 1 << 16,
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace LayoutExpert.Layout.Dwarf;
 
 /// <summary>
@@ -6,9 +7,10 @@ namespace LayoutExpert.Layout.Dwarf;
 /// form. DW_FORM_ref_sig8 references are resolved once all type units are known.
 /// A kernel module repeats its headers' types in every unit; the layout keeps
 /// the first complete definition of a name, so the members of later complete
-/// definitions of the same struct, union or enum name are not stored at all,
-/// only their DW_AT_type (the builder then knows which anonymous types belonged
-/// to a dropped definition and need not be built).
+/// definitions of the same struct, union or enum name are not stored at all.
+/// The anonymous types those members used (gcc writes them just before their
+/// user) are flagged <see cref="EntryFields.OwnedByRepeated"/>, so the builder
+/// need not build them either.
 /// </summary>
 internal sealed class DieParser
 {
@@ -20,9 +22,12 @@ internal sealed class DieParser
     private readonly Dictionary<ulong, long> _typeUnits = [];
     private readonly List<(int Entry, ulong Signature, bool IsDefinition, long At)> _pendingSignatures = [];
     private readonly StringTable _strings;
-    private readonly HashSet<string> _completeRecords = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _completeEnums = new(StringComparer.Ordinal);
-    private readonly List<long> _skippedMemberTypes = [];
+    private readonly RepeatedNames _completeRecords = new();
+    private readonly RepeatedNames _completeEnums = new();
+
+    // This unit's anonymous records and enums, and pointers, arrays and
+    // qualifiers of them, by global offset: what a skipped member can own.
+    private readonly Dictionary<long, int> _anonymousInUnit = [];
     private readonly List<int> _parents = new(64);
     private readonly List<int> _lastChildren = new(64);
 
@@ -30,9 +35,9 @@ internal sealed class DieParser
     {
         _sections = sections;
         _strings = new StringTable(sections);
-        // Sized for gcc's type-heavy units (about one stored DIE per 16 bytes);
+        // Sized for gcc's type-heavy units (about one stored DIE per 16 bytes, fewer once repeated definitions are skipped);
         // modules with more code than types store fewer.
-        var estimate = Math.Max(256, (sections.Info.Data.Length + sections.Types.Data.Length) / 16);
+        var estimate = Math.Max(256, (sections.Info.Length + sections.Types.Length) / 24);
         _entries = new DebugEntry[estimate];
         _offsets = new long[estimate];
     }
@@ -41,9 +46,9 @@ internal sealed class DieParser
     {
         var parser = new DieParser(sections);
         parser.ParseSection(sections.Info, 0, inTypesSection: false);
-        parser.ParseSection(sections.Types, sections.Info.Data.Length, inTypesSection: true);
+        parser.ParseSection(sections.Types, sections.Info.Length, inTypesSection: true);
         parser.ResolveSignatures();
-        return new DieTable(parser._entries, parser._offsets, parser._count, parser._strings, sections.Info.Name, [.. parser._skippedMemberTypes]);
+        return new DieTable(parser._entries, parser._offsets, parser._count, parser._strings, sections.Info.Name);
     }
 
     private static bool IsStored(ushort tag) => tag switch
@@ -58,7 +63,7 @@ internal sealed class DieParser
 
     private void ParseSection(DebugSection section, long globalBase, bool inTypesSection)
     {
-        var r = new SpanReader(section.Data, section.Name);
+        var r = new SpanReader(section.Span, section.Name);
         while (!r.AtEnd)
         {
             var header = UnitHeader.Read(ref r, inTypesSection);
@@ -81,11 +86,13 @@ internal sealed class DieParser
         return table;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ParseEntries(ref SpanReader r, UnitContext unit, AbbreviationTable table)
     {
         var end = unit.Header.End;
         _parents.Clear();
         _lastChildren.Clear();
+        _anonymousInUnit.Clear();
         var seenUnitDie = false;
         while (r.Position < end)
         {
@@ -151,9 +158,35 @@ internal sealed class DieParser
             DwTag.EnumerationType => _completeEnums,
             _ => null,
         };
-        return seen is not null && !seen.Add(_strings.Get(e.NameSource, e.NameOffset));
+        return seen is not null && !seen.Add(e.NameSource, e.NameOffset, _strings);
     }
 
+    /// <summary>Remembers anonymous types (and derived types of them) a later skipped member may refer back to.</summary>
+    private void NoteAnonymous(in DebugEntry e, int index, Group group)
+    {
+        var candidate = group switch
+        {
+            Group.Record or Group.Enum => !e.Is(EntryFields.Name) && !e.Is(EntryFields.Declaration),
+            Group.Other => e.Tag is DwTag.PointerType or DwTag.ArrayType or DwTag.ConstType or DwTag.VolatileType
+                or DwTag.AtomicType or DwTag.RestrictType && e.Is(EntryFields.Type) && _anonymousInUnit.ContainsKey(e.Type),
+            _ => false,
+        };
+        if (candidate) _anonymousInUnit[e.Offset] = index;
+    }
+
+    private void MarkOwnedByRepeated(long offset)
+    {
+        // Follow a pointer/array/qualifier chain down to the anonymous type.
+        for (var hops = 0; hops < 64 && _anonymousInUnit.TryGetValue(offset, out var index); hops++)
+        {
+            ref var e = ref _entries[index];
+            e.Has |= EntryFields.OwnedByRepeated;
+            if (e.Tag is DwTag.StructureType or DwTag.ClassType or DwTag.UnionType or DwTag.EnumerationType || !e.Is(EntryFields.Type)) return;
+            offset = e.Type;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SkipRepeatedChild(ref SpanReader r, Abbreviation abbreviation, UnitContext unit)
     {
         var isMember = abbreviation.Tag == DwTag.Member;
@@ -162,7 +195,7 @@ internal sealed class DieParser
             if (isMember && spec.Attribute == DwAt.Type)
             {
                 var v = FormReader.Read(ref r, spec, unit);
-                if (v.Kind == FormKind.Reference) _skippedMemberTypes.Add((long)v.Raw);
+                if (v.Kind == FormKind.Reference) MarkOwnedByRepeated((long)v.Raw);
             }
             else
             {
@@ -213,6 +246,7 @@ internal sealed class DieParser
         _ => false,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ReadEntry(ref SpanReader r, Abbreviation abbreviation, UnitContext unit, int at)
     {
         var index = _count;
@@ -258,7 +292,7 @@ internal sealed class DieParser
                     if (v.Raw != 0) e.Has |= EntryFields.Declaration;
                     break;
                 case DwAt.DataMemberLocation when v.Kind == FormKind.Block:
-                    e.MemberLocation = MemberLocationExpression.Evaluate(unit.Section.Data, unit.Section.Name, (int)v.Raw, v.Length);
+                    e.MemberLocation = MemberLocationExpression.Evaluate(unit.Section.Span, unit.Section.Name, (int)v.Raw, v.Length);
                     e.Has |= EntryFields.MemberLocation;
                     break;
                 case DwAt.UpperBound when v.IsConstant:
@@ -275,6 +309,7 @@ internal sealed class DieParser
             }
         }
         Link(ref e, index);
+        NoteAnonymous(e, index, group);
         if (_count == _entries.Length)
         {
             Array.Resize(ref _entries, _entries.Length * 2);

@@ -4,7 +4,7 @@ namespace LayoutExpert.Layout.Dwarf;
 /// The stored type-related DIEs of every unit, in section order (so sorted by
 /// global offset: references resolve by binary search), with their names.
 /// </summary>
-internal sealed class DieTable(DebugEntry[] entries, long[] offsets, int count, StringTable strings, string infoName, long[] skippedMemberTypes)
+internal sealed class DieTable(DebugEntry[] entries, long[] offsets, int count, StringTable strings, string infoName)
 {
     // Offsets are kept apart from the entries too: a binary search over a dense
     // long[] touches a fraction of the cache lines a search over the entries would.
@@ -12,9 +12,6 @@ internal sealed class DieTable(DebugEntry[] entries, long[] offsets, int count, 
     public int Count { get; } = count;
 
     public ref readonly DebugEntry this[int index] => ref entries[index];
-
-    /// <summary>The DW_AT_type of each member of a repeated definition the parser did not store (see <see cref="DieParser"/>).</summary>
-    public long[] SkippedMemberTypes { get; } = skippedMemberTypes;
 
     /// <summary>The index of the entry at a global offset, or -1 if no stored DIE is there.</summary>
     public int Find(long offset)

@@ -40,7 +40,7 @@ internal sealed class DwarfSections
             .ToArray();
 
         // Section index -> start within its concatenation.
-        var bases = new Dictionary<int, long>();
+        var bases = new long[elf.Sections.Length];
         foreach (var group in groups)
         {
             long at = 0;
@@ -50,9 +50,7 @@ internal sealed class DwarfSections
                 at += ElfDecompression.UncompressedSize(s, elf.GetRawContents(s).Span);
             }
         }
-        long BaseOf(int index) => bases.TryGetValue(index, out var b) ? b : 0;
-
-        var built = groups.Select(g => Concatenate(elf, g, BaseOf)).ToArray();
+        var built = groups.Select(g => Concatenate(elf, g, bases)).ToArray();
         return new DwarfSections(built[0], built[1], built[2], built[3], built[4], built[5]);
     }
 
@@ -67,19 +65,19 @@ internal sealed class DwarfSections
         return [];
     }
 
-    private static DebugSection Concatenate(ElfFile elf, ElfSection[] sections, Func<int, long> baseOf)
+    private static DebugSection Concatenate(ElfFile elf, ElfSection[] sections, long[] bases)
     {
         if (sections.Length == 0) return DebugSection.Empty;
         var name = sections[0].Name;
-        if (sections.Length == 1) return new DebugSection(name, ElfRelocations.Apply(elf, sections[0], baseOf));
-        var parts = sections.Select(s => ElfRelocations.Apply(elf, s, baseOf)).ToArray();
+        if (sections.Length == 1) return new DebugSection(name, ElfRelocations.Apply(elf, sections[0], bases));
+        var parts = sections.Select(s => ElfRelocations.Apply(elf, s, bases)).ToArray();
         var total = parts.Sum(p => (long)p.Length);
         if (total > int.MaxValue) throw new DwarfFormatException(name, 0, $"{sections.Length} sections of {total} bytes in all exceed 2 GiB");
         var data = new byte[total];
         var at = 0;
         foreach (var p in parts)
         {
-            p.CopyTo(data, at);
+            p.Span.CopyTo(data.AsSpan(at));
             at += p.Length;
         }
         return new DebugSection(name, data);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace LayoutExpert.Layout.Dwarf;
 
 /// <summary>
@@ -24,6 +25,7 @@ internal static class FormReader
         _ => -1,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Skip(ref SpanReader r, ushort form, UnitContext unit)
     {
         var h = unit.Header;
@@ -56,6 +58,7 @@ internal static class FormReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static FormValue Read(ref SpanReader r, AttributeSpec spec, UnitContext unit)
     {
         var h = unit.Header;
@@ -91,7 +94,7 @@ internal static class FormReader
                 {
                     // Always an offset into .debug_info, even from a .debug_types unit.
                     var value = r.UnsignedOfSize(h.Version <= 2 ? h.AddressSize : h.OffsetSize);
-                    if (value >= (ulong)unit.Sections.Info.Data.Length) throw r.Error(at, $"DW_FORM_ref_addr 0x{value:x} outside .debug_info");
+                    if (value >= (ulong)unit.Sections.Info.Length) throw r.Error(at, $"DW_FORM_ref_addr 0x{value:x} outside .debug_info");
                     return new FormValue(FormKind.Reference, value);
                 }
                 case DwForm.RefSig8: return new FormValue(FormKind.Signature, r.U64());
@@ -156,11 +159,11 @@ internal static class FormReader
         var table = unit.Sections.StrOffsets;
         var size = (ulong)unit.Header.OffsetSize;
         var start = (ulong)unit.EffectiveStrOffsetsBase;
-        if (index > (ulong)table.Data.Length / size || start > (ulong)table.Data.Length - index * size)
+        if (index > (ulong)table.Length / size || start > (ulong)table.Length - index * size)
         {
             throw r.Error(at, $"string index {index} outside {table.Name}");
         }
-        var offsets = new SpanReader(table.Data, table.Name, 0);
+        var offsets = new SpanReader(table.Span, table.Name, 0);
         offsets.Seek((long)(start + index * size));
         return new FormValue(FormKind.String, offsets.UnsignedOfSize((int)size), Strings: StringSource.Str);
     }

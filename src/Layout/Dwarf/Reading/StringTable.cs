@@ -3,32 +3,38 @@ using System.Text;
 namespace LayoutExpert.Layout.Dwarf;
 
 /// <summary>
-/// Decodes DWARF strings (UTF-8, NUL-terminated). Strings in .debug_str and
-/// .debug_line_str are cached by offset: a linked module merges equal strings,
-/// so each distinct name is decoded once. Inline DW_FORM_string names sit at a
-/// different offset in every DIE, so caching them would not pay.
+/// Decodes DWARF strings (UTF-8, NUL-terminated) and interns them: a kernel
+/// module repeats every header's names in every unit, and ld -r does not merge
+/// the units' .debug_str copies, so the same name sits at many offsets. Each
+/// distinct name becomes one string; repeats are looked up without allocating.
 /// </summary>
 internal sealed class StringTable(DwarfSections sections)
 {
-    private readonly Dictionary<long, string> _str = new(4096);
-    private readonly Dictionary<long, string> _lineStr = [];
+    private const int StackDecodeLimit = 512;
+
+    private readonly HashSet<string> _interned = new(4096, StringComparer.Ordinal);
 
     public string Get(StringSource source, long offset)
     {
-        var cache = source switch
-        {
-            StringSource.Str => _str,
-            StringSource.LineStr => _lineStr,
-            _ => null,
-        };
-        if (cache is null) return Decode(source, offset);
-        if (cache.TryGetValue(offset, out var value)) return value;
-        value = Decode(source, offset);
-        cache.Add(offset, value);
+        var bytes = Bytes(source, offset);
+        if (bytes.Length > StackDecodeLimit) return Intern(Encoding.UTF8.GetString(bytes));
+        Span<char> chars = stackalloc char[bytes.Length];
+        var length = Encoding.UTF8.GetChars(bytes, chars);
+        var lookup = _interned.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(chars[..length], out var known)) return known;
+        var value = new string(chars[..length]);
+        _interned.Add(value);
         return value;
     }
 
-    private string Decode(StringSource source, long offset)
+    private string Intern(string value)
+    {
+        if (_interned.TryGetValue(value, out var known)) return known;
+        _interned.Add(value);
+        return value;
+    }
+
+    private ReadOnlySpan<byte> Bytes(StringSource source, long offset)
     {
         var section = source switch
         {
@@ -37,11 +43,11 @@ internal sealed class StringTable(DwarfSections sections)
             StringSource.Str => sections.Str,
             _ => sections.LineStr,
         };
-        var data = section.Data.AsSpan();
+        var data = section.Span;
         if ((ulong)offset >= (ulong)data.Length) throw new DwarfFormatException(section.Name, offset, "string offset out of range");
         var rest = data[(int)offset..];
         var length = rest.IndexOf((byte)0);
         if (length < 0) throw new DwarfFormatException(section.Name, offset, "unterminated string");
-        return Encoding.UTF8.GetString(rest[..length]);
+        return rest[..length];
     }
 }
