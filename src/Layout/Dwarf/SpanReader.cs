@@ -125,10 +125,26 @@ internal ref struct SpanReader
     public int SkipCString()
     {
         var start = _position;
-        var length = _data[_position..].IndexOf((byte)0);
+        var length = CStringLength(_data[_position..]);
         if (length < 0) throw Error(start, "unterminated string");
         _position += length + 1;
         return start;
+    }
+
+    /// <summary>
+    /// The length of a NUL-terminated string, or -1. Most DWARF inline strings
+    /// (member names) are a few bytes, shorter than a vectorized search's setup.
+    /// </summary>
+    public static int CStringLength(ReadOnlySpan<byte> data)
+    {
+        var quick = Math.Min(data.Length, 16);
+        for (var i = 0; i < quick; i++)
+        {
+            if (data[i] == 0) return i;
+        }
+        if (quick == data.Length) return -1;
+        var rest = data[quick..].IndexOf((byte)0);
+        return rest < 0 ? -1 : quick + rest;
     }
 
     public ReadOnlySpan<byte> Bytes(ulong count)

@@ -20,6 +20,9 @@ public sealed class CorruptInputTests(CorruptInputTests.Objects objects) : IClas
         public byte[] Dwarf4 { get; } = File.ReadAllBytes(DwarfCompiler.Object(Source, DwarfFlags.Dwarf4, "-fdebug-types-section"));
 
         public byte[] Dwarf2 { get; } = File.ReadAllBytes(DwarfCompiler.Object(Source, DwarfFlags.Dwarf2, "-gz=zlib"));
+
+        /// <summary>Two units linked with ld -r, as a kernel module is: repeated definitions, two .debug_str copies.</summary>
+        public byte[] Linked { get; } = File.ReadAllBytes(RepeatedUnitTests.Link(DwarfFlags.Dwarf5, RepeatedUnitTests.Unit(1), RepeatedUnitTests.Unit(2)));
     }
 
     private static bool ReadsOrFailsCleanly(byte[] image)
@@ -35,7 +38,7 @@ public sealed class CorruptInputTests(CorruptInputTests.Objects objects) : IClas
         }
     }
 
-    private IEnumerable<byte[]> All => [objects.Dwarf5, objects.Dwarf4, objects.Dwarf2];
+    private IEnumerable<byte[]> All => [objects.Dwarf5, objects.Dwarf4, objects.Dwarf2, objects.Linked];
 
     [Fact]
     public void The_originals_read()

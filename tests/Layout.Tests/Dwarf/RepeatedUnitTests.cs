@@ -18,9 +18,9 @@ public sealed class RepeatedUnitTests
         typedef struct { long a; union { char c; int i; } u; } header_anon_t;
         """;
 
-    private static string Unit(int i, string extra = "") => Header + $"\nstruct holder holder{i}; header_anon_t anon{i};\n" + extra;
+    public static string Unit(int i, string extra = "") => Header + $"\nstruct holder holder{i}; header_anon_t anon{i};\n" + extra;
 
-    private static string Link(string flags, params string[] sources)
+    public static string Link(string flags, params string[] sources)
     {
         // -fcommon: the units' identical tentative definitions merge instead of clashing.
         var objects = sources.Select(s => DwarfCompiler.Object(s, flags, "-fcommon")).ToArray();

@@ -8,15 +8,16 @@ namespace LayoutExpert.Layout.Dwarf;
 /// A kernel module repeats its headers' types in every unit; the layout keeps
 /// the first complete definition of a name, so the members of later complete
 /// definitions of the same struct, union or enum name are not stored at all.
-/// The anonymous types those members used (gcc writes them just before their
-/// user) are flagged <see cref="EntryFields.OwnedByRepeated"/>, so the builder
-/// need not build them either.
+/// The anonymous types those members used (gcc writes most just before their
+/// user, some after) are flagged <see cref="EntryFields.OwnedByRepeated"/>, so
+/// the builder need not build them either.
 /// </summary>
 internal sealed class DieParser
 {
     private readonly DwarfSections _sections;
     private DebugEntry[] _entries;
     private long[] _offsets;
+    private string?[] _names;
     private int _count;
     private readonly Dictionary<long, AbbreviationTable> _abbreviations = [];
     private readonly Dictionary<ulong, long> _typeUnits = [];
@@ -28,6 +29,9 @@ internal sealed class DieParser
     // This unit's anonymous records and enums, and pointers, arrays and
     // qualifiers of them, by global offset: what a skipped member can own.
     private readonly Dictionary<long, int> _anonymousInUnit = [];
+
+    // Offsets further on in this unit that a skipped member refers to.
+    private readonly HashSet<long> _ownedAhead = [];
     private readonly List<int> _parents = new(64);
     private readonly List<int> _lastChildren = new(64);
 
@@ -40,6 +44,7 @@ internal sealed class DieParser
         var estimate = Math.Max(256, (sections.Info.Length + sections.Types.Length) / 24);
         _entries = new DebugEntry[estimate];
         _offsets = new long[estimate];
+        _names = new string?[estimate];
     }
 
     public static DieTable Parse(DwarfSections sections)
@@ -48,7 +53,7 @@ internal sealed class DieParser
         parser.ParseSection(sections.Info, 0, inTypesSection: false);
         parser.ParseSection(sections.Types, sections.Info.Length, inTypesSection: true);
         parser.ResolveSignatures();
-        return new DieTable(parser._entries, parser._offsets, parser._count, parser._strings, sections.Info.Name);
+        return new DieTable(parser._entries, parser._offsets, parser._names, parser._count, parser._strings, sections.Info.Name);
     }
 
     private static bool IsStored(ushort tag) => tag switch
@@ -93,6 +98,7 @@ internal sealed class DieParser
         _parents.Clear();
         _lastChildren.Clear();
         _anonymousInUnit.Clear();
+        _ownedAhead.Clear();
         var seenUnitDie = false;
         while (r.Position < end)
         {
@@ -158,7 +164,9 @@ internal sealed class DieParser
             DwTag.EnumerationType => _completeEnums,
             _ => null,
         };
-        return seen is not null && !seen.Add(e.NameSource, e.NameOffset, _strings);
+        if (seen is null) return false;
+        var name = _names[index] = _strings.Get(e.NameSource, e.NameOffset);
+        return !seen.Add(name);
     }
 
     /// <summary>Remembers anonymous types (and derived types of them) a later skipped member may refer back to.</summary>
@@ -174,11 +182,33 @@ internal sealed class DieParser
         if (candidate) _anonymousInUnit[e.Offset] = index;
     }
 
-    private void MarkOwnedByRepeated(long offset)
+    /// <summary>An entry a skipped member referred to before it was read.</summary>
+    private void SettleOwnedAhead(int index)
     {
-        // Follow a pointer/array/qualifier chain down to the anonymous type.
-        for (var hops = 0; hops < 64 && _anonymousInUnit.TryGetValue(offset, out var index); hops++)
+        ref var e = ref _entries[index];
+        if (e.Tag is DwTag.StructureType or DwTag.ClassType or DwTag.UnionType or DwTag.EnumerationType)
         {
+            if (!e.Is(EntryFields.Name)) e.Has |= EntryFields.OwnedByRepeated;
+        }
+        else if (e.Tag is DwTag.PointerType or DwTag.ArrayType or DwTag.ConstType or DwTag.VolatileType or DwTag.AtomicType
+            or DwTag.RestrictType && e.Is(EntryFields.Type))
+        {
+            MarkOwnedByRepeated(e.Type, e.Offset);
+        }
+    }
+
+    private void MarkOwnedByRepeated(long offset, long current)
+    {
+        // Follow a pointer/array/qualifier chain down to the anonymous type; a
+        // reference ahead is settled when that entry is read (see ReadEntry).
+        for (var hops = 0; hops < 64; hops++)
+        {
+            if (offset > current)
+            {
+                _ownedAhead.Add(offset);
+                return;
+            }
+            if (!_anonymousInUnit.TryGetValue(offset, out var index)) return;
             ref var e = ref _entries[index];
             e.Has |= EntryFields.OwnedByRepeated;
             if (e.Tag is DwTag.StructureType or DwTag.ClassType or DwTag.UnionType or DwTag.EnumerationType || !e.Is(EntryFields.Type)) return;
@@ -195,7 +225,7 @@ internal sealed class DieParser
             if (isMember && spec.Attribute == DwAt.Type)
             {
                 var v = FormReader.Read(ref r, spec, unit);
-                if (v.Kind == FormKind.Reference) MarkOwnedByRepeated((long)v.Raw);
+                if (v.Kind == FormKind.Reference) MarkOwnedByRepeated((long)v.Raw, unit.GlobalBase + r.Position);
             }
             else
             {
@@ -314,9 +344,11 @@ internal sealed class DieParser
         {
             Array.Resize(ref _entries, _entries.Length * 2);
             Array.Resize(ref _offsets, _entries.Length);
+            Array.Resize(ref _names, _entries.Length);
         }
         _offsets[_count] = e.Offset;
         _entries[_count++] = e;
+        if (_ownedAhead.Count > 0 && _ownedAhead.Remove(e.Offset)) SettleOwnedAhead(index);
         return index;
     }
 

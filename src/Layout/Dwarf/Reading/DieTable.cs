@@ -4,8 +4,9 @@ namespace LayoutExpert.Layout.Dwarf;
 /// The stored type-related DIEs of every unit, in section order (so sorted by
 /// global offset: references resolve by binary search), with their names.
 /// </summary>
-internal sealed class DieTable(DebugEntry[] entries, long[] offsets, int count, StringTable strings, string infoName)
+internal sealed class DieTable(DebugEntry[] entries, long[] offsets, string?[] names, int count, StringTable strings, string infoName)
 {
+    // names[i]: entry i's name once decoded (the parser fills those it needed).
     // Offsets are kept apart from the entries too: a binary search over a dense
     // long[] touches a fraction of the cache lines a search over the entries would.
 
@@ -31,8 +32,9 @@ internal sealed class DieTable(DebugEntry[] entries, long[] offsets, int count, 
     /// <summary>The DW_AT_name of an entry, or null when it has none.</summary>
     public string? Name(int index)
     {
+        if (names[index] is { } known) return known;
         ref readonly var e = ref entries[index];
-        if (e.Is(EntryFields.Name)) return strings.Get(e.NameSource, e.NameOffset);
+        if (e.Is(EntryFields.Name)) return names[index] = strings.Get(e.NameSource, e.NameOffset);
         if (e.Is(EntryFields.Supplementary))
         {
             throw new DwarfFormatException(infoName, e.Offset, "name or type in a dwz supplementary file, which is not supported");

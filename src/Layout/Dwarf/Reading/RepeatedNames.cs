@@ -6,5 +6,5 @@ internal sealed class RepeatedNames
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
 
     /// <summary>Adds the name; false when it was already there.</summary>
-    public bool Add(StringSource source, long offset, StringTable strings) => _names.Add(strings.Get(source, offset));
+    public bool Add(string name) => _names.Add(name);
 }

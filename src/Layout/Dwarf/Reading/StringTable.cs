@@ -46,7 +46,7 @@ internal sealed class StringTable(DwarfSections sections)
         var data = section.Span;
         if ((ulong)offset >= (ulong)data.Length) throw new DwarfFormatException(section.Name, offset, "string offset out of range");
         var rest = data[(int)offset..];
-        var length = rest.IndexOf((byte)0);
+        var length = SpanReader.CStringLength(rest);
         if (length < 0) throw new DwarfFormatException(section.Name, offset, "unterminated string");
         return rest[..length];
     }
