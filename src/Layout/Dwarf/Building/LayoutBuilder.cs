@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using LayoutExpert.Layout.Model;
 
 namespace LayoutExpert.Layout.Dwarf;
@@ -182,8 +182,9 @@ internal sealed partial class LayoutBuilder
                 return new PointerTypeRef(ResolveType(index, e.Type, depth + 1));
             case DwTag.ConstType or DwTag.VolatileType or DwTag.RestrictType or DwTag.AtomicType
                 or DwTag.ImmutableType or DwTag.PackedType or DwTag.SharedType:
-                // Qualifiers change no layout; the model leaves them out (C11 6.2.5p26:
-                // qualified and unqualified versions have the same representation and alignment).
+                // The model has no qualifiers (C11 6.2.5p26: const/volatile/restrict versions
+                // have the same representation and alignment). _Atomic may differ (6.2.5p27),
+                // but a record's member offsets and size are explicit in DWARF either way.
                 return ResolveType(index, e.Type, depth + 1);
             case DwTag.Typedef:
                 return new TypedefTypeRef(RequireName(index, "typedef"));

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+
 namespace LayoutExpert.Layout.Dwarf;
 
 /// <summary>
@@ -14,6 +15,11 @@ namespace LayoutExpert.Layout.Dwarf;
 /// </summary>
 internal sealed class DieParser
 {
+    // Parent markers besides entry indexes: a DIE that is not stored, and a
+    // repeated definition whose children are skipped.
+    private const int NotStored = -1;
+    private const int Repeated = -2;
+
     private readonly DwarfSections _sections;
     private DebugEntry[] _entries;
     private long[] _offsets;
@@ -39,8 +45,8 @@ internal sealed class DieParser
     {
         _sections = sections;
         _strings = new StringTable(sections);
-        // Sized for gcc's type-heavy units (about one stored DIE per 16 bytes, fewer once repeated definitions are skipped);
-        // modules with more code than types store fewer.
+        // gcc's type-heavy units store about one DIE per 16 bytes, a module with
+        // repeated definitions or much code far fewer; the arrays double if needed.
         var estimate = Math.Max(256, (sections.Info.Length + sections.Types.Length) / 24);
         _entries = new DebugEntry[estimate];
         _offsets = new long[estimate];
@@ -147,11 +153,6 @@ internal sealed class DieParser
             }
         }
     }
-
-    // Parent markers besides entry indexes: a DIE that is not stored, and a
-    // repeated definition whose children are skipped.
-    private const int NotStored = -1;
-    private const int Repeated = -2;
 
     /// <summary>True when a complete named struct/union/enum of this name was already stored: its children need not be.</summary>
     private bool IsRepeatedDefinition(int index)
