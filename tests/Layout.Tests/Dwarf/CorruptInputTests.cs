@@ -71,7 +71,7 @@ public sealed class CorruptInputTests(CorruptInputTests.Objects objects) : IClas
             var image = (byte[])images[d.which].Clone();
             foreach (var (at, value) in d.spots) image[at % image.Length] = (byte)value;
             return ReadsOrFailsCleanly(image);
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(1500));
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(800));
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class CorruptInputTests(CorruptInputTests.Objects objects) : IClas
                 var image = (byte[])original.Clone();
                 for (var i = 0; i < d.width && d.at + i < (int)d.section.Size; i++) image[(int)d.section.FileOffset + d.at + i] = d.value;
                 return ReadsOrFailsCleanly(image);
-            }).Check(Config.QuickThrowOnFailure.WithMaxTest(1500));
+            }).Check(Config.QuickThrowOnFailure.WithMaxTest(400));
         }
     }
 }
