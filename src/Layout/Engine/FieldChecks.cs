@@ -35,10 +35,11 @@ internal static class FieldChecks
                 alignBits = bits;
             }
 
-            // handle_packed_attribute ignores packed on a member whose type is byte-aligned, except a bit-field;
-            // finish_struct packs every member of a packed record whose type is more than byte-aligned.
-            var declPacked = (field.Attributes.Packed && (facts.AlignBits > 8 || field.IsBitField))
-                || (definition.Attributes.Packed && facts.AlignBits > 8);
+            // DECL_PACKED: handle_packed_attribute ignores packed on a byte-aligned member unless it is a bit-field,
+            // and finish_struct packs the same members of a packed record (gcc 12 confirms: a char bit-field in a
+            // packed struct crosses byte boundaries, with the note "offset of packed bit-field changed in GCC 4.4").
+            var packable = facts.AlignBits > 8 || field.IsBitField;
+            var declPacked = packable && (field.Attributes.Packed || definition.Attributes.Packed);
 
             infos[i] = new FieldInfo(field, facts, alignBits, declPacked);
             if (field.Name is not null || field.Type.StripTypedefsAndQualifiers() is RecordType) sawNamedMember = true;
