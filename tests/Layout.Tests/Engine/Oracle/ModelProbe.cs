@@ -23,7 +23,8 @@ public static class ModelProbe
             {
                 case TypeProbe t when subject is RecordLayout record:
                     facts[t.Label + "|size"] = Text(record.Size);
-                    facts[t.Label + "|align"] = record.Alignment is { } a ? Text(a) : "none";
+                    // TypedefLayout carries no alignment of its own (aligned(N) on a typedef): only a record's is known.
+                    if (t.Type is not TypedefType) facts[t.Label + "|align"] = record.Alignment is { } a ? Text(a) : "none";
                     break;
                 case TypeProbe t when subject is EnumLayout @enum:
                     facts[t.Label + "|size"] = Text(@enum.Size);
