@@ -46,6 +46,7 @@ internal sealed class RecordLayouter(LayoutEngine engine)
             UserAlign = attributes.Aligned is not null,
             MaxFieldAlign = maxFieldAlign,
         };
+        state.OffsetAlign = Math.Max(state.RecordAlign, Target.BiggestAlignmentBits);
         if (!attributes.Packed && Target.StructureSizeBoundaryBits is { } boundary)
         {
             state.RecordAlign = Math.Max(state.RecordAlign, maxFieldAlign != 0 ? Math.Min(boundary, maxFieldAlign) : boundary);
@@ -62,7 +63,7 @@ internal sealed class RecordLayouter(LayoutEngine engine)
         else
         {
             foreach (var field in fields) placements.Add(PlaceField(field, state));
-            sizeBits = state.Position;
+            sizeBits = state.Offset + state.BitPos;
         }
 
         // finalize_record_size: TYPE_ALIGN = MAX (TYPE_ALIGN, record_align); size rounded up to it (tail padding).
@@ -75,11 +76,24 @@ internal sealed class RecordLayouter(LayoutEngine engine)
     private FieldPlacement PlaceField(FieldInfo field, State state)
     {
         // The alignment the position already has (0 at the start of the record).
-        var knownAlign = state.Position == 0 ? 0 : Bits.LowestSetBit(state.Position);
+        var knownAlign = state.BitPos != 0 ? Bits.LowestSetBit(state.BitPos)
+            : state.Offset == 0 ? 0
+            : Bits.LowestSetBit(state.Offset);
         var decl = UpdateAlignmentForField(field, knownAlign, state);
         if (knownAlign == 0) knownAlign = Math.Max(Target.BiggestAlignmentBits, state.RecordAlign);
 
-        if (knownAlign < decl.AlignBits) state.Position = Bits.RoundUp(state.Position, decl.AlignBits);
+        if (knownAlign < decl.AlignBits)
+        {
+            if (decl.AlignBits < state.OffsetAlign)
+            {
+                state.BitPos = Bits.RoundUp(state.BitPos, decl.AlignBits);
+            }
+            else
+            {
+                state.Offset = Bits.RoundUp(state.Offset + Bits.CeilBytes(state.BitPos) * 8, decl.AlignBits);
+                state.BitPos = 0;
+            }
+        }
 
         // PCC_BITFIELD_TYPE_MATTERS: a bit-field may not span more units of its type's alignment than its type does.
         // Skipped under #pragma pack; packed bit-fields only get a warning ("offset of packed bit-field has changed in GCC 4.4").
@@ -91,17 +105,22 @@ internal sealed class RecordLayouter(LayoutEngine engine)
             && field.Facts.SizeBits is { } typeSize)
         {
             var typeAlign = BitFieldTypeAlign(field.Facts);
-            if (!field.DeclPacked && ExcessUnitSpan(state.Position, field.Width, typeAlign, typeSize))
+            if (!field.DeclPacked && ExcessUnitSpan(state.Offset + state.BitPos, field.Width, typeAlign, typeSize))
             {
-                state.Position = Bits.RoundUp(state.Position, typeAlign);
+                // GCC rounds only the bit position within the current OffsetAlign chunk, not the whole position:
+                // for a type aligned beyond BIGGEST_ALIGNMENT (an aligned(32) typedef) the two differ, and gcc 12
+                // places the field at Offset + RoundUp(BitPos, typeAlign).
+                state.BitPos = Bits.RoundUp(state.BitPos, typeAlign);
             }
             if (!field.DeclPacked) state.UserAlign |= field.Facts.UserAlign;
         }
+        state.Normalize();
 
         // A flexible array member has no size (TYPE_SIZE is NULL): it takes no room.
         var size = field.Field.IsBitField ? field.Width : field.Facts.SizeBits ?? 0;
-        var placement = new FieldPlacement(field.Field, state.Position, size, decl.AlignBits);
-        state.Position += size;
+        var placement = new FieldPlacement(field.Field, state.Offset + state.BitPos, size, decl.AlignBits);
+        state.BitPos += size;
+        state.Normalize();
         return placement;
     }
 
@@ -230,12 +249,27 @@ internal sealed class RecordLayouter(LayoutEngine engine)
         return (offset + width + align - 1) / align > typeSize / align;
     }
 
-    /// <summary>GCC's record_layout_info: the running position and alignment of the record being laid out.</summary>
+    /// <summary>
+    /// GCC's record_layout_info. The position is kept as GCC keeps it, in two
+    /// parts: <c>Offset</c>, a multiple of <c>OffsetAlign</c> (the record's
+    /// initial alignment, at least BIGGEST_ALIGNMENT), and <c>BitPos</c> within it;
+    /// one bit-field rule rounds <c>BitPos</c> alone, so the split shows.
+    /// </summary>
     private sealed class State
     {
-        public long Position;
+        public long Offset;
+        public long BitPos;
+        public long OffsetAlign;
         public long RecordAlign;
         public bool UserAlign;
         public long MaxFieldAlign;
+
+        /// <summary>normalize_rli: moves whole OffsetAlign chunks from BitPos to Offset.</summary>
+        public void Normalize()
+        {
+            if (BitPos < OffsetAlign) return;
+            Offset += BitPos / OffsetAlign * OffsetAlign;
+            BitPos %= OffsetAlign;
+        }
     }
 }

@@ -111,7 +111,7 @@ public sealed class CEmitter(TypeTable table)
         text.Append(" {\n");
         foreach (var field in definition.Fields)
         {
-            if (field.Type.StripTypedefsAndQualifiers() is RecordType { Id.IsAnonymous: true } nested && PackOf(nested.Id) != definition.Attributes.PackPragma)
+            if (InlineRecord(field.Type) is { } nested && PackOf(nested) != definition.Attributes.PackPragma)
             {
                 throw new NotSupportedException("#pragma pack cannot differ between a record and an anonymous record inside it");
             }
@@ -144,6 +144,21 @@ public sealed class CEmitter(TypeTable table)
         text.Append(string.Join(", ", definition.Enumerators.Select(e => e.Name + " = " + IntegerLiteral(e.Value))));
         text.Append(" }");
         return text.ToString();
+    }
+
+    /// <summary>The anonymous record written inline in a member declaration (through qualifiers and arrays, not typedefs).</summary>
+    private static RecordId? InlineRecord(CType type)
+    {
+        while (true)
+        {
+            switch (type)
+            {
+                case QualifiedType q: type = q.Unqualified; break;
+                case ArrayType a: type = a.Element; break;
+                case RecordType { Id.IsAnonymous: true } r: return r.Id;
+                default: return null;
+            }
+        }
     }
 
     private int? PackOf(RecordId id) => table.FindRecord(id)?.Attributes.PackPragma;
