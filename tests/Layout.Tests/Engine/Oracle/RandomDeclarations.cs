@@ -210,13 +210,54 @@ public sealed class RandomDeclarations
                 if (Chance(30)) nested = C.Array(nested, 1 + random.Next(3));
                 record.Field(Name("n"), nested, aligned: Chance(10) ? Pick(Alignments) : null, packed: Chance(10));
             }
-            else if (roll < 96) record.Field(Name("z"), C.Array(Pick(scalars.Where(s => s.Arrayable).ToList()).Type, 0));
-            else Plain(record, Pick(scalars));
+            else if (roll < 95) record.Field(Name("z"), C.Array(Pick(scalars.Where(s => s.Arrayable).ToList()).Type, 0));
+            else Unusual(record);
             sawNamed = true;
         }
         if (kind == AggregateKind.Struct && sawNamed && Chance(10))
         {
             record.Field(Name("flex"), C.Flex(Pick(scalars.Where(s => s.Arrayable).ToList()).Type));
+        }
+    }
+
+    /// <summary>Declarations whose C spelling is unusual: inline vectors and modes, inline anonymous enums, pointers to arrays, typedef'd arrays.</summary>
+    private void Unusual(RecordBuilder record)
+    {
+        switch (random.Next(6))
+        {
+            case 0:
+            {
+                var (element, size) = Pick([(C.UChar, 1), (C.Short, 2), (C.UInt, 4), (C.Long, 8), (C.Float, 4), (C.Double, 8)]);
+                CType vector = C.Vector(element, size << random.Next(size == 8 ? 4 : 5));
+                if (Chance(30)) vector = C.Array(vector, 1 + random.Next(3));
+                record.Field(Name("v"), vector, aligned: Chance(15) ? Pick(Alignments) : null, packed: Chance(15));
+                break;
+            }
+            case 1:
+                record.Field(Name("md"), C.Mode(Chance(50) ? C.Int : C.ULong, Pick([MachineMode.QI, MachineMode.HI, MachineMode.SI, MachineMode.DI, MachineMode.TI])));
+                break;
+            case 2:
+            {
+                Int128[] values = [0, 1, -1, 200, 70000, 0x80000000, 1L << 33];
+                var constants = Enumerable.Range(0, 1 + random.Next(3)).Select(_ => (Name("A").ToUpperInvariant(), values[random.Next(values.Length)])).ToArray();
+                var @enum = builder.Enum(null, Chance(50), null, constants);
+                if (Chance(50)) record.Field(Name("ae"), @enum);
+                else record.BitField(Name("ab"), @enum, 1 + random.Next(8));
+                break;
+            }
+            case 3:
+                record.Field(Name("pa"), C.Ptr(C.Array(Pick(scalars.Where(s => s.Arrayable).ToList()).Type, 1 + random.Next(4))));
+                break;
+            case 4:
+                record.Field(Name("cp"), CTypes.Qualify(C.Ptr(C.Const(C.Char)), TypeQualifiers.Const | TypeQualifiers.Volatile));
+                break;
+            default:
+            {
+                var element = Pick(scalars.Where(s => s.Arrayable).ToList()).Type;
+                var typedef = builder.Typedef(Name("tarr"), C.Array(element, 1 + random.Next(4)), aligned: Chance(40) ? Pick(Alignments) : null);
+                record.Field(Name("ta"), typedef);
+                break;
+            }
         }
     }
 
