@@ -55,12 +55,12 @@ public sealed class LayoutEngine : ITypeLayoutQueries
             : LayoutResult<long>.Fail(LayoutProblemKind.IncompleteType, $"invalid application of sizeof to incomplete type {type.Spelling}");
     }
 
-    /// <summary><c>__alignof__</c> of a type (TYPE_ALIGN); GCC answers for incomplete arrays and void too.</summary>
+    /// <summary><c>__alignof__</c> of a type (TYPE_ALIGN); GNU C answers 1 for void and function types, and refuses other incomplete types.</summary>
     public LayoutResult<long> AlignOf(CType type)
     {
         var facts = Measurer.Facts(type);
         if (!facts.TryGet(out var f)) return LayoutResult<long>.Fail(facts.Problem);
-        if (f.Class == TypeClass.Record && !f.IsComplete)
+        if (!f.IsComplete && f.Class is not (TypeClass.Void or TypeClass.Function))
         {
             return LayoutResult<long>.Fail(LayoutProblemKind.IncompleteType, $"invalid application of __alignof__ to incomplete type {type.Spelling}");
         }

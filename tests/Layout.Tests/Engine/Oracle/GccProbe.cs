@@ -91,6 +91,19 @@ public static class GccProbe
         return facts;
     }
 
+    /// <summary>Asks gcc for the values of integer constant expressions (sizeof, __alignof__, __builtin_offsetof ...) over the declarations.</summary>
+    public static IReadOnlyList<long> Evaluate(Declarations declarations, params string[] expressions)
+    {
+        var text = new StringBuilder("#include <stdio.h>\n\n");
+        text.Append(CEmitter.Emit(declarations)).Append("\nint main(void)\n{\n");
+        foreach (var expression in expressions) text.Append("  printf(\"%ld\\n\", (long)(").Append(expression).Append("));\n");
+        text.Append("  return 0;\n}\n");
+        return Gcc.CompileAndRun(text.ToString(), Flags)
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => long.Parse(line, System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+    }
+
     private static void Fact(StringBuilder text, string label, string expression) =>
         text.Append("  { \"").Append(label).Append("\", ").Append(expression).Append(" },\n");
 }
