@@ -31,7 +31,7 @@ public static class LayoutSetBuilder
         foreach (var (id, result) in mapper.Records)
         {
             if (!result.TryGet(out var layout)) issues.Add(new LayoutIssue(id.Spelling, result.Problem));
-            else if (!records.TryAdd(layout.Name, layout) && !records[layout.Name].Equals(layout))
+            else if (!records.TryAdd(layout.Name, layout) && !SameLayout(records[layout.Name], layout))
             {
                 issues.Add(new LayoutIssue(id.Spelling, new LayoutProblem(LayoutProblemKind.Unsupported,
                     $"anonymous record name {layout.Name} already used by a record with the same members but another alignment")));
@@ -53,4 +53,9 @@ public static class LayoutSetBuilder
         var sortedIssues = issues.OrderBy(i => i.Subject, StringComparer.Ordinal).ThenBy(i => i.Problem.Message, StringComparer.Ordinal).ToImmutableArray();
         return new LayoutSetResult(set, sortedIssues);
     }
+
+    /// <summary>RecordLayout's generated equality compares its member array by reference; compare members one by one.</summary>
+    private static bool SameLayout(RecordLayout a, RecordLayout b) =>
+        a.Kind == b.Kind && a.Name == b.Name && a.IsAnonymous == b.IsAnonymous && a.Size == b.Size
+        && a.Alignment == b.Alignment && a.Members.SequenceEqual(b.Members);
 }
