@@ -83,6 +83,21 @@ public sealed class PackedAndAlignedTests
     }
 
     [Fact]
+    public void BareAndExplicitAlignedTogether()
+    {
+        var d = new DeclarationBuilder();
+        var both8 = AlignedAttribute.Combine(AlignedAttribute.Bare, AlignedAttribute.Of(8));
+        var both32 = AlignedAttribute.Combine(AlignedAttribute.Bare, AlignedAttribute.Of(32));
+        d.Struct("record_both8", r => r.Add(both8).Field("c", C.Char));
+        d.Struct("record_both32", r => r.Add(both32).Field("c", C.Char));
+        d.Struct("member_both", r => r.Field("c", C.Char).Field("x", C.Char, both8).Field("y", C.Char, both32));
+        d.Typedef("typedef_both8", C.Int, both8);
+        var gcc = LayoutOracle.AssertMatchesGcc(d.Build());
+        Assert.Equal("16", gcc["struct record_both8|align"]);
+        Assert.Equal("32", gcc["struct record_both32|align"]);
+    }
+
+    [Fact]
     public void PragmaPack()
     {
         var d = new DeclarationBuilder();

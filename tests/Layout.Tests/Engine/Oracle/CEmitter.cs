@@ -166,10 +166,18 @@ public sealed class CEmitter(TypeTable table)
     private static string WithPragma(int? pack, string declaration) =>
         pack is { } n ? $"#pragma pack(push, {n})\n{declaration}\n#pragma pack(pop)" : declaration;
 
-    private static string Aligned(AlignedAttribute aligned) =>
-        aligned.Biggest && aligned.Bytes == 0 ? "__aligned__"
-        : aligned.Biggest ? "__aligned__, __aligned__(" + aligned.Bytes + ")"
-        : "__aligned__(" + aligned.Bytes.ToString(CultureInfo.InvariantCulture) + ")";
+    /// <summary>
+    /// Both bare and explicit: written smaller first, so that the larger applies
+    /// both on members (gcc takes the largest) and on types (gcc takes the last);
+    /// bare aligned is 16 bytes on x86-64.
+    /// </summary>
+    private static string Aligned(AlignedAttribute aligned)
+    {
+        var explicitly = "__aligned__(" + aligned.Bytes.ToString(CultureInfo.InvariantCulture) + ")";
+        if (!aligned.Biggest) return explicitly;
+        if (aligned.Bytes == 0) return "__aligned__";
+        return aligned.Bytes > 16 ? "__aligned__, " + explicitly : explicitly + ", __aligned__";
+    }
 
     private static string Qualifiers(TypeQualifiers qualifiers) =>
         string.Join(" ", new[]

@@ -103,6 +103,9 @@ public sealed class RecordBuilder
 
     public RecordBuilder Randomize(RandomizeLayout randomize) => With(Attributes with { Randomize = randomize });
 
+    /// <summary>An <c>aligned</c> attribute on the record itself.</summary>
+    public RecordBuilder Add(AlignedAttribute aligned) => With(Attributes with { Aligned = aligned });
+
     public RecordBuilder Add(Field field)
     {
         Fields.Add(field);

@@ -104,6 +104,15 @@ public sealed class RandomDeclarations
         var tagless = Chance(25);
         var type = builder.Enum(tagless ? null : Name("e"), packed, mode, constants);
         CType usable = tagless ? builder.Typedef(Name("te"), type) : type;
+        if (!tagless && Chance(30))
+        {
+            // An enum typedef that changes the alignment; usable in arrays only if the size stays a multiple of it.
+            var aligned = Pick(Alignments);
+            usable = builder.Typedef(Name("tea"), type, aligned: aligned);
+            integers.Add(new Member(usable, aligned == 1, 8));
+            scalars.Add(new Member(usable, aligned == 1));
+            return;
+        }
         // Bit-fields of an enum stay within 8 bits: every enum type has at least that precision.
         integers.Add(new Member(usable, true, 8));
         scalars.Add(new Member(usable, true));
@@ -172,9 +181,22 @@ public sealed class RandomDeclarations
         var kind = Chance(70) ? AggregateKind.Struct : AggregateKind.Union;
         int? pack = Chance(10) ? (int)Pick([1L, 2, 4]) : null;
         var anonymous = Anonymous(kind, pack, depth: 1);
-        var typedef = builder.Typedef(Name("tt"), anonymous);
-        records.Add(new Member(typedef, true));
+        if (Chance(25))
+        {
+            // typedef struct { ... } __attribute__((aligned)) would align the struct; this aligns the typedef's variant.
+            records.Add(new Member(builder.Typedef(Name("tt"), anonymous, RandomAlignment()), Arrayable: false));
+            return;
+        }
+        records.Add(new Member(builder.Typedef(Name("tt"), anonymous), true));
     }
+
+    /// <summary>aligned(N), bare aligned, or both on one declaration.</summary>
+    private AlignedAttribute RandomAlignment() => random.Next(10) switch
+    {
+        0 => AlignedAttribute.Bare,
+        1 => AlignedAttribute.Combine(AlignedAttribute.Bare, AlignedAttribute.Of(Pick(Alignments))),
+        _ => AlignedAttribute.Of(Pick(Alignments)),
+    };
 
     private RecordType Anonymous(AggregateKind kind, int? pack, int depth) =>
         kind == AggregateKind.Struct
@@ -185,8 +207,7 @@ public sealed class RandomDeclarations
     {
         if (pack is { } p) record.PackPragma(p);
         if (Chance(18)) record.Packed();
-        if (Chance(12)) record.Aligned(Pick(Alignments));
-        else if (Chance(2)) record.AlignedBare();
+        if (Chance(14)) record.Add(RandomAlignment());
         if (kind == AggregateKind.Union && Chance(3)) record.TransparentUnion();
         if (kind == AggregateKind.Struct && Chance(3)) record.DesignatedInit();
 
@@ -271,7 +292,7 @@ public sealed class RandomDeclarations
         }
         // Qualifiers change nothing; they must only not make a record with bit-fields unassignable in the probe.
         if (Chance(8) && member.Type.StripTypedefsAndQualifiers() is not RecordType) type = Chance(50) ? C.Const(type) : C.Volatile(type);
-        AlignedAttribute? aligned = Chance(12) ? (Chance(10) ? AlignedAttribute.Bare : AlignedAttribute.Of(Pick(Alignments))) : null;
+        AlignedAttribute? aligned = Chance(12) ? RandomAlignment() : null;
         var packed = Chance(12);
         record.Add(new Field(Name("m"), type, null, new FieldAttributes(packed, aligned)));
     }
