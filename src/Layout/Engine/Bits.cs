@@ -5,7 +5,8 @@ namespace LayoutExpert.Layout.Engine;
 /// <summary>Bit arithmetic in GCC's terms (positions and alignments in bits, alignments powers of two).</summary>
 internal static class Bits
 {
-    public static long RoundUp(long value, long alignment) => (value + alignment - 1) / alignment * alignment;
+    /// <summary>Rounds up to a multiple of the alignment; throws OverflowException rather than wrapping (callers turn it into a problem).</summary>
+    public static long RoundUp(long value, long alignment) => checked((value + alignment - 1) / alignment * alignment);
 
     /// <summary>The largest power of two dividing a nonzero position: GCC's least_bit_hwi, the alignment a position is known to have.</summary>
     public static long LowestSetBit(long value) => value & -value;

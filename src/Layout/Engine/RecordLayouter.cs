@@ -52,6 +52,18 @@ internal sealed class RecordLayouter(LayoutEngine engine)
             state.RecordAlign = Math.Max(state.RecordAlign, maxFieldAlign != 0 ? Math.Min(boundary, maxFieldAlign) : boundary);
         }
 
+        try
+        {
+            return Place(definition, fields, typeAlign, state);
+        }
+        catch (OverflowException)
+        {
+            return LayoutResult<RecordShape>.Fail(LayoutProblemKind.ArrayTooLarge, $"{definition.Id.Spelling} is too large");
+        }
+    }
+
+    private LayoutResult<RecordShape> Place(RecordDefinition definition, FieldInfo[] fields, long typeAlign, State state)
+    {
         var placements = ImmutableArray.CreateBuilder<FieldPlacement>(fields.Length);
         long sizeBits;
         if (definition.Kind == AggregateKind.Union)
@@ -119,7 +131,7 @@ internal sealed class RecordLayouter(LayoutEngine engine)
         // A flexible array member has no size (TYPE_SIZE is NULL): it takes no room.
         var size = field.Field.IsBitField ? field.Width : field.Facts.SizeBits ?? 0;
         var placement = new FieldPlacement(field.Field, state.Offset + state.BitPos, size, decl.AlignBits);
-        state.BitPos += size;
+        state.BitPos = checked(state.BitPos + size);
         state.Normalize();
         return placement;
     }

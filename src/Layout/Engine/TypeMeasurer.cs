@@ -46,17 +46,20 @@ internal sealed class TypeMeasurer(LayoutEngine engine)
         if (!elementResult.TryGet(out var element)) return elementResult;
         if (element.Class == TypeClass.Function) return Fail(LayoutProblemKind.InvalidMemberType, "array of functions");
         if (!element.IsComplete) return Fail(LayoutProblemKind.IncompleteType, $"array of incomplete type {array.Element.Spelling}");
-        // c-decl.cc grokdeclarator: each element must start aligned, so the element size must be a multiple of its alignment.
+        // c-decl.cc grokdeclarator: each element must start aligned, so a nonzero element size must be a multiple of
+        // the alignment (gcc: "alignment of array elements is greater than element size" / "size of array element is
+        // not a multiple of its alignment"; zero-size elements are accepted).
         if (element.SizeBits!.Value % element.AlignBits != 0)
         {
             return Fail(LayoutProblemKind.ArrayElementAlignment,
-                $"alignment of array elements is greater than element size ({array.Element.Spelling})");
+                $"size of array element {array.Element.Spelling} ({element.SizeBits.Value / 8}) is not a multiple of its alignment ({element.AlignBits / 8})");
         }
         long? size = null;
         if (array.Length is { } length)
         {
             if (length < 0) return Fail(LayoutProblemKind.NegativeArraySize, $"size of array is negative ({length})");
-            if (element.SizeBits.Value != 0 && length > long.MaxValue / element.SizeBits.Value)
+            // Sizes are kept in bits: beyond 2^62 bits (2^59 bytes) is refused rather than overflowing.
+            if (element.SizeBits.Value != 0 && length > (1L << 62) / element.SizeBits.Value)
             {
                 return Fail(LayoutProblemKind.ArrayTooLarge, $"size of array is too large ({length} elements)");
             }

@@ -27,6 +27,7 @@ public sealed class ProblemTests
         { "flex_in_union", LayoutProblemKind.MisplacedFlexibleArray, "flexible array member in union" },
         { "flex_alone", LayoutProblemKind.MisplacedFlexibleArray, "no named members" },
         { "over_aligned_elements", LayoutProblemKind.ArrayElementAlignment, "alignment of array elements is greater than element size" },
+        { "element_size_not_multiple", LayoutProblemKind.ArrayElementAlignment, "size of array element is not a multiple of its alignment" },
         { "aligned_three", LayoutProblemKind.InvalidAlignment, "power of 2" },
         { "contains_itself", LayoutProblemKind.RecursiveType, "has incomplete type" },
         { "void_member", LayoutProblemKind.InvalidMemberType, "void" },
@@ -44,6 +45,7 @@ public sealed class ProblemTests
         Assert.False(result.IsOk, $"the engine laid out {name}: {result}");
         Assert.Equal(kind, result.Problem!.Kind);
         Assert.Contains(subject.Tag!, result.Problem.Message, StringComparison.Ordinal);
+        Assert.Null(Record.Exception(() => LayoutSetBuilder.Build(engine, declarations.Table)));
 
         var error = Assert.Throws<InvalidOperationException>(() => Gcc.CompileObject(CEmitter.Emit(declarations), "-std=gnu11", "-w"));
         Assert.Contains(gccMessage, error.Message, StringComparison.Ordinal);
@@ -70,6 +72,8 @@ public sealed class ProblemTests
             "flex_in_union" => d.Union(name, r => r.Field("n", C.Int).Field("f", C.Flex(C.Int))),
             "flex_alone" => d.Struct(name, r => r.Field("f", C.Flex(C.Int))),
             "over_aligned_elements" => d.Struct(name, r => r.Field("a", C.Array(d.Typedef("int_a8", C.Int, aligned: 8), 2))),
+            "element_size_not_multiple" => d.Struct(name, r => r.Field("a", C.Array(
+                d.Typedef("three_a8", d.Struct("three", t => t.Field("a", C.Int).Field("b", C.Int).Field("c", C.Int)), aligned: 8), 2))),
             "aligned_three" => d.Struct(name, r => r.Field("a", C.Int, aligned: 3)),
             "contains_itself" => d.Struct(name, r => r.Field("a", C.Int).Field("self", new RecordType(new RecordId(AggregateKind.Struct, name)))),
             "void_member" => d.Struct(name, r => r.Field("a", C.Void)),
