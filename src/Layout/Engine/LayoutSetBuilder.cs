@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+using LayoutExpert.Layout.Model;
+using LayoutExpert.Semantics.Types;
+
+namespace LayoutExpert.Layout.Engine;
+
+/// <summary>
+/// Lays out every record, enum and typedef of a <see cref="TypeTable"/> into a
+/// <see cref="LayoutSet"/>, the shape the DWARF reader also produces. Types that
+/// cannot be laid out are left out and reported as issues. Two anonymous
+/// records with identical content get one name, hence one entry.
+/// </summary>
+public static class LayoutSetBuilder
+{
+    public static LayoutSetResult Build(LayoutEngine engine, TypeTable table)
+    {
+        var mapper = new ModelMapper(engine);
+        var issues = new List<LayoutIssue>();
+        foreach (var id in table.Records.Keys) mapper.Record(id);
+        foreach (var id in table.Enums.Keys) mapper.Enum(id);
+
+        var typedefs = ImmutableSortedDictionary.CreateBuilder<string, TypedefLayout>(StringComparer.Ordinal);
+        foreach (var (name, typedef) in table.Typedefs)
+        {
+            var target = mapper.Map(typedef.Target);
+            if (target.TryGet(out var typeRef)) typedefs[name] = new TypedefLayout(name, typeRef);
+            else issues.Add(new LayoutIssue("typedef " + name, target.Problem));
+        }
+
+        var records = ImmutableSortedDictionary.CreateBuilder<string, RecordLayout>(StringComparer.Ordinal);
+        foreach (var (id, result) in mapper.Records)
+        {
+            if (!result.TryGet(out var layout)) issues.Add(new LayoutIssue(id.Spelling, result.Problem));
+            else if (!records.TryAdd(layout.Name, layout) && !SameLayout(records[layout.Name], layout))
+            {
+                issues.Add(new LayoutIssue(id.Spelling, new LayoutProblem(LayoutProblemKind.Unsupported,
+                    $"anonymous record name {layout.Name} already used by a record with the same members but another alignment")));
+            }
+        }
+
+        var enums = ImmutableSortedDictionary.CreateBuilder<string, EnumLayout>(StringComparer.Ordinal);
+        foreach (var (id, result) in mapper.Enums)
+        {
+            if (result.TryGet(out var layout)) enums.TryAdd(layout.Name, layout);
+            else issues.Add(new LayoutIssue(id.Spelling, result.Problem));
+        }
+
+        var set = new LayoutSet(
+            records.ToImmutable(),
+            enums.ToImmutable(),
+            typedefs.ToImmutable(),
+            mapper.BaseTypes.ToImmutableSortedDictionary(StringComparer.Ordinal));
+        var sortedIssues = issues.OrderBy(i => i.Subject, StringComparer.Ordinal).ThenBy(i => i.Problem.Message, StringComparer.Ordinal).ToImmutableArray();
+        return new LayoutSetResult(set, sortedIssues);
+    }
+
+    /// <summary>RecordLayout's generated equality compares its member array by reference; compare members one by one.</summary>
+    private static bool SameLayout(RecordLayout a, RecordLayout b) =>
+        a.Kind == b.Kind && a.Name == b.Name && a.IsAnonymous == b.IsAnonymous && a.Size == b.Size
+        && a.Alignment == b.Alignment && a.Members.SequenceEqual(b.Members);
+}

@@ -1,0 +1,3 @@
+namespace LayoutExpert.Semantics.Types;
+
+public enum AggregateKind { Struct, Union }
