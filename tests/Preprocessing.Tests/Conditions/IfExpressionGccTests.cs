@@ -80,18 +80,7 @@ public class IfExpressionGccTests
         return true;
     }
 
-    /// <summary>gcc 12's predefined assertions for x86-64 Linux (as the capture script records them).</summary>
+    /// <summary>gcc 12's predefined assertions, as scripts/capture-gcc-facts.sh recorded them.</summary>
     private static System.Collections.Immutable.ImmutableDictionary<string, System.Collections.Immutable.ImmutableArray<string>> CompilerAssertions =>
-        new Dictionary<string, System.Collections.Immutable.ImmutableArray<string>>
-        {
-            ["cpu"] = ["x86_64"],
-            ["machine"] = ["x86_64"],
-            ["system"] = ["linux", "unix", "posix"],
-        }.ToImmutableDictionaryOrdinal();
-}
-
-internal static class DictionaryExtensions
-{
-    public static System.Collections.Immutable.ImmutableDictionary<string, T> ToImmutableDictionaryOrdinal<T>(this Dictionary<string, T> d) =>
-        System.Collections.Immutable.ImmutableDictionary.CreateRange(StringComparer.Ordinal, d);
+        LayoutExpert.Preprocessing.Compiler.GccFacts.LoadEmbedded().Assertions;
 }
