@@ -14,6 +14,9 @@
 #   builtins.txt         NAME VALUE: gcc's answer to __has_builtin(NAME).
 #   assertions.txt       PREDICATE ANSWER: the assertions gcc predefines
 #                        (#if #cpu(x86_64), a deprecated extension).
+#   special-macros.txt   NAME: macros gcc defines (#ifdef is true) that -dM does
+#                        not list, their expansion being computed (__LINE__,
+#                        __has_attribute, _Pragma ...).
 #
 # Names asked about: every identifier spelled in cc1's read-only strings and
 # every suffix of one (gcc's string tables are tail-merged: "packed" may only
@@ -147,6 +150,17 @@ awk '$1 == "builtin" {print $2}' "$work/asked" | sort -u >"$work/asked-builtins"
   # Quoted, since linux and unix are macros; answers inside #pred(...) are not expanded.
   "$gcc" "${flags[@]}" -Wno-deprecated -E -P "$work/assert.c" | tr -d '"'
 } >"$out/assertions.txt"
+
+# 5. Built-in macros that -dM does not list: ask #ifdef about the known candidates.
+{
+  header "NAME: #ifdef NAME is true, gcc -dM does not list it"
+  for name in __has_attribute __has_cpp_attribute __has_c_attribute __has_builtin __has_include \
+    __has_include_next __has_feature __has_extension __FILE__ __LINE__ __COUNTER__ __DATE__ __TIME__ \
+    __TIMESTAMP__ __INCLUDE_LEVEL__ __BASE_FILE__ __FILE_NAME__ _Pragma; do
+    printf '#ifdef %s\n"%s"\n#endif\n' "$name" "$name"
+  done >"$work/special.c"
+  "$gcc" "${flags[@]}" -E -P "$work/special.c" | tr -d '"'
+} >"$out/special-macros.txt"
 
 printf 'capture-gcc-facts: %s\n' "$version" >&2
 printf '  %s predefined macros, %s attribute lines, %s builtin lines, %s assertions (from %s names)\n' \

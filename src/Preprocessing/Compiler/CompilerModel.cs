@@ -39,6 +39,9 @@ public sealed class CompilerModel
     /// <summary>Everything defined before the first -include file: <see cref="BuiltinMacros"/> then <see cref="CommandLineMacros"/>.</summary>
     public ImmutableArray<MacroDefinitionText> PredefinedMacros => [.. BuiltinMacros, .. CommandLineMacros];
 
+    /// <summary>Macros gcc computes (__LINE__, __has_attribute, _Pragma ...): defined, but not in <see cref="PredefinedMacros"/>.</summary>
+    public ImmutableArray<string> SpecialMacroNames => Facts.SpecialMacroNames;
+
     /// <summary>-funsigned-char: plain char is unsigned (6.2 and later).</summary>
     public bool UnsignedChar { get; }
 

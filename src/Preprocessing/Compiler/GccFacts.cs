@@ -26,8 +26,10 @@ public sealed class GccFacts
         ImmutableDictionary<string, (long, long)> attributes,
         ImmutableDictionary<string, long> builtins,
         ImmutableDictionary<string, ImmutableArray<string>> assertions,
+        ImmutableArray<string> specialMacroNames,
         ImmutableArray<Diagnostic> diagnostics)
     {
+        SpecialMacroNames = specialMacroNames;
         CompilerVersion = compilerVersion;
         BaseMacros = baseMacros;
         _attributes = attributes;
@@ -44,6 +46,13 @@ public sealed class GccFacts
 
     /// <summary>Predicate to answers: #system(linux), #cpu(x86_64) ...</summary>
     public ImmutableDictionary<string, ImmutableArray<string>> Assertions { get; }
+
+    /// <summary>
+    /// Macros gcc defines whose expansion it computes, which -dM does not list:
+    /// __FILE__, __LINE__, __COUNTER__, __has_attribute, __has_include, _Pragma ...
+    /// (<c>#ifdef</c> is true for each).
+    /// </summary>
+    public ImmutableArray<string> SpecialMacroNames { get; }
 
     /// <summary>Problems with the fact files (none for the shipped ones).</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; }
@@ -95,15 +104,15 @@ public sealed class GccFacts
             using var reader = new StreamReader(stream);
             return reader.ReadToEnd();
         }
-        var facts = Parse(Read("predefined-macros.h"), Read("attributes.txt"), Read("builtins.txt"), Read("assertions.txt"));
+        var facts = Parse(Read("predefined-macros.h"), Read("attributes.txt"), Read("builtins.txt"), Read("assertions.txt"), Read("special-macros.txt"));
         return missing.Count == 0 ? facts : facts.WithDiagnostics([.. missing, .. facts.Diagnostics]);
     }
 
     private GccFacts WithDiagnostics(ImmutableArray<Diagnostic> diagnostics) =>
-        new(CompilerVersion, BaseMacros, _attributes, _builtins, Assertions, diagnostics);
+        new(CompilerVersion, BaseMacros, _attributes, _builtins, Assertions, SpecialMacroNames, diagnostics);
 
-    /// <summary>Reads the four fact files' texts.</summary>
-    public static GccFacts Parse(string predefinedMacros, string attributes, string builtins, string assertions)
+    /// <summary>Reads the fact files' texts.</summary>
+    public static GccFacts Parse(string predefinedMacros, string attributes, string builtins, string assertions, string specialMacros)
     {
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         void Bad(string file, string line) =>
@@ -149,6 +158,7 @@ public sealed class GccFacts
             attributeTable.ToImmutable(),
             builtinTable.ToImmutable(),
             assertionTable.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal),
+            [.. Records(specialMacros).Select(fields => fields[0])],
             diagnostics.ToImmutable());
     }
 

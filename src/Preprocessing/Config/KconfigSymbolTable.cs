@@ -75,6 +75,33 @@ public sealed class KconfigSymbolTable
         return new KconfigSymbolTable(scheme, hex.ToImmutable(), order.ToImmutable());
     }
 
+    /// <summary>
+    /// Learns from kernel build trees of one kernel (e.g. the Debian flavour
+    /// directories): each tree's .config and include/generated/autoconf.h.
+    /// Trees without both files, or whose .config has errors, are skipped and reported.
+    /// </summary>
+    public static (KconfigSymbolTable Table, ImmutableArray<Syntax.Diagnostics.Diagnostic> Diagnostics) LearnFromTrees(IEnumerable<string> trees, KconfigHashScheme fallback)
+    {
+        var diagnostics = ImmutableArray.CreateBuilder<Syntax.Diagnostics.Diagnostic>();
+        var references = new List<(KernelConfig, string)>();
+        foreach (var tree in trees)
+        {
+            var autoconf = System.IO.Path.Combine(tree, "include", "generated", "autoconf.h");
+            var read = KernelConfigReader.ReadFile(System.IO.Path.Combine(tree, ".config"));
+            diagnostics.AddRange(read.Diagnostics);
+            if (read.HasErrors) continue;
+            try
+            {
+                references.Add((read.Config, File.ReadAllText(autoconf)));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Add(Syntax.Diagnostics.Diagnostic.Create(ConfigDiagnostics.CannotRead, new Syntax.Text.SourceLocation(autoconf, default), e.Message));
+            }
+        }
+        return (Learn(references, fallback), diagnostics.ToImmutable());
+    }
+
     public bool IsHex(string symbol) => HexSymbols.Contains(symbol);
 
     /// <summary>The configuration's entries in the order conf_write_autoconf writes them.</summary>

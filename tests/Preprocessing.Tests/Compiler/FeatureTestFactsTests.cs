@@ -53,6 +53,29 @@ public partial class FeatureTestFactsTests(ITestOutputHelper output)
         output.WriteLine($"{kernel}: {names.Count} names agree ({asked.Count} asked by the headers)");
     }
 
+    [Theory]
+    [InlineData("6.1.0-56")]
+    [InlineData("6.12.117+deb12")]
+    public void The_special_macros_are_defined_and_absent_from_dash_dM(string kernel)
+    {
+        var facts = GccFacts.LoadEmbedded();
+        string[] candidates =
+        [
+            .. facts.SpecialMacroNames, "__has_feature", "__has_extension", "__building_module", "defined", "__STDC__",
+            "__x86_64__", "__has_warning", "__is_identifier", "__SIZE_TYPE__", "__FUNCTION__", "__func__",
+        ];
+        var command = KbuildCommand.For(kernel);
+        var probe = string.Concat(candidates.Select(n => $"#ifdef {n}\n\"{n}\" 1\n#else\n\"{n}\" 0\n#endif\n"));
+        var answers = command.Run([.. command.FlagsWithoutFiles, "-E", "-P", "-x", "c", "-"], probe)
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')).ToDictionary(f => f[0].Trim('"'), f => f[1] == "1");
+        var dashDM = DashDM.Parse(command.Run([.. command.FlagsWithoutFiles, "-dM", "-E", "-x", "c", "/dev/null"]));
+        foreach (var name in candidates)
+        {
+            var special = facts.SpecialMacroNames.Contains(name);
+            Assert.True(special == (answers[name] && !dashDM.ContainsKey(name)), $"{name}: #ifdef {answers[name]}, in -dM {dashDM.ContainsKey(name)}, ours {special}");
+        }
+    }
+
     /// <summary>Every identifier operand of __has_* in the fetched kernels' headers.</summary>
     private static HashSet<string> KernelOperands()
     {

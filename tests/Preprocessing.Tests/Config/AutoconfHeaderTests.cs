@@ -64,6 +64,18 @@ public class AutoconfHeaderTests(ITestOutputHelper output)
         output.WriteLine($"{kernel} {flavour}: {expected.Length - 4} lines, {missing.Count} differ only by 0x, {wrongBuckets} buckets in a different internal order");
     }
 
+    [Fact]
+    public void Learning_from_trees_reads_their_config_and_autoconf_h_and_reports_a_missing_one()
+    {
+        var kernel = KernelCache.Kernels[0];
+        string[] trees = [KernelCache.FlavourTree(kernel, "cloud-amd64"), KernelCache.FlavourTree(kernel, "rt-amd64"), "/nonexistent/tree"];
+        var (table, diagnostics) = KconfigSymbolTable.LearnFromTrees(trees, KconfigHashScheme.PowerOfTwo16384);
+        Assert.Equal(KconfigHashScheme.Prime9973, table.Scheme);
+        Assert.Equal("LE2109", Assert.Single(diagnostics).Code);
+        var config = KernelFlavours.ReadConfig(kernel, "amd64");
+        Assert.Equal(File.ReadAllText(KernelFlavours.AutoconfPath(kernel, "amd64")), AutoconfHeader.Write(config, table));
+    }
+
     [Theory]
     [MemberData(nameof(KernelFlavours.All), MemberType = typeof(KernelFlavours))]
     public void The_autoconf_h_lines_are_in_non_decreasing_bucket_order_under_exactly_one_known_scheme(string kernel, string flavour)
