@@ -38,7 +38,15 @@ public sealed class ExpansionEnvironment(MacroTable macros, OriginTable origins,
 
     public Func<string> CurrentFile { get; set; } = () => "";
 
-    public Func<int> CurrentLine { get; set; } = () => 0;
+    /// <summary>
+    /// The origin of the name of the outermost macro being expanded from the
+    /// file. gcc gives __LINE__ inside any expansion the line of this point,
+    /// even when the invocation spans lines.
+    /// </summary>
+    public int InvocationOrigin { get; set; } = -1;
+
+    /// <summary>The line of an origin (the outermost expansion site's line for expanded tokens).</summary>
+    public int LineOf(int origin) => Locate(origin) is { } location ? location.Line : 0;
 
     public Func<int> IncludeLevel { get; set; } = () => 0;
 

@@ -59,6 +59,7 @@ public sealed partial class MacroExpander
             if (InDirective && token.Text == "defined") return ReadDefined(token);
             if (!_env.Macros.TryGet(token.Text, out var macro)) return token;
             if (_env.Disabled.Contains(macro)) return token.With(PPTokenFlags.NoExpand);
+            if (_contexts.Count == 0 && _source is not ListTokenSource) _env.InvocationOrigin = token.Origin;
             if (macro.Builtin != BuiltinMacro.None)
             {
                 if (ExpandBuiltin(macro, token) is { } result) return result;

@@ -29,7 +29,6 @@ public sealed partial class Preprocessor : ITokenSource, IFeatureTests
     private readonly List<string> _filePaths = [];
     private readonly HashSet<int> _pragmaOnce = [];
     private readonly Queue<SourceFile> _roots = new();
-    private (SourceFile File, int Offset) _lastToken;
     private bool _stopped;
 
     private Preprocessor(PreAst.PreAst preAst, PreprocessorOptions options)
@@ -44,7 +43,6 @@ public sealed partial class Preprocessor : ITokenSource, IFeatureTests
         };
         _env.Locate = Locate;
         _env.CurrentFile = () => CurrentFile?.Path ?? "";
-        _env.CurrentLine = () => _lastToken.File is null ? 0 : _lastToken.File.Text.GetLinePosition(_lastToken.Offset).Line + 1;
         _env.IncludeLevel = () => _frames.Count(f => f.IsFileRoot) - 1;
         foreach (var file in preAst.Files) _filePaths.Add(file.Path);
     }
@@ -125,7 +123,6 @@ public sealed partial class Preprocessor : ITokenSource, IFeatureTests
         frame.AtLineStart = token.EndsLine;
         frame.PreviousHadTrailing = token.HasTrailingTrivia;
         var offset = position + token.LeadingWidth;
-        _lastToken = (frame.File, offset);
         var origin = _env.Origins.Add(new TokenOrigin(frame.File.Id, offset, -1, null));
         return new PPToken(token.Kind, SyntaxFacts.ValueText(token.Text), flags, origin);
     }
