@@ -11,6 +11,7 @@ public static class Cli
     {
         BuildPreAstCommand.Create(),
         BuildPreAstCommand.CreateOriginalSpelling(),
+        PreprocessCommand.Create(),
     };
 
     public static int Run(string[] args)

@@ -23,7 +23,18 @@ public sealed class ExpansionEnvironment(MacroTable macros, OriginTable origins,
 
     public MacroTable Macros { get; } = macros;
 
-    public HashSet<MacroDefinition> Disabled { get; } = new(ReferenceEqualityComparer.Instance);
+    /// <summary>The macros whose expansions are being read, innermost last: a few at a time, so a scan beats hashing.</summary>
+    public List<MacroDefinition> Disabled { get; } = [];
+
+    public bool IsDisabled(MacroDefinition macro)
+    {
+        var disabled = Disabled;
+        for (var i = disabled.Count - 1; i >= 0; i--)
+        {
+            if (ReferenceEquals(disabled[i], macro)) return true;
+        }
+        return false;
+    }
 
     public OriginTable Origins { get; } = origins;
 

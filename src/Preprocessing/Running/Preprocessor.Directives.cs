@@ -172,6 +172,7 @@ public sealed partial class Preprocessor
             {
                 _env.Diagnostics.Add(Diagnostic.Create(RunDiagnostics.StoppedAfterFatal, at));
                 _frames.Clear();
+                _includeDepth = 0;
                 _roots.Clear();
                 _stopped = true;
             }
@@ -179,8 +180,7 @@ public sealed partial class Preprocessor
         }
         if (_pragmaOnce.Contains(target.Id)) return;
         if (target.Guard is { } guard && _env.Macros.IsDefined(guard)) return;
-        var depth = _frames.Count(f => f.IsFileRoot);
-        if (depth >= PreprocessorOptions.MaxIncludeDepth)
+        if (_includeDepth >= PreprocessorOptions.MaxIncludeDepth)
         {
             _env.Diagnostics.Add(Diagnostic.Create(RunDiagnostics.IncludeTooDeep, at, PreprocessorOptions.MaxIncludeDepth));
             return;

@@ -43,7 +43,7 @@ public sealed partial class Preprocessor : ITokenSource, IFeatureTests
         };
         _env.Locate = Locate;
         _env.CurrentFile = () => CurrentFile?.Path ?? "";
-        _env.IncludeLevel = () => _frames.Count(f => f.IsFileRoot) - 1;
+        _env.IncludeLevel = () => _includeDepth - 1;
         foreach (var file in preAst.Files) _filePaths.Add(file.Path);
     }
 
@@ -76,7 +76,7 @@ public sealed partial class Preprocessor : ITokenSource, IFeatureTests
         foreach (var id in preAst.ForcedIncludes) run._roots.Enqueue(run.FileById(id));
         run._roots.Enqueue(run.FileById(PreAst.PreAst.MainFile));
         var expander = new MacroExpander(run._env, run);
-        var tokens = new List<PPToken>(1 << 16);
+        var tokens = new List<PPToken>(1 << 20);
         for (var token = expander.Next(); token.Kind != SyntaxKind.EndOfFileToken; token = expander.Next()) tokens.Add(token);
         return new PreprocessResult(tokens, run._env.Origins, [.. run._env.Diagnostics], run._filePaths);
     }
@@ -101,7 +101,11 @@ public sealed partial class Preprocessor : ITokenSource, IFeatureTests
             if (frame.List is null || frame.Index >= frame.List.SlotCount)
             {
                 _frames.RemoveAt(_frames.Count - 1);
-                if (frame.IsFileRoot) return EndOfFile();
+                if (frame.IsFileRoot)
+                {
+                    _includeDepth--;
+                    return EndOfFile();
+                }
                 continue;
             }
             var item = frame.List.GetSlot(frame.Index)!;
@@ -127,7 +131,13 @@ public sealed partial class Preprocessor : ITokenSource, IFeatureTests
         return new PPToken(token.Kind, SyntaxFacts.ValueText(token.Text), flags, origin);
     }
 
-    private void PushFile(SourceFile file) => _frames.Add(new Frame(file, file.Root.GetSlot(0), 0, isFileRoot: true));
+    private int _includeDepth;
+
+    private void PushFile(SourceFile file)
+    {
+        _frames.Add(new Frame(file, file.Root.GetSlot(0), 0, isFileRoot: true));
+        _includeDepth++;
+    }
 
     private SourceFile FileById(int id)
     {
