@@ -45,10 +45,14 @@ public sealed partial class KbuildCompilation
         var predefined = new StringBuilder();
         foreach (var macro in compiler.PredefinedMacros) predefined.Append(macro).Append('\n');
         var scheme = KconfigHashScheme.ForKernelVersion(code >> 16, (code >> 8) & 0xff);
-        var generated = new Dictionary<string, string>(otherGenerated, StringComparer.Ordinal)
+        var generated = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["include/generated/autoconf.h"] = AutoconfHeader.Write(config, KconfigSymbolTable.Unlearned(scheme)),
+            ["include/generated/asm-offsets.h"] = AsmOffsetsHeader.Text,
         };
+        if (config.GetNumber("HZ") is { } hz) generated["include/generated/timeconst.h"] = TimeconstHeader.Write(hz);
+        // What the caller computed (bounds.h) or insists on comes last and wins.
+        foreach (var (path, text) in otherGenerated) generated[path] = text;
         var options = new PreprocessorOptions(predefined.ToString(), generated, new Features(compiler), new Conditions(compiler))
         {
             UnsignedChar = compiler.UnsignedChar,

@@ -68,6 +68,7 @@ public class BadInputTests
     public void Error_directive_under_a_config_names_file_line_and_message()
     {
         var preAst = KernelPreAsts.Get("6.1.0-56", false).PreAst;
+        // HZ=100 in the config, but the timeconst.h kbuild made for HZ=250 (passed explicitly): it refuses.
         var text = File.ReadAllText(KernelCache.Config("6.1.0-56", "amd64")).Replace("CONFIG_HZ=250", "CONFIG_HZ=100");
         var config = KernelConfigReader.Parse(text, "hz100.config").Config;
         var generated = Path.Combine(KernelCache.FlavourTree("6.1.0-56", "amd64"), "include", "generated");
