@@ -15,7 +15,8 @@ namespace LayoutExpert.Preprocessing.Kbuild;
 /// The compilation kbuild would run for the Pre-AST's module under one config:
 /// gcc's predefined macros as kbuild's flags leave them, kbuild's -D macros,
 /// autoconf.h made from the config, and the emulated gcc's feature tests and
-/// #if arithmetic. Other config-dependent generated headers are passed in.
+/// #if arithmetic. autoconf.h, timeconst.h and asm-offsets.h are made here;
+/// bounds.h, which needs the binder, is passed in.
 /// </summary>
 public sealed partial class KbuildCompilation
 {
