@@ -69,12 +69,14 @@ public sealed partial class Preprocessor : ITokenSource, IFeatureTests
 
     private SourceFile? CurrentFile => _frames.Count > 0 ? _frames[^1].File : null;
 
-    public static PreprocessResult Run(PreAst.PreAst preAst, PreprocessorOptions options)
+    /// <summary>Preprocesses one translation unit of the Pre-AST: the module source, or another named source.</summary>
+    public static PreprocessResult Run(PreAst.PreAst preAst, PreprocessorOptions options, int source = PreAst.PreAst.MainFile)
     {
         var run = new Preprocessor(preAst, options);
+        run._env.BaseFile = preAst.Files[source].Path;
         run.DefinePredefined();
         foreach (var id in preAst.ForcedIncludes) run._roots.Enqueue(run.FileById(id));
-        run._roots.Enqueue(run.FileById(PreAst.PreAst.MainFile));
+        run._roots.Enqueue(run.FileById(source));
         var expander = new MacroExpander(run._env, run);
         var tokens = new List<PPToken>(1 << 20);
         for (var token = expander.Next(); token.Kind != SyntaxKind.EndOfFileToken; token = expander.Next()) tokens.Add(token);

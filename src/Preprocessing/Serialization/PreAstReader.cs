@@ -141,7 +141,11 @@ public static class PreAstReader
         {
             throw new PreAstFormatException(name, $"content hash mismatch (recorded {metadata.ContentHash}, computed {hash}): the file is corrupt");
         }
-        return new PreAst.PreAst(metadata, searchPath, files, forced, missing);
+        var sources = root.TryGetProperty(PreAstJson.Sources, out var named)
+            ? named.EnumerateObject().ToImmutableSortedDictionary(p => p.Name, p => p.Value.GetInt32(), StringComparer.Ordinal)
+            : ImmutableSortedDictionary<string, int>.Empty;
+        foreach (var id in sources.Values) CheckId(id, files.Length, name);
+        return new PreAst.PreAst(metadata, searchPath, files, forced, missing) { Sources = sources };
     }
 
     /// <summary>One loading thread's tools: the node builder, a lexer and a token buffer reused for every leaf.</summary>

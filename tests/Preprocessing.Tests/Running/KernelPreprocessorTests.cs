@@ -60,6 +60,21 @@ public class KernelPreprocessorTests(ITestOutputHelper output)
         Assert.True(first < 0, first < 0 ? "" : Report(gcc, ours, first));
     }
 
+    /// <summary>LayoutExpert's bounds.c preprocesses cleanly under every flavour's config, with its enumeration of bounds.</summary>
+    [Theory]
+    [MemberData(nameof(Flavours))]
+    public void Bounds_source_preprocesses_under_every_config(string kernel, string flavour)
+    {
+        var preAst = KernelPreAsts.Get(kernel, flavour == "rt-amd64").PreAst;
+        var config = KernelConfigReader.ReadFile(KernelCache.Config(kernel, flavour)).Config;
+        var compilation = KbuildCompilation.Create(preAst, config, new Dictionary<string, string>());
+        var result = Preprocessor.Run(preAst, compilation.Options, preAst.Sources["bounds.c"]);
+        Assert.Empty(result.Diagnostics.Where(d => d.IsError));
+        var text = result.ToText();
+        Assert.Contains("layout_expert_bound_SPINLOCK_SIZE = sizeof(spinlock_t)", text);
+        Assert.Contains("layout_expert_bound_NR_CPUS_BITS", text);
+    }
+
     private static string Report(List<GccToken> gcc, PreprocessResult ours, int at)
     {
         var text = new StringBuilder();
