@@ -104,7 +104,8 @@ internal sealed class ModelMapper(LayoutEngine engine)
         }
         var kind = id.Kind == AggregateKind.Struct ? RecordKind.Struct : RecordKind.Union;
         var memberList = members.ToImmutable();
-        var name = id.Tag ?? AnonymousNames.ForRecord(kind, shape.SizeBytes, memberList);
+        // gcc's DWARF carries the alignment of exactly the user-aligned types (TYPE_USER_ALIGN), so only those name it.
+        var name = id.Tag ?? AnonymousNames.ForRecord(kind, shape.SizeBytes, memberList, shape.UserAligned ? (int)shape.AlignmentBytes : null);
         return LayoutResult<RecordLayout>.Ok(new RecordLayout(kind, name, id.IsAnonymous, shape.SizeBytes, (int)shape.AlignmentBytes, memberList));
     }
 

@@ -18,4 +18,12 @@ public interface ITypeLayoutQueries
 
     /// <summary><c>offsetof(type, designator)</c> in bytes (<c>__builtin_offsetof</c>).</summary>
     LayoutResult<long> OffsetOf(CType type, ImmutableArray<Designator> designator);
+
+    /// <summary>
+    /// The built-in integer type an enum or <c>mode</c> type stands for (an enum's
+    /// underlying type as gcc chose it, C11 6.7.2.2p4; a mode's integer type), and
+    /// the scalar itself for a scalar: the constant evaluator converts enum
+    /// operands to it (usual arithmetic conversions, C11 6.3.1.8).
+    /// </summary>
+    LayoutResult<ScalarKind> ScalarOf(CType type);
 }

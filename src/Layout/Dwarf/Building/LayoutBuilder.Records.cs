@@ -23,7 +23,7 @@ internal sealed partial class LayoutBuilder
         var list = members.MoveToImmutable();
         int? alignment = e.Is(EntryFields.Alignment) ? e.Alignment : null;
         var anonymous = name is null;
-        name ??= AnonymousNames.ForRecord(kind, e.ByteSize, list);
+        name ??= AnonymousNames.ForRecord(kind, e.ByteSize, list, alignment);
         return new RecordLayout(kind, name, anonymous, e.ByteSize, alignment, list);
     }
 

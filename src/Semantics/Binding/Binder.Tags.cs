@@ -1,0 +1,48 @@
+using LayoutExpert.Semantics.Types;
+using LayoutExpert.Syntax.Red;
+
+namespace LayoutExpert.Semantics.Binding;
+
+public sealed partial class Binder
+{
+    /// <summary>
+    /// Finds or declares the tag a struct, union or enum specifier names
+    /// (C11 6.7.2.3): a definition or a bare "struct s;" declares the tag in the
+    /// current scope unless it is already declared there; any other use refers
+    /// to the visible declaration, or declares a new incomplete type in the
+    /// current scope. Struct, union and enum tags share one name space, so a
+    /// tag reused with another keyword is an error (gcc: "defined as wrong kind
+    /// of tag"); binding then goes on with a fresh type.
+    /// </summary>
+    private TagSymbol ResolveTag(TagKind kind, SyntaxToken tagToken, bool declaresHere, SyntaxNode specifier)
+    {
+        var tag = tagToken.ValueText;
+        var existing = declaresHere ? _scope.FindTagHere(tag) : _scope.FindTag(tag);
+        if (existing is not null)
+        {
+            if (existing.Kind == kind) return existing;
+            Report(SemanticDiagnostics.WrongKindOfTag, tagToken, tag);
+            return NewTag(kind, tag, "conflict@" + specifier.Position);
+        }
+        string? discriminator = null;
+        if (!_scope.IsFile)
+        {
+            discriminator = "prototype@" + specifier.Position;
+            Report(SemanticDiagnostics.DeclaredInParameterList, tagToken, TagSymbol.Spelling(kind) + " " + tag);
+        }
+        var symbol = NewTag(kind, tag, discriminator);
+        _scope.DeclareTag(tag, symbol);
+        return symbol;
+    }
+
+    private static TagSymbol NewTag(TagKind kind, string? tag, string? discriminator) => kind switch
+    {
+        TagKind.Struct => new TagSymbol(kind, new RecordId(AggregateKind.Struct, tag, discriminator), null),
+        TagKind.Union => new TagSymbol(kind, new RecordId(AggregateKind.Union, tag, discriminator), null),
+        _ => new TagSymbol(kind, null, new EnumId(tag, discriminator)),
+    };
+
+    /// <summary>An untagged struct, union or enum: a new type, named by where it is in the unit.</summary>
+    private TagSymbol AnonymousTag(TagKind kind, SyntaxNode specifier) =>
+        NewTag(kind, null, (_scope.IsFile ? "" : "prototype") + "@" + specifier.Position);
+}

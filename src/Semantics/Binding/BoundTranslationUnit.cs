@@ -1,0 +1,24 @@
+using System.Collections.Immutable;
+using LayoutExpert.Semantics.Types;
+using LayoutExpert.Syntax.Diagnostics;
+
+namespace LayoutExpert.Semantics.Binding;
+
+/// <summary>
+/// What binding a translation unit gives: every file-scope struct, union, enum
+/// and typedef (<see cref="Types"/>; records and enums declared in a parameter
+/// list are not there), the global variables and functions with their types,
+/// the enumeration constants, and the diagnostics (errors mean some
+/// declarations were dropped or typed as far as possible).
+/// </summary>
+public sealed record BoundTranslationUnit(
+    TypeTable Types,
+    ImmutableSortedDictionary<string, GlobalVariable> Globals,
+    ImmutableSortedDictionary<string, FunctionSymbol> Functions,
+    ImmutableSortedDictionary<string, EnumConstantSymbol> EnumConstants,
+    ImmutableArray<Diagnostic> Diagnostics)
+{
+    public bool HasErrors => Diagnostics.Any(d => d.IsError);
+
+    public IEnumerable<Diagnostic> Errors => Diagnostics.Where(d => d.IsError);
+}

@@ -1,0 +1,66 @@
+using LayoutExpert.Semantics.Types;
+
+namespace LayoutExpert.Semantics.Binding;
+
+/// <summary>Which tag a name was declared as: struct, union and enum tags share one name space (C11 6.2.3p1).</summary>
+internal enum TagKind { Struct, Union, Enum }
+
+internal sealed record TagSymbol(TagKind Kind, RecordId? Record, EnumId? Enum)
+{
+    public CType Type => Record is { } r ? new RecordType(r) : new EnumType(Enum!);
+
+    public static string Spelling(TagKind kind) => kind switch
+    {
+        TagKind.Struct => "struct",
+        TagKind.Union => "union",
+        _ => "enum",
+    };
+}
+
+internal enum ScopeKind { File, Prototype }
+
+/// <summary>
+/// One scope (C11 6.2.1): file scope, or the prototype scope of a parameter
+/// list, where tags first declared are new types (6.2.1p4, p7). Struct and
+/// union member lists open no scope in C: tags defined inside them belong to
+/// the enclosing scope.
+/// </summary>
+internal sealed class Scope(Scope? parent, ScopeKind kind)
+{
+    private readonly Dictionary<string, TagSymbol> _tags = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OrdinarySymbol> _ordinary = new(StringComparer.Ordinal);
+
+    public Scope? Parent { get; } = parent;
+
+    public ScopeKind Kind { get; } = kind;
+
+    public bool IsFile => Kind == ScopeKind.File;
+
+    public TagSymbol? FindTagHere(string tag) => _tags.GetValueOrDefault(tag);
+
+    public TagSymbol? FindTag(string tag)
+    {
+        for (var scope = this; scope is not null; scope = scope.Parent)
+        {
+            if (scope._tags.TryGetValue(tag, out var symbol)) return symbol;
+        }
+        return null;
+    }
+
+    public void DeclareTag(string tag, TagSymbol symbol) => _tags[tag] = symbol;
+
+    public OrdinarySymbol? FindOrdinaryHere(string name) => _ordinary.GetValueOrDefault(name);
+
+    public OrdinarySymbol? FindOrdinary(string name)
+    {
+        for (var scope = this; scope is not null; scope = scope.Parent)
+        {
+            if (scope._ordinary.TryGetValue(name, out var symbol)) return symbol;
+        }
+        return null;
+    }
+
+    public void DeclareOrdinary(OrdinarySymbol symbol) => _ordinary[symbol.Name] = symbol;
+
+    public IEnumerable<OrdinarySymbol> Ordinary => _ordinary.Values;
+}
