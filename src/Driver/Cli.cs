@@ -12,6 +12,8 @@ public static class Cli
         BuildPreAstCommand.Create(),
         BuildPreAstCommand.CreateOriginalSpelling(),
         PreprocessCommand.Create(),
+        MakeProfileCommand.Create(),
+        MakeProfileCommand.CreateOriginalSpelling(),
     };
 
     public static int Run(string[] args)

@@ -12,10 +12,20 @@ namespace LayoutExpert.Layout.Engine;
 /// </summary>
 public static class LayoutSetBuilder
 {
-    public static LayoutSetResult Build(LayoutEngine engine, TypeTable table)
+    public static LayoutSetResult Build(LayoutEngine engine, TypeTable table) => Build(engine, table, []).Result;
+
+    /// <summary>
+    /// Also maps the types of some named objects (the globals a profile types
+    /// symbols with) with the same mapper, so anonymous names agree and their
+    /// base types are in the set.
+    /// </summary>
+    public static (LayoutSetResult Result, ImmutableSortedDictionary<string, LayoutResult<TypeRef>> Roots) Build(
+        LayoutEngine engine, TypeTable table, IEnumerable<KeyValuePair<string, CType>> roots)
     {
         var mapper = new ModelMapper(engine);
         var issues = new List<LayoutIssue>();
+        var mappedRoots = ImmutableSortedDictionary.CreateBuilder<string, LayoutResult<TypeRef>>(StringComparer.Ordinal);
+        foreach (var (name, type) in roots) mappedRoots[name] = mapper.Map(type);
         foreach (var id in table.Records.Keys) mapper.Record(id);
         foreach (var id in table.Enums.Keys) mapper.Enum(id);
 
@@ -51,7 +61,7 @@ public static class LayoutSetBuilder
             typedefs.ToImmutable(),
             mapper.BaseTypes.ToImmutableSortedDictionary(StringComparer.Ordinal));
         var sortedIssues = issues.OrderBy(i => i.Subject, StringComparer.Ordinal).ThenBy(i => i.Problem.Message, StringComparer.Ordinal).ToImmutableArray();
-        return new LayoutSetResult(set, sortedIssues);
+        return (new LayoutSetResult(set, sortedIssues), mappedRoots.ToImmutable());
     }
 
     /// <summary>RecordLayout's generated equality compares its member array by reference; compare members one by one.</summary>
