@@ -46,21 +46,15 @@ public static class ProfileBuild
         var moduleGlobals = unit.Bound.Globals.Values.Where(g => g.IsDefined).Select(g => g.Name).ToHashSet(StringComparer.Ordinal);
         var roots = unit.Bound.Globals.Where(g => moduleGlobals.Contains(g.Key) || symbolNames.Contains(g.Key))
             .Select(g => KeyValuePair.Create(g.Key, g.Value.Type));
-        var (all, mapped) = log.Run("layout", () => LayoutSetBuilder.Build(unit.Engine, unit.Bound.Types, roots),
+        var rootList = roots.ToList();
+        var (all, mapped, names) = log.Run("layout", () => LayoutSetBuilder.Build(unit.Engine, unit.Bound.Types, rootList),
             r => $"{r.Result.Set.Records.Count} records, {r.Result.Set.Enums.Count} enums, {r.Result.Issues.Length} not computable");
-        var rootRefs = new List<TypeRef>();
         var symbolTypes = ImmutableSortedDictionary.CreateBuilder<string, TypeRef>(StringComparer.Ordinal);
         foreach (var (name, result) in mapped)
         {
-            if (!result.TryGet(out var typeRef)) continue;
-            if (moduleGlobals.Contains(name)) rootRefs.Add(typeRef);
-            if (symbolNames.Contains(name))
-            {
-                symbolTypes[name] = typeRef;
-                rootRefs.Add(typeRef);
-            }
+            if (symbolNames.Contains(name) && result.TryGet(out var typeRef)) symbolTypes[name] = typeRef;
         }
-        var reachable = ReachableTypes.From(all.Set, rootRefs);
+        var reachable = ReachableTypes.From(all.Set, unit.Bound.Types, names, rootList.Select(r => r.Value));
         return new ProfileTypes(reachable, symbolTypes.ToImmutable(), all.Issues, diagnostics.ToImmutable(), unit.Bound);
     }
 }
