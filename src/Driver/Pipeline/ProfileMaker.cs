@@ -22,6 +22,11 @@ public static class ProfileMaker
     public static int Run(ProfileRequest request, StageLog log)
     {
         var preAst = log.Run("load", () => PreAstReader.ReadFile(request.PreAstPath), p => $"{p.Files.Length} files, {p.Metadata.KernelRelease}");
+        if (preAst.Metadata.Architecture != "x86_64")
+        {
+            log.Info($"error: {request.PreAstPath}: a Pre-AST for {preAst.Metadata.Architecture}; this LayoutExpert makes x86_64 profiles [LE5004]");
+            return ExitCodes.InputError;
+        }
         var config = log.Run("config", () => KernelConfigReader.ReadFile(request.ConfigPath), c => $"{c.Config.Count} options");
         if (PreprocessCommand.Report(log, config.Diagnostics)) return ExitCodes.InputError;
 
@@ -54,6 +59,7 @@ public static class ProfileMaker
         var written = log.Run("write", () => Write(request, types, addresses, banner, config.Config),
             d => $"{request.OutputPath} ({request.Format})");
         failed |= PreprocessCommand.Report(log, written);
+        log.Info("key offsets: " + KeyOffsets.Describe(types.Types));
         log.Summary($"done: {types.Types.Records.Count} structs/unions, {types.Types.Enums.Count} enums, " +
             $"{types.Types.Typedefs.Count} typedefs, {addresses.Count} symbols ({types.SymbolTypes.Count} typed)");
         return failed && !request.AllowPartial ? ExitCodes.InputError : ExitCodes.Success;
