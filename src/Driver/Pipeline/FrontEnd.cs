@@ -17,16 +17,19 @@ namespace LayoutExpert.Driver.Pipeline;
 /// </summary>
 public static class FrontEnd
 {
-    public static CompiledUnit Compile(Preprocessing.PreAst.PreAst preAst, PreprocessorOptions options, int source)
+    public static CompiledUnit Compile(Preprocessing.PreAst.PreAst preAst, PreprocessorOptions options, int source, StageLog? log = null)
     {
-        var preprocessed = Preprocessor.Run(preAst, options, source);
+        log ??= StageLog.Silent;
+        var preprocessed = log.Run("preprocess", () => Preprocessor.Run(preAst, options, source), p => $"{p.Tokens.Count} tokens");
         var cache = new GreenNodeCache();
-        var parsed = CParser.ParseTranslationUnit(ParserInput.FromTokens(preprocessed.Tokens, cache), cache);
-        var tree = parsed.ToSyntaxTree(preAst.Files[source].Path + " (preprocessed)");
+        var tree = log.Run("parse", () =>
+            CParser.ParseTranslationUnit(ParserInput.FromTokens(preprocessed.Tokens, cache), cache).ToSyntaxTree(preAst.Files[source].Path + " (preprocessed)"),
+            t => $"{t.Root.SlotCount} slots");
         var parseDiagnostics = tree.GetDiagnostics().ToList();
         LayoutEngine? engine = null;
         var unit = CSyntax.Root(tree) ?? throw new InvalidOperationException("the parser gave no translation unit");
-        var bound = Binder.Bind(unit, definitions => engine = new LayoutEngine(X86_64SysV.Instance, definitions));
+        var bound = log.Run("bind", () => Binder.Bind(unit, definitions => engine = new LayoutEngine(X86_64SysV.Instance, definitions)),
+            b => $"{b.Types.Records.Count} records, {b.Globals.Count} globals");
         engine ??= new LayoutEngine(X86_64SysV.Instance, bound.Types);
         return new CompiledUnit(preprocessed, parseDiagnostics, bound, engine);
     }

@@ -38,8 +38,7 @@ public static class ProfileBuild
             ? new Dictionary<string, string>()
             : new Dictionary<string, string> { ["include/generated/bounds.h"] = bounds.Text };
         var options = KbuildCompilation.Create(preAst, config, generated).Options;
-        var unit = log.Run("preprocess, parse, bind", () => FrontEnd.Compile(preAst, options, Preprocessing.PreAst.PreAst.MainFile),
-            u => $"{u.Preprocessed.Tokens.Count} tokens, {u.Bound.Types.Records.Count} records, {u.Bound.Globals.Count} globals");
+        var unit = FrontEnd.Compile(preAst, options, Preprocessing.PreAst.PreAst.MainFile, log);
         diagnostics.AddRange(unit.Errors);
 
         // Roots: what module.c itself defines, and every global a symbol of the System.map names.
