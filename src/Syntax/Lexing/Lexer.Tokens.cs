@@ -43,7 +43,27 @@ public sealed partial class Lexer
     private void LexIdentifier()
     {
         Advance();
-        while (!AtEnd && SyntaxFacts.IsIdentifierPart(Peek())) Advance();
+        // Direct scan; a line splice inside an identifier is legal (phase 2) and is stepped over.
+        var text = _text;
+        var p = _position;
+        while (p < text.Length)
+        {
+            var c = text[p];
+            if (SyntaxFacts.IsIdentifierPart(c))
+            {
+                p++;
+            }
+            else if (c == '\\' && SyntaxFacts.SpliceLength(text, p) is var splice and > 0 && p + splice < text.Length
+                && SyntaxFacts.IsIdentifierPart(text[p + splice]))
+            {
+                p += splice;
+            }
+            else
+            {
+                break;
+            }
+        }
+        _position = p;
     }
 
     /// <summary>

@@ -75,6 +75,15 @@ public sealed partial class Lexer
 
     private void LexBlockComment(int start)
     {
+        // Fast path: the comment's end is a plain "*/" and no backslash inside could hide a spliced one.
+        var open = _position + 2;
+        var close = open <= _text.Length ? _text.IndexOf("*/", open, StringComparison.Ordinal) : -1;
+        if (_text[_position + 1] == '*' && close >= 0 && _text.IndexOf('\\', open, close - open) < 0)
+        {
+            _position = close + 2;
+            AddTrivia(SyntaxKind.BlockCommentTrivia, start);
+            return;
+        }
         Advance();
         Advance();
         var terminated = false;
