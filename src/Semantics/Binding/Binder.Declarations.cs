@@ -1,4 +1,5 @@
 using LayoutExpert.Semantics.Types;
+using LayoutExpert.Syntax;
 using LayoutExpert.Syntax.Parsing.Nodes;
 using LayoutExpert.Syntax.Red;
 
@@ -184,10 +185,32 @@ public sealed partial class Binder
 
     private void BindFunctionDefinition(FunctionDefinitionSyntax definition)
     {
-        if (definition.Declarator is null) return;
+        if (definition.Declarator is not { } declarator) return;
+        if (!_options.BindFunctionSignatures && !DefinesType(definition.Specifiers) && declarator.Identifier is { } identifier)
+        {
+            var text = identifier.ValueText;
+            if (_file.FindOrdinaryHere(text) is FunctionSymbol { Type: not null } known)
+            {
+                _file.DeclareOrdinary(known with { IsDefined = true });
+                return;
+            }
+            _unboundFunctions[text] = new FunctionDeclaratorSite(definition.Specifiers, declarator);
+            DeclareOrdinary(new FunctionSymbol(text, null, true, identifier.Location), identifier);
+            return;
+        }
         var specifiers = BindSpecifiers(definition.Specifiers, declaresTagOnly: false);
         var declared = ApplyDeclarator(specifiers.Type, definition.Declarator, new AttributeSet(), inParameter: false);
         if (declared.Name is { } name && declared.NameToken is { } token) DeclareFunction(name, token, declared.Type, isDefinition: true);
+    }
+
+    private static bool DefinesType(DeclarationSpecifiersSyntax? specifiers)
+    {
+        if (specifiers is null) return false;
+        foreach (var child in specifiers.Node.ChildNodes())
+        {
+            if (child.Kind is SyntaxKind.StructSpecifier or SyntaxKind.UnionSpecifier or SyntaxKind.EnumSpecifier && child.Green.GetSlot(3) is not null) return true;
+        }
+        return false;
     }
 
     /// <summary>Binds a function signature recorded by name only, in the scope at the end of the unit so far.</summary>

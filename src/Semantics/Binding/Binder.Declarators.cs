@@ -98,7 +98,8 @@ public sealed partial class Binder
     {
         var parameters = function.Parameters.ToList();
         if (parameters.Count == 0) return new FunctionType(returnType, [], false, HasPrototype: false);
-        if (function.HasForwardParameterDeclarations) parameters = AfterLastSemicolon(function, parameters);
+        var (variadic, forward) = ListTokens(function);
+        if (forward) parameters = AfterLastSemicolon(function, parameters);
         if (parameters.Count == 1 && parameters[0].Declarator is null && IsPlainVoid(parameters[0].Specifiers))
         {
             return new FunctionType(returnType, [], false, HasPrototype: true);
@@ -117,12 +118,27 @@ public sealed partial class Binder
                 attributes.Append(specifiers.Attributes);
                 types.Add(AdjustParameter(ApplyTypeAttributes(declared.Type, attributes, parameter.Node)));
             }
-            return new FunctionType(returnType, types.MoveToImmutable(), function.IsVariadic, HasPrototype: true);
+            return new FunctionType(returnType, types.MoveToImmutable(), variadic, HasPrototype: true);
         }
         finally
         {
             _scope = outer;
         }
+    }
+
+    /// <summary>Whether a parameter list holds '...' (variadic) and ';' (GNU forward declarations), read from the green list without making tokens.</summary>
+    private static (bool Variadic, bool Forward) ListTokens(FunctionDeclaratorSyntax function)
+    {
+        var list = function.Node.Green.GetSlot(2);
+        if (list is null) return (false, false);
+        bool variadic = false, forward = false;
+        for (var i = 0; i < list.SlotCount; i++)
+        {
+            var kind = list.GetSlot(i)?.Kind;
+            variadic |= kind == SyntaxKind.DotDotDotToken;
+            forward |= kind == SyntaxKind.SemicolonToken;
+        }
+        return (variadic, forward);
     }
 
     private static List<ParameterDeclarationSyntax> AfterLastSemicolon(FunctionDeclaratorSyntax function, List<ParameterDeclarationSyntax> parameters)

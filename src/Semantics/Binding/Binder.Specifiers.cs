@@ -36,16 +36,19 @@ public sealed partial class Binder
         CType? named = null;
         AlignedAttribute? alignas = null;
         var definesUntagged = false;
-        foreach (var item in specifiers.Items)
+        var node = specifiers.Node;
+        for (var slot = 0; slot < node.SlotCount; slot++)
         {
-            if (item.Token is { } token)
+            var child = node.ChildAt(slot);
+            if (child.AsToken() is { } token)
             {
-                if (item.IsTypedefName)
+                var keyword = CSyntax.KeywordOf(token);
+                if (keyword == CKeyword.None)
                 {
                     named = TypedefName(token) ?? ScalarType.Int;
                     continue;
                 }
-                switch (item.Keyword)
+                switch (keyword)
                 {
                     case CKeyword.Typedef: storage = StorageClass.Typedef; break;
                     case CKeyword.Extern: storage = StorageClass.Extern; break;
@@ -82,7 +85,8 @@ public sealed partial class Binder
                 }
                 continue;
             }
-            switch (item.Node)
+            if (child.AsNode() is not { } childNode) continue;
+            switch (CSyntax.Wrap(childNode))
             {
                 case StructOrUnionSpecifierSyntax record:
                     named = BindRecordSpecifier(record, declaresTagOnly);
