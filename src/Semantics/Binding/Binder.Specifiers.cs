@@ -120,7 +120,23 @@ public sealed partial class Binder
         {
             type = FromKeywords(counts, specifiers.Node);
         }
-        return new DeclarationSpecifiers(CTypes.Qualify(type, qualifiers), storage, attributes, alignas, definesUntagged, counts.AutoType > 0);
+        return new DeclarationSpecifiers(QualifyObject(type, qualifiers), storage, attributes, alignas, definesUntagged, counts.AutoType > 0);
+    }
+
+    /// <summary>
+    /// Qualifies a type; qualifiers on an array type, even one named by a
+    /// typedef, apply to its elements instead (C11 6.7.3p9: "const arr_t" is an
+    /// array of const int, and gcc's type, hence its DWARF, no longer carries
+    /// the typedef name).
+    /// </summary>
+    private static CType QualifyObject(CType type, TypeQualifiers qualifiers)
+    {
+        if (qualifiers == TypeQualifiers.None) return type;
+        var stripped = type;
+        while (stripped is TypedefType typedef) stripped = typedef.Target;
+        return stripped is ArrayType array
+            ? array with { Element = QualifyObject(array.Element, qualifiers) }
+            : CTypes.Qualify(type, qualifiers);
     }
 
     /// <summary>The arithmetic type a valid multiset of specifier keywords names (C11 6.7.2p2); none at all is implicit int.</summary>

@@ -21,6 +21,16 @@ public sealed partial class ConstantEvaluator
             case FunctionType:
                 return new Operand(new PointerType(operand.Type!), operand.Value as AddressConstant, false);
         }
+        if (operand.BitField is { BitWidth: { } width } && Classify(operand.Type!) is { Category: TypeCategory.Integer } bits)
+        {
+            // A bit-field narrower than int promotes to int, one of int's width to int or unsigned int
+            // (C11 6.3.1.1p2); gcc gives wider ones a type of their own precision, approximated by the declared type.
+            var intBits = Model.Precision(ScalarKind.Int);
+            var type = width < intBits ? ScalarType.Int
+                : width == intBits ? (Model.IsUnsigned(bits.Scalar) ? ScalarType.UnsignedInt : ScalarType.Int)
+                : operand.Type!.Unqualified();
+            return new Operand(type, null, false);
+        }
         if (operand.IsLvalue) return new Operand(operand.Type!.Unqualified(), null, false);
         return operand with { Type = operand.Type!.Unqualified(), BitField = null };
     }

@@ -16,6 +16,15 @@ public static class GccDwarf
 
     public static readonly string[] UsedTypes = ["-std=gnu11", "-g", "-gdwarf-5", "-O0", "-w"];
 
+    /// <summary>gcc -E -P: the macro-free text both sides then read.</summary>
+    public static string Preprocess(string source)
+    {
+        var dir = Directory.CreateTempSubdirectory("layoutexpert-cpp-").FullName;
+        var file = Path.Combine(dir, "unit.c");
+        File.WriteAllText(file, source);
+        return Gcc.Run(Gcc.Executable, ["-E", "-P", "-std=gnu11", file]);
+    }
+
     public static LayoutSet Layouts(string source, bool allTypes = true) =>
         DwarfReader.ReadLayouts(Gcc.CompileObject(source, allTypes ? AllTypes : UsedTypes));
 }

@@ -26,8 +26,10 @@ public static class ProofOracle
         }
     }
 
-    public static Outcome Compare(string source)
+    /// <summary>Compares both sides on <paramref name="source"/>; with <paramref name="preprocess"/> gcc -E -P runs first, and both sides read its output.</summary>
+    public static Outcome Compare(string source, bool preprocess = false)
     {
+        if (preprocess) source = GccDwarf.Preprocess(source);
         var gcc = GccDwarf.Layouts(source);
         var ours = OurPipeline.Run(source);
         return new Outcome(source, LayoutComparison.Compare(gcc, ours.Set, bothWays: true), ours);
