@@ -11,6 +11,7 @@ public static class Cli
     {
         BuildPreAstCommand.Create(),
         BuildPreAstCommand.CreateOriginalSpelling(),
+        LayoutCommand.Create(),
     };
 
     public static int Run(string[] args)

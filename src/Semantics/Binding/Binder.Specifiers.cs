@@ -175,7 +175,8 @@ public sealed partial class Binder
             case null when BuiltinTypes.Alias(name) is { } builtin:
                 return builtin;
             default:
-                Report(SemanticDiagnostics.InvalidTypeSpecifiers, token, $"unknown type name '{name}'");
+                // The parser reports an unknown type name on the token itself; say it once.
+                if (!token.Green.HasDiagnostics) Report(SemanticDiagnostics.InvalidTypeSpecifiers, token, $"unknown type name '{name}'");
                 return null;
         }
     }
