@@ -20,7 +20,7 @@ namespace LayoutExpert.Layout.Tests.Proof;
 public sealed class RandomTranslationUnitProperty(ITestOutputHelper output)
 {
     private static int Units =>
-        int.TryParse(Environment.GetEnvironmentVariable("LAYOUT_EXPERT_PROOF_UNITS"), out var n) && n > 0 ? n : 6;
+        int.TryParse(Environment.GetEnvironmentVariable("LAYOUT_EXPERT_PROOF_UNITS"), out var n) && n > 0 ? n : 8;
 
     private const int RecordsPerUnit = 160;
 
@@ -49,6 +49,6 @@ public sealed class RandomTranslationUnitProperty(ITestOutputHelper output)
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(Units), property);
         output.WriteLine($"{what}: {Units} units, {types} types ({members} members, {constants} enum constants) equal to gcc's DWARF");
         // The bar: at least 2,000 random types per run (per spelling, at the default unit count).
-        Assert.True(types >= 2000 * Units / 6, $"only {types} types compared");
+        Assert.True(types >= 2000 * Units / 8, $"only {types} types compared");
     }
 }
