@@ -1,18 +1,40 @@
 #!/usr/bin/env bash
 # The main job on real data, on a fresh Debian 12 machine with the .NET 10 SDK:
-# fetch the Debian 6.1 kernel headers, build LayoutExpert, and build the
-# Pre-AST of the 6.1 -common tree (with the amd64 flavour's generated headers)
-# for the project's own module.c.
+# fetch the Debian 6.1 kernel headers and configs, build LayoutExpert, build
+# the Pre-AST once per kernel tree (-common for amd64 and cloud-amd64,
+# -common-rt for rt-amd64), and write a Volatility 3 ISF and a Rekall profile
+# for each flavour's config. Each command logs its stages with their times and
+# ends with a summary (types, symbols, key offsets such as task_struct.comm).
 #
 #   scripts/main-job.sh [OUTDIR]     (default: ./out)
+#
+# Debian's linux-image packages carry only a stub System.map (the real one is
+# in the -dbg package), so these profiles have types and no symbols; pass a
+# System.map with --system-map to make-profile to add them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-out}
 mkdir -p "$out"
 cache=$(scripts/fetch-kernels.sh)
-src=$cache/6.1.0-56/root/usr/src
+kernel=6.1.0-56
+src=$cache/$kernel/root/usr/src
 dotnet build src/Driver -c Release --nologo -v q >/dev/null
 exe=src/Driver/bin/Release/net10.0/layout-expert
-"$exe" build-pre-ast \
-  --linux-repository "$src/linux-headers-6.1.0-56-common" "$src/linux-headers-6.1.0-56-amd64" \
-  -o "$out/linux-6.1.0-56.preast"
+
+for tree in common common-rt; do
+  flavour_dir=amd64; [ "$tree" = common-rt ] && flavour_dir=rt-amd64
+  echo "== build-pre-ast: linux-headers-$kernel-$tree"
+  "$exe" build-pre-ast --linux-repository "$src/linux-headers-$kernel-$tree" "$src/linux-headers-$kernel-$flavour_dir" \
+    -o "$out/linux-$kernel-$tree.preast"
+done
+
+for flavour in amd64 cloud-amd64 rt-amd64; do
+  tree=common; [ "$flavour" = rt-amd64 ] && tree=common-rt
+  for format in isf rekall; do
+    echo "== make-profile: $kernel $flavour ($format)"
+    "$exe" make-profile --config "$cache/$kernel/configs/$flavour.config" --format "$format" \
+      "$out/linux-$kernel-$tree.preast" -o "$out/linux-$kernel-$flavour.$format.json"
+  done
+done
+echo "== profiles in $out:"
+ls -l "$out"/*.json

@@ -11,6 +11,9 @@ public static class Cli
     {
         BuildPreAstCommand.Create(),
         BuildPreAstCommand.CreateOriginalSpelling(),
+        PreprocessCommand.Create(),
+        MakeProfileCommand.Create(),
+        MakeProfileCommand.CreateOriginalSpelling(),
         LayoutCommand.Create(),
     };
 
@@ -24,14 +27,15 @@ public static class Cli
                 foreach (var error in parse.Errors) Console.Error.WriteLine("layout-expert: " + error.Message);
                 return ExitCodes.Usage;
             }
-            return parse.Invoke();
+            // Exceptions come here, to be reported as one line: not System.CommandLine's handler, which prints a stack trace.
+            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (UserInputException e)
         {
             Console.Error.WriteLine("layout-expert: error: " + e.Message);
             return ExitCodes.InputError;
         }
-        catch (PreAstFormatException e)
+        catch (Exception e) when (e is PreAstFormatException or Layout.Profiles.ProfileWriteException or Layout.Symbols.SymbolFileException)
         {
             Console.Error.WriteLine("layout-expert: error: " + e.Message);
             return ExitCodes.InputError;

@@ -13,6 +13,9 @@ public sealed class StageLog(TextWriter output, bool interactive)
 
     public static StageLog ForConsole() => new(Console.Error, !Console.IsErrorRedirected);
 
+    /// <summary>A log that prints nothing (sub-stages nobody asked to see).</summary>
+    public static StageLog Silent => new(TextWriter.Null, interactive: false);
+
     public TimeSpan Elapsed => _total.Elapsed;
 
     public T Run<T>(string stage, Func<T> work, Func<T, string> describe)

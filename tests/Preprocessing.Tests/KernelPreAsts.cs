@@ -26,7 +26,12 @@ public static class KernelPreAsts
     public static string[] TreeDirs(string kernel, bool rt) =>
         [KernelCache.CommonTree(kernel, rt), KernelCache.FlavourTree(kernel, rt ? "rt-amd64" : "amd64")];
 
+    public static string BoundsPath => Path.Combine(RepoPaths.Root, "src", "Driver", "Module", "bounds.c");
+
     public static PreAstBuilder.Result Get(string kernel, bool rt) =>
         Built.GetOrAdd((kernel, rt), key => new Lazy<PreAstBuilder.Result>(() => PreAstBuilder.Build(
-            new PreAstBuildOptions(TreeDirs(key.Item1, key.Item2), ArchitectureLayout.X86_64, ModulePath, File.ReadAllText(ModulePath))))).Value;
+            new PreAstBuildOptions(TreeDirs(key.Item1, key.Item2), ArchitectureLayout.X86_64, ModulePath, File.ReadAllText(ModulePath))
+            {
+                AdditionalSources = [("bounds.c", File.ReadAllText(BoundsPath))],
+            }))).Value;
 }

@@ -55,7 +55,10 @@ public static class BuildPreAstCommand
         if (source is { Exists: false }) throw new UserInputException($"{source.FullName}: no such file (--source)");
         var moduleName = source?.FullName ?? Path.Combine(Environment.CurrentDirectory, DefaultModule.FileName);
         var moduleText = source is null ? DefaultModule.Text() : File.ReadAllText(source.FullName);
-        var options = new PreAstBuildOptions([.. trees.Select(t => t.FullName)], arch, moduleName, moduleText);
+        var options = new PreAstBuildOptions([.. trees.Select(t => t.FullName)], arch, moduleName, moduleText)
+        {
+            AdditionalSources = [(DefaultModule.BoundsFileName, DefaultModule.BoundsText())],
+        };
 
         var result = log.Run("parse and link includes", () => PreAstBuilder.Build(options),
             r => $"{r.PreAst.Files.Length} files, {r.PreAst.Files.Sum(f => (long)f.Root.FullWidth) / 1e6:F1} MB of source, {r.PreAst.Missing.Length} includes not found");

@@ -12,10 +12,23 @@ namespace LayoutExpert.Layout.Engine;
 /// </summary>
 public static class LayoutSetBuilder
 {
-    public static LayoutSetResult Build(LayoutEngine engine, TypeTable table)
+    public static LayoutSetResult Build(LayoutEngine engine, TypeTable table) => Build(engine, table, []).Result;
+
+    /// <summary>The name each record and enum got in the set (its tag, or its content-derived name).</summary>
+    public sealed record Names(ImmutableDictionary<RecordId, string> Records, ImmutableDictionary<EnumId, string> Enums);
+
+    /// <summary>
+    /// Also maps the types of some named objects (the globals a profile types
+    /// symbols with) with the same mapper, so anonymous names agree and their
+    /// base types are in the set.
+    /// </summary>
+    public static (LayoutSetResult Result, ImmutableSortedDictionary<string, LayoutResult<TypeRef>> Roots, Names Names) Build(
+        LayoutEngine engine, TypeTable table, IEnumerable<KeyValuePair<string, CType>> roots)
     {
         var mapper = new ModelMapper(engine);
         var issues = new List<LayoutIssue>();
+        var mappedRoots = ImmutableSortedDictionary.CreateBuilder<string, LayoutResult<TypeRef>>(StringComparer.Ordinal);
+        foreach (var (name, type) in roots) mappedRoots[name] = mapper.Map(type);
         foreach (var id in table.Records.Keys) mapper.Record(id);
         foreach (var id in table.Enums.Keys) mapper.Enum(id);
 
@@ -51,7 +64,10 @@ public static class LayoutSetBuilder
             typedefs.ToImmutable(),
             mapper.BaseTypes.ToImmutableSortedDictionary(StringComparer.Ordinal));
         var sortedIssues = issues.OrderBy(i => i.Subject, StringComparer.Ordinal).ThenBy(i => i.Problem.Message, StringComparer.Ordinal).ToImmutableArray();
-        return new LayoutSetResult(set, sortedIssues);
+        var names = new Names(
+            mapper.Records.Where(p => p.Value.TryGet(out _)).ToImmutableDictionary(p => p.Key, p => p.Value.TryGet(out var r) ? r.Name : ""),
+            mapper.Enums.Where(p => p.Value.TryGet(out _)).ToImmutableDictionary(p => p.Key, p => p.Value.TryGet(out var e) ? e.Name : ""));
+        return (new LayoutSetResult(set, sortedIssues), mappedRoots.ToImmutable(), names);
     }
 
     /// <summary>RecordLayout's generated equality compares its member array by reference; compare members one by one.</summary>

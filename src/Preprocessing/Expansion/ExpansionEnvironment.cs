@@ -23,7 +23,18 @@ public sealed class ExpansionEnvironment(MacroTable macros, OriginTable origins,
 
     public MacroTable Macros { get; } = macros;
 
-    public HashSet<MacroDefinition> Disabled { get; } = new(ReferenceEqualityComparer.Instance);
+    /// <summary>The macros whose expansions are being read, innermost last: a few at a time, so a scan beats hashing.</summary>
+    public List<MacroDefinition> Disabled { get; } = [];
+
+    public bool IsDisabled(MacroDefinition macro)
+    {
+        var disabled = Disabled;
+        for (var i = disabled.Count - 1; i >= 0; i--)
+        {
+            if (ReferenceEquals(disabled[i], macro)) return true;
+        }
+        return false;
+    }
 
     public OriginTable Origins { get; } = origins;
 
@@ -38,7 +49,15 @@ public sealed class ExpansionEnvironment(MacroTable macros, OriginTable origins,
 
     public Func<string> CurrentFile { get; set; } = () => "";
 
-    public Func<int> CurrentLine { get; set; } = () => 0;
+    /// <summary>
+    /// The origin of the name of the outermost macro being expanded from the
+    /// file. gcc gives __LINE__ inside any expansion the line of this point,
+    /// even when the invocation spans lines.
+    /// </summary>
+    public int InvocationOrigin { get; set; } = -1;
+
+    /// <summary>The line of an origin (the outermost expansion site's line for expanded tokens).</summary>
+    public int LineOf(int origin) => Locate(origin) is { } location ? location.Line : 0;
 
     public Func<int> IncludeLevel { get; set; } = () => 0;
 

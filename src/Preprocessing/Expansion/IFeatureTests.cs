@@ -1,11 +1,13 @@
 namespace LayoutExpert.Preprocessing.Expansion;
 
-/// <summary>gcc 12's answers to __has_attribute, __has_c_attribute and __has_builtin (__has_cpp_attribute is 0 in C).</summary>
+/// <summary>gcc 12's answers to __has_attribute, __has_c_attribute, __has_cpp_attribute (not 0 in C: gcc answers it like __has_attribute) and __has_builtin.</summary>
 public interface IFeatureAnswers
 {
     long HasAttribute(string name);
 
     long HasCAttribute(string name);
+
+    long HasCppAttribute(string name);
 
     bool HasBuiltin(string name);
 }

@@ -22,7 +22,9 @@ public sealed partial class MacroExpander
             case BuiltinMacro.BaseFile:
                 return StringToken(_env.BaseFile, name);
             case BuiltinMacro.Line:
-                return Number(_env.CurrentLine(), name);
+                // In a directive, or read straight from the file, __LINE__ is its own line; inside an expansion, the outermost invocation's.
+                var origin = InDirective || (_contexts.Count == 0 && _source is not ListTokenSource) ? name.Origin : _env.InvocationOrigin;
+                return Number(_env.LineOf(origin), name);
             case BuiltinMacro.Counter:
                 return Number(_env.Counter++, name);
             case BuiltinMacro.IncludeLevel:
@@ -34,7 +36,7 @@ public sealed partial class MacroExpander
             case BuiltinMacro.HasCAttribute:
                 return FeatureTest(name, n => _env.Features.HasCAttribute(n));
             case BuiltinMacro.HasCppAttribute:
-                return FeatureTest(name, _ => 0);
+                return FeatureTest(name, n => _env.Features.HasCppAttribute(n));
             case BuiltinMacro.HasBuiltin:
                 return FeatureTest(name, n => _env.Features.HasBuiltin(n) ? 1 : 0);
             case BuiltinMacro.HasInclude or BuiltinMacro.HasIncludeNext:

@@ -19,19 +19,15 @@ public sealed partial class MacroExpander
     {
         var result = new List<PPToken>(macro.Body.Length + 4);
         SubstituteRange(macro, name, args, 0, macro.Body.Length, result);
-        var output = new List<PPToken>(result.Count);
-        foreach (var token in result)
-        {
-            if (!token.IsPlacemarker) output.Add(token);
-        }
-        if (output.Count > 0)
+        result.RemoveAll(static t => t.IsPlacemarker);
+        if (result.Count > 0)
         {
             // The expansion takes the spacing of the macro name it replaces.
-            var first = output[0];
-            output[0] = first.Without(PPTokenFlags.LeadingSpace | PPTokenFlags.StartOfLine)
+            var first = result[0];
+            result[0] = first.Without(PPTokenFlags.LeadingSpace | PPTokenFlags.StartOfLine)
                 | (name.Flags & (PPTokenFlags.LeadingSpace | PPTokenFlags.StartOfLine));
         }
-        return [.. output];
+        return [.. result];
     }
 
     private void SubstituteRange(MacroDefinition macro, PPToken name, List<Argument>? args, int start, int end, List<PPToken> result)
@@ -142,11 +138,28 @@ public sealed partial class MacroExpander
     private PPToken? Paste(PPToken left, PPToken right)
     {
         var text = left.Text + right.Text;
+        // The common kernel cases need no lexer: identifier ## identifier-or-number is an identifier,
+        // number ## identifier-or-number is a pp-number (C11 6.4.2.1, 6.4.8).
+        if (left.Kind is SyntaxKind.IdentifierToken or SyntaxKind.PPNumberToken
+            && right.Kind is SyntaxKind.IdentifierToken or SyntaxKind.PPNumberToken
+            && IsIdentifierOrNumberBody(right.Text))
+        {
+            return new PPToken(left.Kind, text, left.Flags & ~PPTokenFlags.NoExpand, left.Origin);
+        }
         var tokens = Lexer.LexAll(text, _env.Cache);
         if (tokens.Count != 2 || tokens[0].FullWidth != text.Length) return null;
         var kind = tokens[0].Kind;
         if (kind == SyntaxKind.OtherToken && text.Length > 1) return null;
         return new PPToken(kind, text, left.Flags & ~PPTokenFlags.NoExpand, left.Origin);
+    }
+
+    private static bool IsIdentifierOrNumberBody(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!SyntaxFacts.IsIdentifierPart(c)) return false;
+        }
+        return true;
     }
 
     /// <summary>C11 6.10.3.2p2: the argument's spelling as a string literal, one space where there was white space.</summary>

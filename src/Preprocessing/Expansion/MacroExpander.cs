@@ -58,7 +58,8 @@ public sealed partial class MacroExpander
             if (!token.IsIdentifier || token.IsNoExpand) return token;
             if (InDirective && token.Text == "defined") return ReadDefined(token);
             if (!_env.Macros.TryGet(token.Text, out var macro)) return token;
-            if (_env.Disabled.Contains(macro)) return token.With(PPTokenFlags.NoExpand);
+            if (_env.IsDisabled(macro)) return token.With(PPTokenFlags.NoExpand);
+            if (_contexts.Count == 0 && _source is not ListTokenSource) _env.InvocationOrigin = token.Origin;
             if (macro.Builtin != BuiltinMacro.None)
             {
                 if (ExpandBuiltin(macro, token) is { } result) return result;
@@ -88,6 +89,15 @@ public sealed partial class MacroExpander
         var result = new List<PPToken>();
         for (var token = Next(); token.Kind != SyntaxKind.EndOfFileToken; token = Next()) result.Add(token);
         return result;
+    }
+
+    private bool MayExpand(List<PPToken> tokens)
+    {
+        foreach (var token in tokens)
+        {
+            if (token.IsIdentifier && !token.IsNoExpand && (_env.Macros.IsDefined(token.Text) || (InDirective && token.Text == "defined"))) return true;
+        }
+        return false;
     }
 
     private PPToken Read()
@@ -125,7 +135,16 @@ public sealed partial class MacroExpander
         _contexts.RemoveAt(_contexts.Count - 1);
         if (context.Macro is not null)
         {
-            _env.Disabled.Remove(context.Macro);
+            // Contexts end in the order they began, except when argument collection pops several: remove this one, from the end.
+            var disabled = _env.Disabled;
+            for (var i = disabled.Count - 1; i >= 0; i--)
+            {
+                if (ReferenceEquals(disabled[i], context.Macro))
+                {
+                    disabled.RemoveAt(i);
+                    break;
+                }
+            }
             _macroDepth--;
         }
     }
@@ -133,6 +152,8 @@ public sealed partial class MacroExpander
     /// <summary>Expands a token list on its own (a macro argument, C11 6.10.3.1), sharing this run's state.</summary>
     private PPToken[] ExpandIsolated(List<PPToken> tokens)
     {
+        // Most arguments name no macro at all: then expansion cannot change them.
+        if (!MayExpand(tokens)) return [.. tokens];
         if (_env.ArgumentNesting >= ExpansionEnvironment.MaxArgumentNesting)
         {
             _env.Report(ExpansionDiagnostics.ExpansionTooDeep, tokens.Count > 0 ? tokens[0].Origin : -1,

@@ -12,24 +12,31 @@ public readonly record struct TokenOrigin(int File, int Offset, int ExpandedAt, 
 /// <summary>The origins of one preprocessing run; tokens refer to them by index.</summary>
 public sealed class OriginTable
 {
-    private readonly List<TokenOrigin> _origins = [];
+    // Chunks, not one growing array: a run records millions of origins, and
+    // regrowing one array would copy them again and again on the large-object heap.
+    private const int ChunkBits = 16;
+    private const int ChunkSize = 1 << ChunkBits;
+    private readonly List<TokenOrigin[]> _chunks = [];
 
-    public int Count => _origins.Count;
+    public int Count { get; private set; }
 
-    public TokenOrigin this[int index] => _origins[index];
+    public TokenOrigin this[int index] => _chunks[index >> ChunkBits][index & (ChunkSize - 1)];
 
     public int Add(TokenOrigin origin)
     {
-        _origins.Add(origin);
-        return _origins.Count - 1;
+        var index = Count;
+        if ((index & (ChunkSize - 1)) == 0) _chunks.Add(new TokenOrigin[ChunkSize]);
+        _chunks[^1][index & (ChunkSize - 1)] = origin;
+        Count++;
+        return index;
     }
 
     /// <summary>The chain of expansion sites, innermost first, ending at the source position.</summary>
     public IEnumerable<TokenOrigin> Chain(int index)
     {
-        for (var i = index; i >= 0 && i < _origins.Count; i = _origins[i].ExpandedAt)
+        for (var i = index; i >= 0 && i < Count; i = this[i].ExpandedAt)
         {
-            yield return _origins[i];
+            yield return this[i];
         }
     }
 }

@@ -53,6 +53,14 @@ public sealed class PreAstBuilder
         var mainPath = Path.GetFullPath(_options.ModuleName);
         var main = new SourceText(_options.ModuleText, Path.GetFileName(_options.ModuleName));
         AddFile(mainPath, main.Path, -1, Parse(mainPath, main));
+        var sources = ImmutableSortedDictionary.CreateBuilder<string, int>(StringComparer.Ordinal);
+        sources[main.Path] = PreAst.PreAst.MainFile;
+        foreach (var (name, text) in _options.AdditionalSources)
+        {
+            // Named sources live beside the module source (their quoted includes look there).
+            var physical = Path.Combine(Path.GetDirectoryName(mainPath)!, name);
+            sources[name] = AddFile(physical, name, -1, Parse(physical, new SourceText(text, name)));
+        }
         var forced = ImmutableArray.CreateBuilder<int>();
         foreach (var logical in _options.Architecture.ForcedIncludes)
         {
@@ -74,7 +82,8 @@ public sealed class PreAstBuilder
         var files = _files.Select((f, id) => new PreAstFile(id, f.Logical, f.SearchDir, f.Parsed.Root, f.Links, f.HasInclude)).ToImmutableArray();
         var metadata = new PreAstMetadata(FormatVersion, KernelRelease(), _options.Architecture.Name, main.Path, ContentHash(files), Producer);
         var searchPath = _resolver.SearchPath.Select(d => d.LogicalPath).ToImmutableArray();
-        return new Result(new PreAst.PreAst(metadata, searchPath, files, forced.ToImmutable(), [.. _missing]), diagnostics.ToImmutable());
+        var preAst = new PreAst.PreAst(metadata, searchPath, files, forced.ToImmutable(), [.. _missing]) { Sources = sources.ToImmutable() };
+        return new Result(preAst, diagnostics.ToImmutable());
     }
 
     public static string Producer => "LayoutExpert " + (typeof(PreAstBuilder).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");

@@ -16,7 +16,7 @@ namespace LayoutExpert.Preprocessing.Parsing;
 ///   TextRun             [tokens...]
 ///   PreprocessingFile   [group-parts-list?, end-of-file token]
 /// </summary>
-public sealed class DirectiveNodeBuilder(GreenNodeCache cache)
+public class DirectiveNodeBuilder(GreenNodeCache cache)
 {
     public GreenNodeCache Cache { get; } = cache;
 

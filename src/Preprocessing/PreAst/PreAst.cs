@@ -17,6 +17,8 @@ public sealed record PreAst(
     ImmutableArray<int> ForcedIncludes,
     ImmutableArray<MissingInclude> Missing)
 {
+    /// <summary>The translation units by name: the module source, and LayoutExpert's own bounds.c.</summary>
+    public ImmutableSortedDictionary<string, int> Sources { get; init; } = ImmutableSortedDictionary<string, int>.Empty;
     public const int MainFile = 0;
 
     /// <summary>Headers kbuild generates from the config; made per config at profile time, never frozen here.</summary>

@@ -78,6 +78,8 @@ public sealed partial class Preprocessor
 
     public long HasCAttribute(string name) => _options.Features.HasCAttribute(name);
 
+    public long HasCppAttribute(string name) => _options.Features.HasCppAttribute(name);
+
     public bool HasBuiltin(string name) => _options.Features.HasBuiltin(name);
 
     public bool HasInclude(string spelled, bool next) =>

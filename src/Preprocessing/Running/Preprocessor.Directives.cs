@@ -143,7 +143,7 @@ public sealed partial class Preprocessor
 
     private void Include(Frame frame, GreenNode directive, int position)
     {
-        var link = frame.File.LinkOf(directive);
+        var link = frame.File.LinkOf(directive) ?? LinkInPreAst(frame, directive);
         var at = HashLocation(frame, directive, position);
         if (link is null)
         {
@@ -172,6 +172,7 @@ public sealed partial class Preprocessor
             {
                 _env.Diagnostics.Add(Diagnostic.Create(RunDiagnostics.StoppedAfterFatal, at));
                 _frames.Clear();
+                _includeDepth = 0;
                 _roots.Clear();
                 _stopped = true;
             }
@@ -179,13 +180,34 @@ public sealed partial class Preprocessor
         }
         if (_pragmaOnce.Contains(target.Id)) return;
         if (target.Guard is { } guard && _env.Macros.IsDefined(guard)) return;
-        var depth = _frames.Count(f => f.IsFileRoot);
-        if (depth >= PreprocessorOptions.MaxIncludeDepth)
+        if (_includeDepth >= PreprocessorOptions.MaxIncludeDepth)
         {
             _env.Diagnostics.Add(Diagnostic.Create(RunDiagnostics.IncludeTooDeep, at, PreprocessorOptions.MaxIncludeDepth));
             return;
         }
         PushFile(target);
+    }
+
+    private Dictionary<string, int>? _filesByPath;
+
+    /// <summary>
+    /// An #include in a header generated for this config (timeconst.h includes
+    /// linux/types.h): looked up among the Pre-AST's files along the search path,
+    /// as the build would have found it.
+    /// </summary>
+    private IncludeLink? LinkInPreAst(Frame frame, GreenNode directive)
+    {
+        if (frame.File.PreAstFile is not null) return null;
+        _filesByPath ??= _preAst.Files.Select((f, id) => (f.Path, id)).DistinctBy(p => p.Path).ToDictionary(p => p.Path, p => p.id, StringComparer.Ordinal);
+        var request = IncludeCollector.Collect(new GreenInternalNode(SyntaxKind.List, [directive]), frame.File.Text).Includes[0];
+        if (request.Form == IncludeForm.Computed) return new IncludeLink(request.Line, request.Spelled, request.Form, request.Next, -1, null);
+        foreach (var dir in _preAst.SearchPath.Distinct())
+        {
+            var path = dir + "/" + request.Name;
+            if (PreAst.PreAst.GeneratedHeaders.Contains(path)) return new IncludeLink(request.Line, request.Spelled, request.Form, request.Next, -1, path);
+            if (_filesByPath.TryGetValue(path, out var id)) return new IncludeLink(request.Line, request.Spelled, request.Form, request.Next, id, null);
+        }
+        return new IncludeLink(request.Line, request.Spelled, request.Form, request.Next, -1, null);
     }
 
     private SourceFile? GeneratedFile(string path, Syntax.Text.SourceLocation at)

@@ -29,7 +29,6 @@ public sealed partial class Preprocessor : ITokenSource, IFeatureTests
     private readonly List<string> _filePaths = [];
     private readonly HashSet<int> _pragmaOnce = [];
     private readonly Queue<SourceFile> _roots = new();
-    private (SourceFile File, int Offset) _lastToken;
     private bool _stopped;
 
     private Preprocessor(PreAst.PreAst preAst, PreprocessorOptions options)
@@ -44,8 +43,7 @@ public sealed partial class Preprocessor : ITokenSource, IFeatureTests
         };
         _env.Locate = Locate;
         _env.CurrentFile = () => CurrentFile?.Path ?? "";
-        _env.CurrentLine = () => _lastToken.File is null ? 0 : _lastToken.File.Text.GetLinePosition(_lastToken.Offset).Line + 1;
-        _env.IncludeLevel = () => _frames.Count(f => f.IsFileRoot) - 1;
+        _env.IncludeLevel = () => _includeDepth - 1;
         foreach (var file in preAst.Files) _filePaths.Add(file.Path);
     }
 
@@ -71,14 +69,16 @@ public sealed partial class Preprocessor : ITokenSource, IFeatureTests
 
     private SourceFile? CurrentFile => _frames.Count > 0 ? _frames[^1].File : null;
 
-    public static PreprocessResult Run(PreAst.PreAst preAst, PreprocessorOptions options)
+    /// <summary>Preprocesses one translation unit of the Pre-AST: the module source, or another named source.</summary>
+    public static PreprocessResult Run(PreAst.PreAst preAst, PreprocessorOptions options, int source = PreAst.PreAst.MainFile)
     {
         var run = new Preprocessor(preAst, options);
+        run._env.BaseFile = preAst.Files[source].Path;
         run.DefinePredefined();
         foreach (var id in preAst.ForcedIncludes) run._roots.Enqueue(run.FileById(id));
-        run._roots.Enqueue(run.FileById(PreAst.PreAst.MainFile));
+        run._roots.Enqueue(run.FileById(source));
         var expander = new MacroExpander(run._env, run);
-        var tokens = new List<PPToken>(1 << 16);
+        var tokens = new List<PPToken>(1 << 20);
         for (var token = expander.Next(); token.Kind != SyntaxKind.EndOfFileToken; token = expander.Next()) tokens.Add(token);
         return new PreprocessResult(tokens, run._env.Origins, [.. run._env.Diagnostics], run._filePaths);
     }
@@ -103,7 +103,11 @@ public sealed partial class Preprocessor : ITokenSource, IFeatureTests
             if (frame.List is null || frame.Index >= frame.List.SlotCount)
             {
                 _frames.RemoveAt(_frames.Count - 1);
-                if (frame.IsFileRoot) return EndOfFile();
+                if (frame.IsFileRoot)
+                {
+                    _includeDepth--;
+                    return EndOfFile();
+                }
                 continue;
             }
             var item = frame.List.GetSlot(frame.Index)!;
@@ -125,12 +129,17 @@ public sealed partial class Preprocessor : ITokenSource, IFeatureTests
         frame.AtLineStart = token.EndsLine;
         frame.PreviousHadTrailing = token.HasTrailingTrivia;
         var offset = position + token.LeadingWidth;
-        _lastToken = (frame.File, offset);
         var origin = _env.Origins.Add(new TokenOrigin(frame.File.Id, offset, -1, null));
         return new PPToken(token.Kind, SyntaxFacts.ValueText(token.Text), flags, origin);
     }
 
-    private void PushFile(SourceFile file) => _frames.Add(new Frame(file, file.Root.GetSlot(0), 0, isFileRoot: true));
+    private int _includeDepth;
+
+    private void PushFile(SourceFile file)
+    {
+        _frames.Add(new Frame(file, file.Root.GetSlot(0), 0, isFileRoot: true));
+        _includeDepth++;
+    }
 
     private SourceFile FileById(int id)
     {

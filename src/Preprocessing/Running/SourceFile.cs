@@ -34,7 +34,8 @@ internal sealed class SourceFile
 
     public PreAstFile? PreAstFile { get; }
 
-    public SourceText Text => _text ??= new SourceText(Root.ToFullString(), Path);
+    /// <summary>The text with its line map; a Pre-AST file's is made once and kept with the Pre-AST.</summary>
+    public SourceText Text => _text ??= PreAstFile?.Tree.Text ?? new SourceText(Root.ToFullString(), Path);
 
     /// <summary>The include link of an #include directive node: links are in preorder of the directives.</summary>
     public IncludeLink? LinkOf(GreenNode directive)

@@ -3,7 +3,7 @@ namespace LayoutExpert.Preprocessing.Serialization;
 /// <summary>
 /// The property names of the Pre-AST JSON, in one place. The document:
 /// { format, version, producer, kernelRelease, architecture, moduleSource, contentHash,
-///   searchPath: [dir...], forcedIncludes: [id...], missing: [{include, from, line}],
+///   searchPath: [dir...], forcedIncludes: [id...], sources: {name: id}, missing: [{include, from, line}],
 ///   files: [{ path, searchDir, includes: [[line, spelled, form, next, target, generated]],
 ///             hasInclude: {key: bool}, tree: [part...], eof: text }] }
 /// A part is {text: "..."} (text lines), {line: "..."} (a control line),
@@ -24,6 +24,7 @@ internal static class PreAstJson
     public const string ContentHash = "contentHash";
     public const string SearchPath = "searchPath";
     public const string ForcedIncludes = "forcedIncludes";
+    public const string Sources = "sources";
     public const string Missing = "missing";
     public const string Include = "include";
     public const string From = "from";

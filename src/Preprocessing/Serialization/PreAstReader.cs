@@ -52,12 +52,23 @@ public static class PreAstReader
             {
                 return ReadDocument(document.RootElement, name);
             }
-            catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException or IndexOutOfRangeException)
+            catch (Exception e) when (IsCorruption(e))
             {
                 throw new PreAstFormatException(name, "corrupt Pre-AST: " + e.Message, e);
             }
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            {
+                // From the parallel rebuild of the files: report the first problem as if read in order.
+                var first = e.InnerExceptions[0];
+                if (first is PreAstFormatException format) throw format;
+                if (IsCorruption(first)) throw new PreAstFormatException(name, "corrupt Pre-AST: " + first.Message, first);
+                throw;
+            }
         }
     }
+
+    private static bool IsCorruption(Exception e) =>
+        e is KeyNotFoundException or InvalidOperationException or FormatException or IndexOutOfRangeException or ArgumentException;
 
     private static ReadOnlyMemory<byte> Decompress(byte[] bytes, string name)
     {
@@ -111,8 +122,17 @@ public static class PreAstReader
             .Select(e => new MissingInclude(e.GetProperty(PreAstJson.Include).GetString()!, e.GetProperty(PreAstJson.From).GetString()!,
                 e.GetProperty(PreAstJson.Line).GetInt32()))
             .ToImmutableArray();
-        var builder = new DirectiveNodeBuilder(new GreenNodeCache());
-        var files = root.GetProperty(PreAstJson.Files).EnumerateArray().Select((f, id) => ReadFile(f, id, builder, name)).ToImmutableArray();
+        // Files are independent: rebuild them in parallel, each worker with its own node cache (caches are not thread-safe).
+        var elements = root.GetProperty(PreAstJson.Files).EnumerateArray().ToArray();
+        var loaded = new PreAstFile[elements.Length];
+        Parallel.For(0, elements.Length, () => new Worker(new GreenNodeCache()),
+            (id, _, builder) =>
+            {
+                loaded[id] = ReadFile(elements[id], id, builder, name);
+                return builder;
+            },
+            _ => { });
+        var files = ImmutableArray.Create(loaded);
         foreach (var id in forced) CheckId(id, files.Length, name);
         foreach (var link in files.SelectMany(f => f.Includes)) CheckId(link.Target, files.Length, name);
         if (files.Length == 0) throw new PreAstFormatException(name, "corrupt Pre-AST: no files");
@@ -121,7 +141,19 @@ public static class PreAstReader
         {
             throw new PreAstFormatException(name, $"content hash mismatch (recorded {metadata.ContentHash}, computed {hash}): the file is corrupt");
         }
-        return new PreAst.PreAst(metadata, searchPath, files, forced, missing);
+        var sources = root.TryGetProperty(PreAstJson.Sources, out var named)
+            ? named.EnumerateObject().ToImmutableSortedDictionary(p => p.Name, p => p.Value.GetInt32(), StringComparer.Ordinal)
+            : ImmutableSortedDictionary<string, int>.Empty;
+        foreach (var id in sources.Values) CheckId(id, files.Length, name);
+        return new PreAst.PreAst(metadata, searchPath, files, forced, missing) { Sources = sources };
+    }
+
+    /// <summary>One loading thread's tools: the node builder, a lexer and a token buffer reused for every leaf.</summary>
+    private sealed class Worker(GreenNodeCache cache) : DirectiveNodeBuilder(cache)
+    {
+        public Lexer Lexer { get; } = new("", cache);
+
+        public List<GreenToken> Buffer { get; } = new(256);
     }
 
     private static void CheckId(int id, int count, string name)
@@ -129,7 +161,7 @@ public static class PreAstReader
         if (id >= count || id < -1) throw new PreAstFormatException(name, $"corrupt Pre-AST: file id {id} out of range");
     }
 
-    private static PreAstFile ReadFile(JsonElement file, int id, DirectiveNodeBuilder builder, string name)
+    private static PreAstFile ReadFile(JsonElement file, int id, Worker builder, string name)
     {
         var path = file.GetProperty(PreAstJson.Path).GetString()!;
         var includes = file.GetProperty(PreAstJson.Includes).EnumerateArray().Select(link => new IncludeLink(
@@ -144,7 +176,7 @@ public static class PreAstReader
         return new PreAstFile(id, path, file.GetProperty(PreAstJson.SearchDir).GetInt32(), root, includes, hasInclude);
     }
 
-    private static List<GreenNode> ReadParts(JsonElement parts, DirectiveNodeBuilder builder, string name, string path)
+    private static List<GreenNode> ReadParts(JsonElement parts, Worker builder, string name, string path)
     {
         var result = new List<GreenNode>();
         foreach (var part in parts.EnumerateArray())
@@ -169,7 +201,7 @@ public static class PreAstReader
         return result;
     }
 
-    private static GreenNode ReadSection(JsonElement part, JsonElement groups, DirectiveNodeBuilder builder, string name, string path)
+    private static GreenNode ReadSection(JsonElement part, JsonElement groups, Worker builder, string name, string path)
     {
         GreenNode? first = null;
         var later = new List<GreenNode>();
@@ -192,9 +224,10 @@ public static class PreAstReader
         return builder.IfSection(first, later, endif);
     }
 
-    private static List<GreenToken> Line(JsonElement text, DirectiveNodeBuilder builder, string name, string path)
+    private static List<GreenToken> Line(JsonElement text, Worker builder, string name, string path)
     {
-        var tokens = Lex(text.GetString()!, builder, name, path);
+        // A copy: the worker's buffer is reused by the next leaf, while a group's line waits for its body.
+        var tokens = new List<GreenToken>(Lex(text.GetString()!, builder, name, path));
         if (tokens.Count == 0 || tokens[0].Kind != SyntaxKind.HashToken)
         {
             throw new PreAstFormatException(name, $"corrupt Pre-AST: a directive in {path} does not start with '#'");
@@ -202,9 +235,11 @@ public static class PreAstReader
         return tokens;
     }
 
-    private static List<GreenToken> Lex(string text, DirectiveNodeBuilder builder, string name, string path, bool keepEndOfFile = false)
+    private static List<GreenToken> Lex(string text, Worker builder, string name, string path, bool keepEndOfFile = false)
     {
-        var tokens = Lexer.LexAll(text, builder.Cache);
+        var tokens = builder.Buffer;
+        builder.Lexer.Reset(text);
+        builder.Lexer.LexInto(tokens);
         var end = tokens[^1];
         if (!keepEndOfFile)
         {

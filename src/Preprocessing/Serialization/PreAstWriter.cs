@@ -48,6 +48,9 @@ public static class PreAstWriter
         json.WriteStartArray(PreAstJson.ForcedIncludes);
         foreach (var id in preAst.ForcedIncludes) json.WriteNumberValue(id);
         json.WriteEndArray();
+        json.WriteStartObject(PreAstJson.Sources);
+        foreach (var (source, id) in preAst.Sources) json.WriteNumber(source, id);
+        json.WriteEndObject();
         json.WriteStartArray(PreAstJson.Missing);
         foreach (var missing in preAst.Missing)
         {

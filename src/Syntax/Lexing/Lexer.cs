@@ -15,7 +15,7 @@ namespace LayoutExpert.Syntax.Lexing;
 /// </summary>
 public sealed partial class Lexer
 {
-    private readonly string _text;
+    private string _text;
     private readonly GreenNodeCache _cache;
     private readonly List<GreenNode> _trivia = [];
     private readonly List<DiagnosticInfo> _diagnostics = [];
@@ -50,6 +50,28 @@ public sealed partial class Lexer
         }
         while (token.Kind != SyntaxKind.EndOfFileToken);
         return tokens;
+    }
+
+    /// <summary>Starts over on another text, keeping this lexer's buffers (for callers that lex many small texts).</summary>
+    public void Reset(string text)
+    {
+        _text = text;
+        _position = 0;
+        _atLineStart = true;
+        _directive = DirectiveState.None;
+    }
+
+    /// <summary>Lexes the whole text into <paramref name="tokens"/> (cleared first); the last one is the end-of-file token.</summary>
+    public void LexInto(List<GreenToken> tokens)
+    {
+        tokens.Clear();
+        GreenToken token;
+        do
+        {
+            token = Next();
+            tokens.Add(token);
+        }
+        while (token.Kind != SyntaxKind.EndOfFileToken);
     }
 
     public GreenToken Next()

@@ -41,6 +41,8 @@ internal static class SnippetPreprocessor
 
         public long HasCAttribute(string name) => 0;
 
+        public long HasCppAttribute(string name) => 0;
+
         public bool HasBuiltin(string name) => false;
     }
 

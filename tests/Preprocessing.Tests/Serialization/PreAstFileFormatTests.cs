@@ -24,6 +24,8 @@ public class PreAstFileFormatTests
         Assert.Equal(original.SearchPath.ToArray(), loaded.SearchPath.ToArray());
         Assert.Equal(original.ForcedIncludes.ToArray(), loaded.ForcedIncludes.ToArray());
         Assert.Equal(original.Missing.ToArray(), loaded.Missing.ToArray());
+        Assert.Equal(original.Sources.ToArray(), loaded.Sources.ToArray());
+        Assert.Contains("bounds.c", loaded.Sources.Keys);
         Assert.Equal(original.Files.Length, loaded.Files.Length);
         for (var i = 0; i < original.Files.Length; i++)
         {

@@ -1,0 +1,36 @@
+using LayoutExpert.Layout.Engine;
+using LayoutExpert.Layout.Target;
+using LayoutExpert.Preprocessing.Running;
+using LayoutExpert.Semantics.Binding;
+using LayoutExpert.Syntax.Diagnostics;
+using LayoutExpert.Syntax.Green;
+using LayoutExpert.Syntax.Parsing;
+using LayoutExpert.Syntax.Parsing.Nodes;
+
+namespace LayoutExpert.Driver.Pipeline;
+
+/// <summary>
+/// The compiler's front end as make-profile runs it on a Pre-AST: preprocess
+/// one named source under the config's options, hand the tokens to the C
+/// parser, bind, and keep a layout engine over the bound types (binding asks
+/// it for sizeof and offsetof as it goes).
+/// </summary>
+public static class FrontEnd
+{
+    public static CompiledUnit Compile(Preprocessing.PreAst.PreAst preAst, PreprocessorOptions options, int source, StageLog? log = null)
+    {
+        log ??= StageLog.Silent;
+        var preprocessed = log.Run("preprocess", () => Preprocessor.Run(preAst, options, source), p => $"{p.Tokens.Count} tokens");
+        var cache = new GreenNodeCache();
+        var tree = log.Run("parse", () =>
+            CParser.ParseTranslationUnit(ParserInput.FromTokens(preprocessed.Tokens, cache), cache).ToSyntaxTree(preAst.Files[source].Path + " (preprocessed)"),
+            t => $"{t.Root.SlotCount} slots");
+        var parseDiagnostics = tree.GetDiagnostics().ToList();
+        LayoutEngine? engine = null;
+        var unit = CSyntax.Root(tree) ?? throw new InvalidOperationException("the parser gave no translation unit");
+        var bound = log.Run("bind", () => Binder.Bind(unit, definitions => engine = new LayoutEngine(X86_64SysV.Instance, definitions)),
+            b => $"{b.Types.Records.Count} records, {b.Globals.Count} globals");
+        engine ??= new LayoutEngine(X86_64SysV.Instance, bound.Types);
+        return new CompiledUnit(preprocessed, parseDiagnostics, bound, engine);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+using LayoutExpert.Layout.Engine;
+using LayoutExpert.Layout.Model;
+using LayoutExpert.Preprocessing.Config;
+using LayoutExpert.Preprocessing.Kbuild;
+using LayoutExpert.Semantics.Binding;
+using LayoutExpert.Syntax.Diagnostics;
+
+namespace LayoutExpert.Driver.Pipeline;
+
+/// <summary>
+/// The types of a profile for one config: bounds.h computed, the module
+/// compiled, its types laid out, and the part reachable from the module's own
+/// globals (what gcc's DWARF for the module holds) plus the types of the
+/// extra roots (symbols the profile will type).
+/// </summary>
+public sealed record ProfileTypes(
+    LayoutSet Types,
+    ImmutableSortedDictionary<string, TypeRef> SymbolTypes,
+    ImmutableArray<LayoutIssue> Issues,
+    ImmutableArray<Diagnostic> Diagnostics,
+    BoundTranslationUnit Bound)
+{
+    public bool HasErrors => Diagnostics.Any(d => d.IsError);
+}
+
+public static class ProfileBuild
+{
+    /// <summary>Every stage up to the layout set, logged with its time.</summary>
+    public static ProfileTypes Types(Preprocessing.PreAst.PreAst preAst, KernelConfig config, IReadOnlySet<string> symbolNames, StageLog log)
+    {
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        var compilation = KbuildCompilation.Create(preAst, config, new Dictionary<string, string>());
+        diagnostics.AddRange(compilation.Diagnostics);
+        var bounds = log.Run("bounds", () => BoundsStage.Compute(preAst, compilation.Options), b => b.Text is null ? "failed" : "bounds.h computed");
+        diagnostics.AddRange(bounds.Errors);
+        var generated = bounds.Text is null
+            ? new Dictionary<string, string>()
+            : new Dictionary<string, string> { ["include/generated/bounds.h"] = bounds.Text };
+        var options = KbuildCompilation.Create(preAst, config, generated).Options;
+        var unit = FrontEnd.Compile(preAst, options, Preprocessing.PreAst.PreAst.MainFile, log);
+        diagnostics.AddRange(unit.Errors);
+
+        // Roots: what module.c itself defines, and every global a symbol of the System.map names.
+        var moduleGlobals = unit.Bound.Globals.Values.Where(g => g.IsDefined).Select(g => g.Name).ToHashSet(StringComparer.Ordinal);
+        var roots = unit.Bound.Globals.Where(g => moduleGlobals.Contains(g.Key) || symbolNames.Contains(g.Key))
+            .Select(g => KeyValuePair.Create(g.Key, g.Value.Type));
+        var rootList = roots.ToList();
+        var (all, mapped, names) = log.Run("layout", () => LayoutSetBuilder.Build(unit.Engine, unit.Bound.Types, rootList),
+            r => $"{r.Result.Set.Records.Count} records, {r.Result.Set.Enums.Count} enums, {r.Result.Issues.Length} not computable");
+        var symbolTypes = ImmutableSortedDictionary.CreateBuilder<string, TypeRef>(StringComparer.Ordinal);
+        foreach (var (name, result) in mapped)
+        {
+            if (symbolNames.Contains(name) && result.TryGet(out var typeRef)) symbolTypes[name] = typeRef;
+        }
+        var reachable = ReachableTypes.From(all.Set, unit.Bound.Types, names, rootList.Select(r => r.Value));
+        return new ProfileTypes(reachable, symbolTypes.ToImmutable(), all.Issues, diagnostics.ToImmutable(), unit.Bound);
+    }
+}

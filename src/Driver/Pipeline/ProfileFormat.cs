@@ -1,0 +1,3 @@
+namespace LayoutExpert.Driver.Pipeline;
+
+public enum ProfileFormat { Isf, Rekall }

@@ -1,0 +1,103 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.RegularExpressions;
+using LayoutExpert.Preprocessing.Compiler;
+using LayoutExpert.Preprocessing.Conditions;
+using LayoutExpert.Preprocessing.Config;
+using LayoutExpert.Preprocessing.Expansion;
+using LayoutExpert.Preprocessing.Running;
+using LayoutExpert.Preprocessing.Tokens;
+using LayoutExpert.Syntax.Diagnostics;
+
+namespace LayoutExpert.Preprocessing.Kbuild;
+
+/// <summary>
+/// The compilation kbuild would run for the Pre-AST's module under one config:
+/// gcc's predefined macros as kbuild's flags leave them, kbuild's -D macros,
+/// autoconf.h made from the config, and the emulated gcc's feature tests and
+/// #if arithmetic. autoconf.h, timeconst.h and asm-offsets.h are made here;
+/// bounds.h, which needs the binder, is passed in.
+/// </summary>
+public sealed partial class KbuildCompilation
+{
+    private KbuildCompilation(PreprocessorOptions options, CompilerModel compiler, int linuxVersionCode, ImmutableArray<Diagnostic> diagnostics)
+    {
+        Options = options;
+        Compiler = compiler;
+        LinuxVersionCode = linuxVersionCode;
+        Diagnostics = diagnostics;
+    }
+
+    public PreprocessorOptions Options { get; }
+
+    public CompilerModel Compiler { get; }
+
+    public int LinuxVersionCode { get; }
+
+    public ImmutableArray<Diagnostic> Diagnostics { get; }
+
+    public static KbuildCompilation Create(PreAst.PreAst preAst, KernelConfig config, IReadOnlyDictionary<string, string> otherGenerated)
+    {
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        var code = LinuxVersionCodeOf(preAst);
+        var moduleName = Path.GetFileNameWithoutExtension(preAst.Metadata.ModuleSource);
+        var compiler = CompilerModel.ForKernel(config, code, moduleName);
+        diagnostics.AddRange(compiler.Diagnostics);
+        var predefined = new StringBuilder();
+        foreach (var macro in compiler.PredefinedMacros) predefined.Append(macro).Append('\n');
+        var scheme = KconfigHashScheme.ForKernelVersion(code >> 16, (code >> 8) & 0xff);
+        var generated = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["include/generated/autoconf.h"] = AutoconfHeader.Write(config, KconfigSymbolTable.Unlearned(scheme)),
+            ["include/generated/asm-offsets.h"] = AsmOffsetsHeader.Text,
+        };
+        if (config.GetNumber("HZ") is { } hz) generated["include/generated/timeconst.h"] = TimeconstHeader.Write(hz);
+        // What the caller computed (bounds.h) or insists on comes last and wins.
+        foreach (var (path, text) in otherGenerated) generated[path] = text;
+        var options = new PreprocessorOptions(predefined.ToString(), generated, new Features(compiler), new Conditions(compiler))
+        {
+            UnsignedChar = compiler.UnsignedChar,
+        };
+        return new KbuildCompilation(options, compiler, code, diagnostics.ToImmutable());
+    }
+
+    /// <summary>LINUX_VERSION_CODE from the Pre-AST's include/generated/uapi/linux/version.h.</summary>
+    public static int LinuxVersionCodeOf(PreAst.PreAst preAst)
+    {
+        var version = preAst.Files.FirstOrDefault(f => f.Path == "include/generated/uapi/linux/version.h");
+        if (version is not null && VersionCode().Match(version.Root.ToFullString()) is { Success: true } match)
+        {
+            return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        // Without version.h, the release string "6.1.0-56-amd64" still says which kernel this is.
+        var parts = preAst.Metadata.KernelRelease.Split('.', '-', '+');
+        return parts.Length >= 2 && int.TryParse(parts[0], out var a) && int.TryParse(parts[1], out var b)
+            ? LinuxVersion.Code(a, b, 0)
+            : 0;
+    }
+
+    [GeneratedRegex(@"#define\s+LINUX_VERSION_CODE\s+(\d+)")]
+    private static partial Regex VersionCode();
+
+    private sealed class Features(CompilerModel compiler) : IFeatureAnswers
+    {
+        public long HasAttribute(string name) => compiler.HasAttribute(name);
+
+        public long HasCAttribute(string name) => compiler.HasCAttribute(name);
+
+        public long HasCppAttribute(string name) => compiler.HasCppAttribute(name);
+
+        public bool HasBuiltin(string name) => compiler.HasBuiltin(name) != 0;
+    }
+
+    private sealed class Conditions(CompilerModel compiler) : IConditionEvaluator
+    {
+        public long? Evaluate(IReadOnlyList<PPToken> tokens, ExpansionEnvironment environment, int directiveOrigin)
+        {
+            var result = IfExpressionEvaluator.Evaluate(tokens, compiler.IfExpressionOptions, directiveOrigin);
+            foreach (var diagnostic in result.Diagnostics) environment.Diagnostics.Add(diagnostic.ToDiagnostic(environment.Locate));
+            if (result.IsSyntaxError) return null;
+            return result.IsTrue ? 1 : 0;
+        }
+    }
+}

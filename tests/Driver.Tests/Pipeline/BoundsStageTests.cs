@@ -1,0 +1,25 @@
+using LayoutExpert.Driver.Pipeline;
+using LayoutExpert.Preprocessing.Kbuild;
+using LayoutExpert.TestSupport;
+
+namespace LayoutExpert.Driver.Tests.Pipeline;
+
+public class BoundsStageTests
+{
+    /// <summary>
+    /// bounds.h computed from the config (through the whole front end: our
+    /// preprocessor, parser, binder and layout engine) equals the one kbuild
+    /// made with gcc for every flavour — SPINLOCK_SIZE 32 on rt included.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(KernelInputs.Flavours), MemberType = typeof(KernelInputs))]
+    public void Equals_the_bounds_h_kbuild_made(string kernel, string flavour)
+    {
+        var preAst = KernelInputs.PreAst(kernel, flavour);
+        var options = KbuildCompilation.Create(preAst, KernelInputs.Config(kernel, flavour), new Dictionary<string, string>()).Options;
+        var result = BoundsStage.Compute(preAst, options);
+        Assert.True(result.Errors.Count == 0, string.Join('\n', result.Errors.Take(10)));
+        var shipped = File.ReadAllText(Path.Combine(KernelCache.FlavourTree(kernel, flavour), "include", "generated", "bounds.h"));
+        Assert.Equal(shipped, result.Text);
+    }
+}
