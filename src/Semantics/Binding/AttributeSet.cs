@@ -31,10 +31,6 @@ internal struct AttributeSet
 
     public RandomizeLayout Randomize { get; set; }
 
-    public readonly bool IsEmpty =>
-        !Packed && AlignedLast is null && Mode is null && VectorSize is null && !TransparentUnion && !DesignatedInit
-        && Randomize == RandomizeLayout.Unspecified;
-
     public void AddAligned(AlignedAttribute aligned)
     {
         AlignedLast = aligned;

@@ -101,9 +101,8 @@ public sealed partial class Binder
             case TypedefSymbol:
                 Report(SemanticDiagnostics.ConflictingTypes, nameToken, name);
                 return;
-            case { } other:
+            case not null:
                 Report(SemanticDiagnostics.Redefinition, nameToken, name);
-                _ = other;
                 return;
         }
         DeclareOrdinary(new TypedefSymbol(typedef), nameToken);

@@ -146,7 +146,6 @@ internal sealed partial class ConstantEvaluator
             Report(SemanticDiagnostics.DivisionByZero, binary);
             return Operand.Of(Scalar(resultKind));
         }
-        var unsigned = Model.IsUnsigned(common);
         var wide = common == ScalarKind.UnsignedInt128;
         Int128 result = op switch
         {
@@ -166,7 +165,6 @@ internal sealed partial class ConstantEvaluator
             SyntaxKind.ExclamationEqualsToken => l != r ? 1 : 0,
             _ => 0,
         };
-        _ = unsigned;
         return IntegerResult(result, resultKind, ice);
     }
 

@@ -4,14 +4,11 @@ using LayoutExpert.TestSupport;
 
 namespace LayoutExpert.Driver.Tests.Commands;
 
-[CollectionDefinition("Console", DisableParallelization = true)]
-public sealed class ConsoleCollection;
-
 /// <summary>
-/// The layout command through its public entry (Cli.Run with arguments), its
-/// output checked against what gcc's DWARF says about the same file.
+/// The layout command through its public entry (Cli.Run with arguments, via
+/// <see cref="CliRunner"/>), its output checked against what gcc's DWARF says
+/// about the same file.
 /// </summary>
-[Collection("Console")]
 public sealed class LayoutCommandTests
 {
     private const string Source = """
@@ -32,24 +29,7 @@ public sealed class LayoutCommandTests
         #pragma pack()
         """;
 
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var errors = new StringWriter();
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        Console.SetOut(output);
-        Console.SetError(errors);
-        try
-        {
-            var exit = Cli.Run(args);
-            return (exit, output.ToString(), errors.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
+    private static (int Exit, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
 
     private static string Write(string text, string name = "unit.c")
     {
