@@ -78,7 +78,7 @@ public sealed partial class Binder
             var name = nameToken.ValueText;
             var stored = type == ScalarKind.UnsignedInt128 ? (Int128)(UInt128)value : value;
             enumerators.Add(new Enumerator(name, stored));
-            var symbol = new EnumConstantSymbol(name, value, new ScalarType(type), id);
+            var symbol = new EnumConstantSymbol(name, value, type == ScalarKind.Int ? ScalarType.Int : new ScalarType(type), id);
             DeclareOrdinary(symbol, nameToken);
             declared.Add(symbol);
         }

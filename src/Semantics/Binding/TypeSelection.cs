@@ -17,11 +17,25 @@ public static class TypeSelection
     public static TypeTable All(BoundTranslationUnit unit)
     {
         var types = unit.Types;
-        var roots = types.Records.Keys.Where(id => !IsBuiltin(id)).Select(id => (CType)new RecordType(id))
-            .Concat(types.Enums.Keys.Select(id => (CType)new EnumType(id)))
-            .Concat(types.Typedefs.Values.Where(t => t.Name != BuiltinTypes.VaList));
-        return ReachableFrom(types, roots);
+        // Every type but the built-in va_list ones, which stay when something else names them.
+        var usesVaList = types.Typedefs.Values.Any(t => t.Name != BuiltinTypes.VaList && NamesVaList(t.Target, 0))
+            || types.Records.Values.Any(r => !IsBuiltin(r.Id) && r.Fields.Any(f => NamesVaList(f.Type, 0)));
+        if (usesVaList) return types;
+        var vaListTag = new RecordId(AggregateKind.Struct, BuiltinTypes.VaListTag);
+        return new TypeTable(types.Records.Remove(vaListTag), types.Enums, types.Typedefs.Remove(BuiltinTypes.VaList));
     }
+
+    /// <summary>Whether a type mentions va_list's built-in types, looking through derivations (not into other records: their fields are checked on their own).</summary>
+    private static bool NamesVaList(CType type, int depth) => depth < 100 && type switch
+    {
+        TypedefType t => t.Name == BuiltinTypes.VaList || NamesVaList(t.Target, depth + 1),
+        RecordType r => IsBuiltin(r.Id),
+        PointerType p => NamesVaList(p.Target, depth + 1),
+        ArrayType a => NamesVaList(a.Element, depth + 1),
+        QualifiedType q => NamesVaList(q.Unqualified, depth + 1),
+        FunctionType f => NamesVaList(f.Return, depth + 1) || f.Parameters.Any(p => NamesVaList(p, depth + 1)),
+        _ => false,
+    };
 
     /// <summary>The types reachable from the unit's global variables and the functions whose signatures were bound.</summary>
     public static TypeTable FromGlobals(BoundTranslationUnit unit) =>

@@ -27,8 +27,8 @@ public enum TrimmedKind
     Pragma,
 }
 
-/// <summary>One kept item: its kind, its syntax kind and where its text starts in the unit.</summary>
-public sealed record TrimmedItem(TrimmedKind Kind, SyntaxKind SyntaxKind, int Position)
+/// <summary>One kept item: its kind, its syntax kind and where its text starts in the unit. A struct: a kernel unit keeps 30,000 of them.</summary>
+public readonly record struct TrimmedItem(TrimmedKind Kind, SyntaxKind SyntaxKind, int Position)
 {
     internal GNode Node { get; init; }
 }

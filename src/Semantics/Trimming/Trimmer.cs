@@ -20,7 +20,7 @@ public static class Trimmer
     public static TrimmedUnit Trim(TranslationUnitSyntax unit)
     {
         var root = new GNode(unit.Node.Green, unit.Node.Position);
-        var items = ImmutableArray.CreateBuilder<TrimmedItem>();
+        var items = ImmutableArray.CreateBuilder<TrimmedItem>(root.Node(0).SlotCount);
         var dropped = 0;
         foreach (var child in root.Node(0))
         {
@@ -37,7 +37,7 @@ public static class Trimmer
             if (kind is { } k) items.Add(new TrimmedItem(k, node.Kind, node.Position) { Node = node });
             else dropped++;
         }
-        return new TrimmedUnit(unit, items.ToImmutable(), dropped);
+        return new TrimmedUnit(unit, items.DrainToImmutable(), dropped);
     }
 
     private static TrimmedKind Classify(GNode declaration)
