@@ -14,6 +14,7 @@ public static class Cli
         PreprocessCommand.Create(),
         MakeProfileCommand.Create(),
         MakeProfileCommand.CreateOriginalSpelling(),
+        LayoutCommand.Create(),
     };
 
     public static int Run(string[] args)

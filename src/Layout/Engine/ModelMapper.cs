@@ -29,7 +29,14 @@ internal sealed class ModelMapper(LayoutEngine engine)
             case VoidType: return Ok(VoidTypeRef.Instance);
             case ScalarType scalar: return Ok(Base(scalar.Kind));
             case PointerType pointer: return Map(pointer.Target).Select(TypeRef (t) => new PointerTypeRef(t));
-            case ArrayType array: return Map(array.Element).Select(TypeRef (t) => new ArrayTypeRef(t, array.Length));
+            case ArrayType array:
+            {
+                // gcc's DWARF describes an array of arrays as one array type with a subrange per dimension, looking
+                // through a typedef of the element array (dwarf2out.cc add_subscript_info): "arr_t x[2]" with
+                // "typedef int arr_t[4]" is int[2][4], the typedef name gone.
+                var element = array.Element.StripTypedefsAndQualifiers() is ArrayType inner ? inner : array.Element;
+                return Map(element).Select(TypeRef (t) => new ArrayTypeRef(t, array.Length));
+            }
             case FunctionType: return Ok(FunctionTypeRef.Instance);
             case TypedefType typedef: return Ok(new TypedefTypeRef(typedef.Name));
             case QualifiedType qualified: return Map(qualified.Unqualified);
@@ -44,6 +51,10 @@ internal sealed class ModelMapper(LayoutEngine engine)
                 if (!element.TryGet(out var shape)) return LayoutResult<TypeRef>.Fail(element.Problem);
                 return Map(vector.Element).Select(TypeRef (t) => new ArrayTypeRef(t, vector.SizeBytes / shape.SizeBytes!.Value));
             }
+            case ModeType { Base: var modeBase } when modeBase.StripTypedefsAndQualifiers() is EnumType modeEnum:
+                // A mode on an enum-typed declaration makes an integer type whose TREE_TYPE is the enum
+                // (c-common.cc handle_mode_attribute); gcc's DWARF names the enum.
+                return Map(modeEnum);
             case ModeType mode:
                 return engine.ScalarOf(mode).Select(TypeRef (kind) => Base(kind));
             default:

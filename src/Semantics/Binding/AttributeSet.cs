@@ -9,9 +9,11 @@ namespace LayoutExpert.Semantics.Binding;
 /// chainon (postfix_attrs, prefix_attrs)), so <see cref="AlignedLast"/> (what a
 /// type or typedef gets: the last one wins) is taken in that order, while a
 /// member takes the largest (<see cref="AlignedLargest"/>). Unknown attributes
-/// are ignored, as gcc ignores them with a warning.
+/// are ignored, as gcc ignores them with a warning. A mutable struct, passed
+/// by reference: most declarations have no attribute, and a set per
+/// declarator would be most of the binder's garbage.
 /// </summary>
-internal sealed class AttributeSet
+internal struct AttributeSet
 {
     public bool Packed { get; set; }
 
@@ -29,10 +31,6 @@ internal sealed class AttributeSet
 
     public RandomizeLayout Randomize { get; set; }
 
-    public bool IsEmpty =>
-        !Packed && AlignedLast is null && Mode is null && VectorSize is null && !TransparentUnion && !DesignatedInit
-        && Randomize == RandomizeLayout.Unspecified;
-
     public void AddAligned(AlignedAttribute aligned)
     {
         AlignedLast = aligned;
@@ -40,7 +38,7 @@ internal sealed class AttributeSet
     }
 
     /// <summary>Adds another set's attributes as if they came after this one's.</summary>
-    public void Append(AttributeSet later)
+    public void Append(in AttributeSet later)
     {
         Packed |= later.Packed;
         if (later.AlignedLast is { } last)
@@ -55,10 +53,4 @@ internal sealed class AttributeSet
         if (later.Randomize != RandomizeLayout.Unspecified) Randomize = later.Randomize;
     }
 
-    public AttributeSet Clone()
-    {
-        var copy = new AttributeSet();
-        copy.Append(this);
-        return copy;
-    }
 }

@@ -1,7 +1,7 @@
 using LayoutExpert.Semantics.Constants;
+using LayoutExpert.Semantics.Trees;
 using LayoutExpert.Semantics.Types;
-using LayoutExpert.Syntax.Parsing.Nodes;
-using LayoutExpert.Syntax.Red;
+using LayoutExpert.Syntax;
 
 namespace LayoutExpert.Semantics.Binding;
 
@@ -13,18 +13,20 @@ public sealed partial class Binder
     /// vector_size(N), transparent_union, designated_init, and the kernel's
     /// randstruct plugin's randomize_layout / no_randomize_layout. Every other
     /// attribute is ignored, as gcc ignores an unknown one.
+    /// Slots: AttributeSpecifier 0 keyword, 1 '(', 2 '(', 3 list of attributes,
+    /// 4 ')', 5 ')'; Attribute 0 name, 1 '('?, 2 list of arguments, 3 ')'?.
     /// </summary>
-    private void ReadAttributes(AttributeSpecifierSyntax specifier, AttributeSet into)
+    private void ReadAttributes(GNode specifier, ref AttributeSet into)
     {
-        foreach (var attribute in specifier.Attributes)
+        foreach (var attribute in specifier.Nodes(3, SyntaxKind.Attribute))
         {
-            switch (attribute.Name)
+            switch (AttributeName(attribute))
             {
                 case "packed":
                     into.Packed = true;
                     break;
                 case "aligned":
-                    if (!attribute.HasArguments)
+                    if (!attribute.Token(1).IsPresent)
                     {
                         into.AddAligned(AlignedAttribute.Bare);
                     }
@@ -55,34 +57,51 @@ public sealed partial class Binder
         }
     }
 
-    private long? Argument(AttributeSyntax attribute, string name)
+    /// <summary>The name with gcc's "__name__" spelling folded: "__aligned__" and "aligned" are one attribute.</summary>
+    private static string AttributeName(GNode attribute)
     {
-        var arguments = attribute.Arguments.ToList();
+        var name = attribute.Token(0).ValueText;
+        return name.Length > 4 && name.StartsWith("__", StringComparison.Ordinal) && name.EndsWith("__", StringComparison.Ordinal) ? name[2..^2] : name;
+    }
+
+    private static List<GNode> Arguments(GNode attribute)
+    {
+        var arguments = new List<GNode>();
+        foreach (var child in attribute.Node(2))
+        {
+            if (!child.IsToken) arguments.Add(child.Node);
+        }
+        return arguments;
+    }
+
+    private long? Argument(GNode attribute, string name)
+    {
+        var arguments = Arguments(attribute);
         if (arguments.Count != 1)
         {
-            Report(SemanticDiagnostics.BadAttributeArgument, attribute.Node, name);
+            Report(SemanticDiagnostics.BadAttributeArgument, attribute, name);
             return null;
         }
         var value = _evaluator.EvaluateInteger(arguments[0], $"argument of attribute '{name}'");
         if (value is not { } v) return null;
         if (v > long.MaxValue || v < long.MinValue)
         {
-            Report(SemanticDiagnostics.BadAttributeArgument, attribute.Node, name);
+            Report(SemanticDiagnostics.BadAttributeArgument, attribute, name);
             return null;
         }
         return (long)v;
     }
 
     /// <summary>mode(M) with M one of QI, HI, SI, DI, TI, byte, word, pointer, unwind_word (optionally __M__).</summary>
-    private MachineMode? Mode(AttributeSyntax attribute)
+    private MachineMode? Mode(GNode attribute)
     {
-        var arguments = attribute.Arguments.ToList();
-        if (arguments is not [IdentifierNameSyntax identifier])
+        var arguments = Arguments(attribute);
+        if (arguments is not [{ Kind: SyntaxKind.IdentifierName } identifier])
         {
-            Report(SemanticDiagnostics.BadAttributeArgument, attribute.Node, "mode");
+            Report(SemanticDiagnostics.BadAttributeArgument, attribute, "mode");
             return null;
         }
-        var name = identifier.Name;
+        var name = identifier.Token(0).ValueText;
         if (name.Length > 4 && name.StartsWith("__", StringComparison.Ordinal) && name.EndsWith("__", StringComparison.Ordinal)) name = name[2..^2];
         MachineMode? mode = name switch
         {
@@ -97,7 +116,7 @@ public sealed partial class Binder
             "unwind_word" => MachineMode.UnwindWord,
             _ => null,
         };
-        if (mode is null) Report(SemanticDiagnostics.Unsupported, attribute.Node, $"mode '{name}'");
+        if (mode is null) Report(SemanticDiagnostics.Unsupported, attribute, $"mode '{name}'");
         return mode;
     }
 
@@ -108,7 +127,7 @@ public sealed partial class Binder
     /// handler does (a vector of the type's main variant: typedef names and
     /// qualifiers of the element go).
     /// </summary>
-    private CType ApplyTypeAttributes(CType type, AttributeSet attributes, SyntaxNode at)
+    private CType ApplyTypeAttributes(CType type, in AttributeSet attributes, GNode at)
     {
         if (attributes.Mode is { } mode)
         {

@@ -1,13 +1,13 @@
+using LayoutExpert.Semantics.Trees;
 using LayoutExpert.Semantics.Types;
-using LayoutExpert.Syntax.Parsing.Nodes;
-using LayoutExpert.Syntax.Red;
+using LayoutExpert.Syntax;
 
 namespace LayoutExpert.Semantics.Binding;
 
 public sealed partial class Binder
 {
     /// <summary>A function declarator whose signature was not bound yet (see <see cref="BinderOptions.BindFunctionSignatures"/>).</summary>
-    private sealed record FunctionDeclaratorSite(DeclarationSpecifiersSyntax? Specifiers, DeclaratorSyntax Declarator);
+    private readonly record struct FunctionDeclaratorSite(GNode Specifiers, GNode Declarator);
 
     /// <summary>
     /// A file-scope declaration: typedefs, objects and functions. With
@@ -15,51 +15,69 @@ public sealed partial class Binder
     /// functions are recorded by name and their signatures bound only if an
     /// expression needs one.
     /// </summary>
-    private void BindDeclaration(DeclarationSyntax declaration, bool namesOnly)
+    /// <remarks>Slots: Declaration 0 specifiers?, 1 list of init-declarators, 2 ';'; InitDeclarator 0 declarator, 1 asm?, 2 attributes, 3 '='?, 4 initializer?.</remarks>
+    private void BindDeclaration(GNode declaration, bool namesOnly)
     {
-        var declarators = declaration.Declarators.ToList();
+        var specifierNode = declaration.Node(0);
         if (namesOnly)
         {
-            foreach (var init in declarators)
+            foreach (var init in declaration.Nodes(1, SyntaxKind.InitDeclarator))
             {
-                if (init.Declarator?.Identifier is not { } name) continue;
+                var name = Shapes.Identifier(init.Node(0));
+                if (!name.IsPresent) continue;
                 var text = name.ValueText;
                 if (_file.FindOrdinaryHere(text) is FunctionSymbol { Type: not null }) continue;
-                _unboundFunctions[text] = new FunctionDeclaratorSite(declaration.Specifiers, init.Declarator);
-                DeclareOrdinary(new FunctionSymbol(text, null, false, name.Location), name);
+                _unboundFunctions[text] = new FunctionDeclaratorSite(specifierNode, init.Node(0));
+                DeclareOrdinary(new FunctionSymbol(text, null, false, Locate(name.Start)), name);
             }
             return;
         }
-        var specifiers = BindSpecifiers(declaration.Specifiers, declaresTagOnly: declarators.Count == 0);
-        if (declarators.Count == 0)
+        var hasDeclarators = false;
+        foreach (var child in declaration.Node(1))
         {
-            var isTag = declaration.Specifiers?.TypeSpecifierNode is StructOrUnionSpecifierSyntax { Tag: not null } or EnumSpecifierSyntax
-                || specifiers.DefinesUntaggedRecord;
-            if (!isTag) Report(SemanticDiagnostics.DeclaresNothing, declaration.Node);
+            if (child.Kind == SyntaxKind.InitDeclarator) hasDeclarators = true;
+        }
+        var specifiers = BindSpecifiers(specifierNode, declaresTagOnly: !hasDeclarators);
+        if (!hasDeclarators)
+        {
+            if (!DeclaresTag(specifierNode) && !specifiers.DefinesUntaggedRecord) Report(SemanticDiagnostics.DeclaresNothing, declaration);
             return;
         }
-        foreach (var init in declarators)
+        foreach (var init in declaration.Nodes(1, SyntaxKind.InitDeclarator))
         {
             var attributes = new AttributeSet();
-            var declared = ApplyDeclarator(specifiers.Type, init.Declarator, attributes, inParameter: false);
-            foreach (var a in init.Attributes) ReadAttributes(a, attributes);
+            var declared = ApplyDeclarator(specifiers.Type, init.Node(0), ref attributes, inParameter: false);
+            foreach (var a in init.Nodes(2, SyntaxKind.AttributeSpecifier)) ReadAttributes(a, ref attributes);
             attributes.Append(specifiers.Attributes);
-            if (declared.Name is not { } name || declared.NameToken is not { } nameToken) continue;
+            if (declared.Name is not { } name || !declared.NameToken.IsPresent) continue;
+            var nameToken = declared.NameToken;
             if (specifiers.Storage == StorageClass.Typedef)
             {
-                DeclareTypedef(name, nameToken, declared.Type, attributes, init.Node);
+                DeclareTypedef(name, nameToken, declared.Type, attributes, init);
                 continue;
             }
-            var type = ApplyTypeAttributes(declared.Type, attributes, init.Node);
+            var type = ApplyTypeAttributes(declared.Type, attributes, init);
             if (type.StripTypedefsAndQualifiers() is FunctionType)
             {
                 DeclareFunction(name, nameToken, type, isDefinition: false);
                 continue;
             }
-            if (specifiers.IsAutoType) type = AutoType(init, name) ?? type;
-            type = CompleteFromInitializer(type, init.Initializer);
-            DeclareGlobal(name, nameToken, type, specifiers.Storage, isDefinition: specifiers.Storage != StorageClass.Extern || init.Initializer is not null);
+            var initializer = init.Node(4);
+            if (specifiers.IsAutoType) type = AutoType(init, initializer, name) ?? type;
+            type = CompleteFromInitializer(type, initializer);
+            DeclareGlobal(name, nameToken, type, specifiers.Storage, isDefinition: specifiers.Storage != StorageClass.Extern || initializer.IsPresent);
         }
+    }
+
+    /// <summary>Specifiers that name a tag (a struct, union or enum specifier with a tag, or an enum): "struct s;" declares something.</summary>
+    private static bool DeclaresTag(GNode specifiers)
+    {
+        foreach (var child in specifiers)
+        {
+            if (child.Kind is SyntaxKind.StructSpecifier or SyntaxKind.UnionSpecifier && child.Node.Token(2).IsPresent) return true;
+            if (child.Kind == SyntaxKind.EnumSpecifier) return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -69,7 +87,7 @@ public sealed partial class Binder
     /// attribute ignored"); <c>mode</c> and <c>vector_size</c> make a new type.
     /// Redefinition with the same type is allowed (C11 6.7p3).
     /// </summary>
-    private void DeclareTypedef(string name, SyntaxToken nameToken, CType type, AttributeSet attributes, SyntaxNode at)
+    private void DeclareTypedef(string name, GToken nameToken, CType type, in AttributeSet attributes, GNode at)
     {
         if (attributes.Packed) Report(SemanticDiagnostics.AttributeIgnored, at, "packed");
         type = ApplyTypeAttributes(type, attributes, at);
@@ -83,27 +101,26 @@ public sealed partial class Binder
             case TypedefSymbol:
                 Report(SemanticDiagnostics.ConflictingTypes, nameToken, name);
                 return;
-            case { } other:
+            case not null:
                 Report(SemanticDiagnostics.Redefinition, nameToken, name);
-                _ = other;
                 return;
         }
         DeclareOrdinary(new TypedefSymbol(typedef), nameToken);
         if (_scope.IsFile) _typedefs[name] = typedef;
     }
 
-    private void DeclareFunction(string name, SyntaxToken nameToken, CType type, bool isDefinition)
+    private void DeclareFunction(string name, GToken nameToken, CType type, bool isDefinition)
     {
         _unboundFunctions.Remove(name);
         var existing = _file.FindOrdinaryHere(name) as FunctionSymbol;
-        DeclareOrdinary(new FunctionSymbol(name, type, isDefinition || existing?.IsDefined == true, existing?.Location ?? nameToken.Location), nameToken);
+        DeclareOrdinary(new FunctionSymbol(name, type, isDefinition || existing?.IsDefined == true, existing?.Location ?? Locate(nameToken.Start)), nameToken);
     }
 
     /// <summary>
     /// A global variable; several declarations of one name combine into the
     /// composite type (C11 6.2.7p4), which completes an array of unknown size.
     /// </summary>
-    private void DeclareGlobal(string name, SyntaxToken nameToken, CType type, StorageClass storage, bool isDefinition)
+    private void DeclareGlobal(string name, GToken nameToken, CType type, StorageClass storage, bool isDefinition)
     {
         var linkage = storage == StorageClass.Static ? Linkage.Internal : Linkage.External;
         if (_file.FindOrdinaryHere(name) is GlobalVariable existing)
@@ -117,7 +134,7 @@ public sealed partial class Binder
             _file.DeclareOrdinary(existing with { Type = composite, IsDefined = existing.IsDefined || isDefinition });
             return;
         }
-        DeclareOrdinary(new GlobalVariable(name, type, linkage, isDefinition, nameToken.Location), nameToken);
+        DeclareOrdinary(new GlobalVariable(name, type, linkage, isDefinition, Locate(nameToken.Start)), nameToken);
     }
 
     /// <summary>The composite of two declarations' types, or null when they are not compatible.</summary>
@@ -133,14 +150,14 @@ public sealed partial class Binder
     }
 
     /// <summary>gcc's <c>__auto_type</c>: the type of the initializer after lvalue conversion.</summary>
-    private CType? AutoType(InitDeclaratorSyntax init, string name)
+    private CType? AutoType(GNode init, GNode initializer, string name)
     {
-        if (init.Initializer is not ExpressionSyntax expression)
+        if (!initializer.IsPresent || initializer.Kind == SyntaxKind.InitializerList)
         {
-            Report(SemanticDiagnostics.InvalidOperand, init.Node, $"'__auto_type' requires an initialized data declaration ('{name}')");
+            Report(SemanticDiagnostics.InvalidOperand, init, $"'__auto_type' requires an initialized data declaration ('{name}')");
             return null;
         }
-        var type = _evaluator.TypeOf(expression);
+        var type = _evaluator.TypeOf(initializer);
         return type?.StripTypedefsAndQualifiers() switch
         {
             ArrayType array => new PointerType(array.Element),
@@ -150,27 +167,45 @@ public sealed partial class Binder
     }
 
     /// <summary>An array of unknown size completed by its initializer (C11 6.7.9p22): the number of elements, or a string's length.</summary>
-    private CType CompleteFromInitializer(CType type, CSyntaxNode? initializer)
+    /// <remarks>Slots: InitializerList 0 '{', 1 items, 2 '}'; DesignatedInitializer 0 designators, 1 '=', 2 initializer; ArrayDesignator 0 '[', 1 index, 2 '...'?, 3 last?.</remarks>
+    private CType CompleteFromInitializer(CType type, GNode initializer)
     {
-        if (type is not ArrayType { Length: null } array || initializer is null) return type;
-        switch (initializer)
+        if (type is not ArrayType { Length: null } array || !initializer.IsPresent) return type;
+        switch (initializer.Kind)
         {
-            case StringLiteralExpressionSyntax s:
-                return _evaluator.TypeOf(s) is ArrayType { Length: { } n } ? array with { Length = n } : type;
-            case InitializerListSyntax list:
+            case SyntaxKind.StringLiteralExpression:
+                return _evaluator.TypeOf(initializer) is ArrayType { Length: { } n } ? array with { Length = n } : type;
+            case SyntaxKind.InitializerList:
             {
-                if (list.Items.Count() == 1 && list.Items.First() is StringLiteralExpressionSyntax only
+                var items = new List<GNode>();
+                foreach (var child in initializer.Node(1))
+                {
+                    if (!child.IsToken) items.Add(child.Node);
+                }
+                if (items is [{ Kind: SyntaxKind.StringLiteralExpression } only]
                     && array.Element.StripTypedefsAndQualifiers() is ScalarType { Kind: ScalarKind.Char or ScalarKind.SignedChar or ScalarKind.UnsignedChar })
                 {
                     return CompleteFromInitializer(type, only);
                 }
                 long index = 0, count = 0;
-                foreach (var item in list.Items)
+                foreach (var item in items)
                 {
-                    if (item is DesignatedInitializerSyntax designated && designated.Designators.FirstOrDefault() is ArrayDesignatorSyntax designator)
+                    if (item.Kind == SyntaxKind.DesignatedInitializer)
                     {
-                        var at = _evaluator.EvaluateInteger(designator.RangeEnd ?? designator.Index, "array index in initializer");
-                        if (at is { } i) index = (long)i;
+                        GNode designator = default;
+                        foreach (var d in item.Node(0))
+                        {
+                            if (!d.IsToken)
+                            {
+                                designator = d.Node;
+                                break;
+                            }
+                        }
+                        if (designator.Kind == SyntaxKind.ArrayDesignator)
+                        {
+                            var last = designator.Node(3).IsPresent ? designator.Node(3) : designator.Node(1);
+                            if (_evaluator.EvaluateInteger(last, "array index in initializer") is { } i) index = (long)i;
+                        }
                     }
                     index++;
                     count = Math.Max(count, index);
@@ -182,12 +217,29 @@ public sealed partial class Binder
         }
     }
 
-    private void BindFunctionDefinition(FunctionDefinitionSyntax definition)
+    /// <remarks>Slots: 0 specifiers?, 1 declarator, 2 asm?, 3 attributes, 4 old-style parameter declarations, 5 body.</remarks>
+    private void BindFunctionDefinition(GNode definition)
     {
-        if (definition.Declarator is null) return;
-        var specifiers = BindSpecifiers(definition.Specifiers, declaresTagOnly: false);
-        var declared = ApplyDeclarator(specifiers.Type, definition.Declarator, new AttributeSet(), inParameter: false);
-        if (declared.Name is { } name && declared.NameToken is { } token) DeclareFunction(name, token, declared.Type, isDefinition: true);
+        var declarator = definition.Node(1);
+        if (!declarator.IsPresent) return;
+        var specifierNode = definition.Node(0);
+        var identifier = Shapes.Identifier(declarator);
+        if (!_options.BindFunctionSignatures && !Shapes.DefinesTag(specifierNode) && identifier.IsPresent)
+        {
+            var text = identifier.ValueText;
+            if (_file.FindOrdinaryHere(text) is FunctionSymbol { Type: not null } known)
+            {
+                _file.DeclareOrdinary(known with { IsDefined = true });
+                return;
+            }
+            _unboundFunctions[text] = new FunctionDeclaratorSite(specifierNode, declarator);
+            DeclareOrdinary(new FunctionSymbol(text, null, true, Locate(identifier.Start)), identifier);
+            return;
+        }
+        var specifiers = BindSpecifiers(specifierNode, declaresTagOnly: false);
+        var none = new AttributeSet();
+        var declared = ApplyDeclarator(specifiers.Type, declarator, ref none, inParameter: false);
+        if (declared.Name is { } name && declared.NameToken.IsPresent) DeclareFunction(name, declared.NameToken, declared.Type, isDefinition: true);
     }
 
     /// <summary>Binds a function signature recorded by name only, in the scope at the end of the unit so far.</summary>
@@ -200,7 +252,8 @@ public sealed partial class Binder
         try
         {
             var specifiers = BindSpecifiers(site.Specifiers, declaresTagOnly: false);
-            var declared = ApplyDeclarator(specifiers.Type, site.Declarator, new AttributeSet(), inParameter: false);
+            var none = new AttributeSet();
+            var declared = ApplyDeclarator(specifiers.Type, site.Declarator, ref none, inParameter: false);
             var bound = function with { Type = declared.Type };
             _file.DeclareOrdinary(bound);
             return bound;
@@ -212,7 +265,7 @@ public sealed partial class Binder
     }
 
     /// <summary>Declares an ordinary identifier in the current scope; a name already used for another kind of thing is an error.</summary>
-    private void DeclareOrdinary(OrdinarySymbol symbol, SyntaxToken at)
+    private void DeclareOrdinary(OrdinarySymbol symbol, GToken at)
     {
         var existing = _scope.FindOrdinaryHere(symbol.Name);
         if (existing is not null && existing.GetType() != symbol.GetType())
@@ -229,20 +282,29 @@ public sealed partial class Binder
     }
 
     /// <summary>_Static_assert (C11 6.7.10): the condition must be a nonzero integer constant.</summary>
-    private void CheckStaticAssert(StaticAssertDeclarationSyntax assertion)
+    /// <remarks>Slots: 0 keyword, 1 '(', 2 condition, 3 ','?, 4 message?, 5 ')', 6 ';'.</remarks>
+    private void CheckStaticAssert(GNode assertion)
     {
-        var value = _evaluator.EvaluateInteger(assertion.Condition, "static assertion expression");
+        var value = _evaluator.EvaluateInteger(assertion.Node(2), "static assertion expression");
         if (value == Int128.Zero)
         {
-            var message = assertion.Message is { } m ? string.Concat(m.Tokens.Select(t => t.ValueText)) : "";
-            Report(SemanticDiagnostics.StaticAssertionFailed, assertion.Node, message);
+            var message = new System.Text.StringBuilder();
+            foreach (var piece in assertion.Node(4))
+            {
+                if (piece.IsToken) message.Append(piece.Token.ValueText);
+            }
+            Report(SemanticDiagnostics.StaticAssertionFailed, assertion, message.ToString());
         }
     }
 
     /// <summary>#pragma pack(...); other pragmas change no layout.</summary>
-    private void Pragma(PreprocessorLineSyntax line)
+    private void Pragma(GNode line)
     {
-        var tokens = line.Tokens.Select(t => t.ValueText).ToList();
+        var tokens = new List<string>();
+        foreach (var token in line)
+        {
+            if (token.IsToken) tokens.Add(token.Token.ValueText);
+        }
         if (tokens.Count < 3 || tokens[1] != "pragma" || tokens[2] != "pack") return;
         var arguments = new List<string>();
         var wellFormed = tokens.Count >= 5 && tokens[3] == "(" && tokens[^1] == ")";
@@ -254,6 +316,6 @@ public sealed partial class Binder
                 arguments.Add(tokens[i]);
             }
         }
-        if (!wellFormed || !_pack.Apply(arguments)) Report(SemanticDiagnostics.BadPragma, line.Node);
+        if (!wellFormed || !_pack.Apply(arguments)) Report(SemanticDiagnostics.BadPragma, line);
     }
 }

@@ -1,14 +1,13 @@
 using System.Collections.Immutable;
+using LayoutExpert.Semantics.Trees;
 using LayoutExpert.Semantics.Types;
 using LayoutExpert.Syntax;
-using LayoutExpert.Syntax.Parsing.Nodes;
-using LayoutExpert.Syntax.Red;
 
 namespace LayoutExpert.Semantics.Binding;
 
 public sealed partial class Binder
 {
-    private readonly record struct Declared(string? Name, SyntaxToken? NameToken, CType Type);
+    private readonly record struct Declared(string? Name, GToken NameToken, CType Type);
 
     /// <summary>
     /// Wraps the specifiers' type in each derivation of a declarator, from the
@@ -17,72 +16,78 @@ public sealed partial class Binder
     /// <paramref name="attributes"/> as declaration attributes. In a parameter
     /// list an array bound is not evaluated: the parameter becomes a pointer
     /// (6.7.6.3p7), and the bound may name earlier parameters.
+    /// Slots: IdentifierDeclarator 0 name; PointerDeclarator 0 '*', 1 qualifiers
+    /// and attributes, 2 inner; ArrayDeclarator 0 inner, 1 '[', 2 qualifiers,
+    /// 3 size, 4 ']'; FunctionDeclarator 0 inner, 1 '(', 2 parameters, 3 ')';
+    /// ParenthesizedDeclarator 0 '(', 1 attributes, 2 inner, 3 ')'.
     /// </summary>
-    private Declared ApplyDeclarator(CType type, DeclaratorSyntax? declarator, AttributeSet attributes, bool inParameter)
+    private Declared ApplyDeclarator(CType type, GNode declarator, ref AttributeSet attributes, bool inParameter)
     {
-        var depth = 0;
-        while (declarator is not null)
+        for (var depth = 0; declarator.IsPresent && depth < 10_000; depth++)
         {
-            if (++depth > 10_000) break;
-            switch (declarator)
+            switch (declarator.Kind)
             {
-                case IdentifierDeclaratorSyntax identifier:
-                    return new Declared(identifier.Identifier.ValueText, identifier.Identifier, type);
-                case PointerDeclaratorSyntax pointer:
-                    type = CTypes.Qualify(new PointerType(type), Qualifiers(pointer.Qualifiers));
-                    foreach (var attribute in pointer.Attributes) ReadAttributes(attribute, attributes);
-                    declarator = pointer.Inner;
+                case SyntaxKind.IdentifierDeclarator:
+                {
+                    var name = declarator.Token(0);
+                    return new Declared(name.ValueText, name, type);
+                }
+                case SyntaxKind.PointerDeclarator:
+                {
+                    var qualifiers = TypeQualifiers.None;
+                    foreach (var child in declarator.Node(1))
+                    {
+                        if (child.IsToken) qualifiers |= Qualifier(child.Token.Keyword);
+                        else if (child.Kind == SyntaxKind.AttributeSpecifier) ReadAttributes(child.Node, ref attributes);
+                    }
+                    type = CTypes.Qualify(new PointerType(type), qualifiers);
+                    declarator = declarator.Node(2);
                     break;
-                case ArrayDeclaratorSyntax array:
-                    type = new ArrayType(type, inParameter ? null : ArrayLength(array));
-                    declarator = array.Inner;
+                }
+                case SyntaxKind.ArrayDeclarator:
+                    type = new ArrayType(type, inParameter ? null : ArrayLength(declarator));
+                    declarator = declarator.Node(0);
                     break;
-                case FunctionDeclaratorSyntax function:
-                    type = BindFunctionType(type, function);
-                    declarator = function.Inner;
+                case SyntaxKind.FunctionDeclarator:
+                    type = BindFunctionType(type, declarator);
+                    declarator = declarator.Node(0);
                     break;
-                case ParenthesizedDeclaratorSyntax parenthesized:
-                    foreach (var attribute in parenthesized.Attributes) ReadAttributes(attribute, attributes);
-                    declarator = parenthesized.Inner;
+                case SyntaxKind.ParenthesizedDeclarator:
+                    foreach (var attribute in declarator.Nodes(1, SyntaxKind.AttributeSpecifier)) ReadAttributes(attribute, ref attributes);
+                    declarator = declarator.Node(2);
                     break;
                 default:
-                    declarator = null;
+                    declarator = default;
                     break;
             }
         }
-        return new Declared(null, null, type);
+        return new Declared(null, default, type);
     }
 
-    private static TypeQualifiers Qualifiers(IEnumerable<CKeyword> keywords)
+    private static TypeQualifiers Qualifier(CKeyword keyword) => keyword switch
     {
-        var qualifiers = TypeQualifiers.None;
-        foreach (var keyword in keywords)
-        {
-            qualifiers |= keyword switch
-            {
-                CKeyword.Const => TypeQualifiers.Const,
-                CKeyword.Volatile => TypeQualifiers.Volatile,
-                CKeyword.Restrict => TypeQualifiers.Restrict,
-                _ => TypeQualifiers.None,
-            };
-        }
-        return qualifiers;
-    }
+        CKeyword.Const => TypeQualifiers.Const,
+        CKeyword.Volatile => TypeQualifiers.Volatile,
+        CKeyword.Restrict => TypeQualifiers.Restrict,
+        _ => TypeQualifiers.None,
+    };
 
     /// <summary>An array bound: an integer constant expression at file scope (a variable length is an error there, C11 6.7.6.2p2).</summary>
-    private long? ArrayLength(ArrayDeclaratorSyntax array)
+    private long? ArrayLength(GNode array)
     {
-        if (array.Size is not { } size) return null;
+        var size = array.Node(3);
+        if (!size.IsPresent) return null;
         var operand = _evaluator.Evaluate(size);
         if (!operand.HasType) return 0;
         if (operand.Integer is not { } value)
         {
-            Report(SemanticDiagnostics.VariablyModified, size.Node, array.Identifier?.ValueText ?? "array");
+            var name = Shapes.Identifier(array);
+            Report(SemanticDiagnostics.VariablyModified, size, name.IsPresent ? name.ValueText : "array");
             return 0;
         }
         if (value > long.MaxValue || value < long.MinValue)
         {
-            Report(SemanticDiagnostics.Layout, size.Node, "size of array is too large");
+            Report(SemanticDiagnostics.Layout, size, "size of array is too large");
             return 0;
         }
         return (long)value;
@@ -93,13 +98,27 @@ public sealed partial class Binder
     /// scope and adjusted (array to pointer, function to pointer); "(void)" is
     /// no parameters; "()" and an identifier list give no prototype. GNU forward
     /// parameter declarations (before a ';' in the list) are not parameters.
+    /// Parameter slots: 0 specifiers, 1 declarator?, 2 attributes.
     /// </summary>
-    private CType BindFunctionType(CType returnType, FunctionDeclaratorSyntax function)
+    private CType BindFunctionType(CType returnType, GNode function)
     {
-        var parameters = function.Parameters.ToList();
+        var parameters = new List<GNode>();
+        var variadic = false;
+        foreach (var child in function.Node(2))
+        {
+            if (child.IsToken)
+            {
+                variadic |= child.Kind == SyntaxKind.DotDotDotToken;
+                // GNU forward parameter declarations end with ';': what came before is not a parameter.
+                if (child.Kind == SyntaxKind.SemicolonToken) parameters.Clear();
+            }
+            else if (child.Kind == SyntaxKind.ParameterDeclaration)
+            {
+                parameters.Add(child.Node);
+            }
+        }
         if (parameters.Count == 0) return new FunctionType(returnType, [], false, HasPrototype: false);
-        if (function.HasForwardParameterDeclarations) parameters = AfterLastSemicolon(function, parameters);
-        if (parameters.Count == 1 && parameters[0].Declarator is null && IsPlainVoid(parameters[0].Specifiers))
+        if (parameters.Count == 1 && !parameters[0].Node(1).IsPresent && IsPlainVoid(parameters[0].Node(0)))
         {
             return new FunctionType(returnType, [], false, HasPrototype: true);
         }
@@ -110,14 +129,14 @@ public sealed partial class Binder
             var types = ImmutableArray.CreateBuilder<CType>(parameters.Count);
             foreach (var parameter in parameters)
             {
-                var specifiers = BindSpecifiers(parameter.Specifiers, declaresTagOnly: false);
+                var specifiers = BindSpecifiers(parameter.Node(0), declaresTagOnly: false);
                 var attributes = new AttributeSet();
-                var declared = ApplyDeclarator(specifiers.Type, parameter.Declarator, attributes, inParameter: true);
-                foreach (var attribute in parameter.Attributes) ReadAttributes(attribute, attributes);
+                var declared = ApplyDeclarator(specifiers.Type, parameter.Node(1), ref attributes, inParameter: true);
+                foreach (var attribute in parameter.Nodes(2, SyntaxKind.AttributeSpecifier)) ReadAttributes(attribute, ref attributes);
                 attributes.Append(specifiers.Attributes);
-                types.Add(AdjustParameter(ApplyTypeAttributes(declared.Type, attributes, parameter.Node)));
+                types.Add(AdjustParameter(ApplyTypeAttributes(declared.Type, attributes, parameter)));
             }
-            return new FunctionType(returnType, types.MoveToImmutable(), function.IsVariadic, HasPrototype: true);
+            return new FunctionType(returnType, types.MoveToImmutable(), variadic, HasPrototype: true);
         }
         finally
         {
@@ -125,21 +144,8 @@ public sealed partial class Binder
         }
     }
 
-    private static List<ParameterDeclarationSyntax> AfterLastSemicolon(FunctionDeclaratorSyntax function, List<ParameterDeclarationSyntax> parameters)
-    {
-        var list = function.Node.ChildAt(2).AsNode();
-        if (list is null) return parameters;
-        var result = new List<ParameterDeclarationSyntax>();
-        foreach (var child in list.ChildNodesAndTokens())
-        {
-            if (child.AsToken() is { Kind: SyntaxKind.SemicolonToken }) result.Clear();
-            else if (child.AsNode() is { } node && CSyntax.Wrap(node) is ParameterDeclarationSyntax parameter) result.Add(parameter);
-        }
-        return result;
-    }
-
-    private static bool IsPlainVoid(DeclarationSpecifiersSyntax? specifiers) =>
-        specifiers is not null && specifiers.Items.Count() == 1 && specifiers.Has(CKeyword.Void);
+    private static bool IsPlainVoid(GNode specifiers) =>
+        specifiers.SlotCount == 1 && specifiers.Token(0) is { IsPresent: true } token && token.Keyword == CKeyword.Void;
 
     /// <summary>C11 6.7.6.3p7-8: an array parameter is a pointer to its element type; a function parameter a pointer to it.</summary>
     private static CType AdjustParameter(CType type)

@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using LayoutExpert.Semantics.Constants;
+using LayoutExpert.Semantics.Trees;
 using LayoutExpert.Semantics.Types;
-using LayoutExpert.Syntax.Parsing.Nodes;
+using LayoutExpert.Syntax;
 
 namespace LayoutExpert.Semantics.Binding;
 
@@ -16,31 +17,36 @@ public sealed partial class Binder
     /// the others have the enum type (finish_enum). <c>packed</c> and
     /// <c>mode</c> after the keyword or the closing brace choose the underlying type.
     /// </summary>
-    private CType BindEnumSpecifier(EnumSpecifierSyntax specifier, bool declaresTagOnly)
+    /// <remarks>Slots: 0 keyword, 1 attributes, 2 tag?, 3 '{'?, 4 enumerators, 5 '}'?, 6 attributes; Enumerator 0 name, 1 attributes, 2 '='?, 3 value?.</remarks>
+    private CType BindEnumSpecifier(GNode specifier, bool declaresTagOnly)
     {
-        var tag = specifier.Tag is { } tagToken
-            ? ResolveTag(TagKind.Enum, tagToken, declaresHere: specifier.HasBody || declaresTagOnly, specifier.Node)
-            : AnonymousTag(TagKind.Enum, specifier.Node);
+        var hasBody = specifier.HasSlot(3);
+        var tagToken = specifier.Token(2);
+        var tag = tagToken.IsPresent
+            ? ResolveTag(TagKind.Enum, tagToken, declaresHere: hasBody || declaresTagOnly, specifier)
+            : AnonymousTag(TagKind.Enum, specifier);
         var id = tag.Enum!;
-        if (!specifier.HasBody) return tag.Type;
+        if (!hasBody) return tag.Type;
         if (_store.FindEnum(id) is not null)
         {
-            Report(SemanticDiagnostics.Redefinition, specifier.Node, id.Spelling);
+            Report(SemanticDiagnostics.Redefinition, specifier, id.Spelling);
             return tag.Type;
         }
         var attributes = new AttributeSet();
-        foreach (var a in specifier.Attributes) ReadAttributes(a, attributes);
+        foreach (var a in specifier.Nodes(1, SyntaxKind.AttributeSpecifier)) ReadAttributes(a, ref attributes);
 
-        var enumerators = ImmutableArray.CreateBuilder<Enumerator>();
-        var declared = new List<EnumConstantSymbol>();
+        var count = specifier.Count(4, SyntaxKind.Enumerator);
+        var enumerators = ImmutableArray.CreateBuilder<Enumerator>(count);
+        var declared = new List<EnumConstantSymbol>(count);
         Int128 next = 0;
         var nextType = ScalarKind.Int;
         var overflowed = false;
-        foreach (var enumerator in specifier.Enumerators)
+        foreach (var enumerator in specifier.Nodes(4, SyntaxKind.Enumerator))
         {
+            var nameToken = enumerator.Token(0);
             Int128 value;
             ScalarKind type;
-            if (enumerator.Value is { } expression)
+            if (enumerator.Node(3) is { IsPresent: true } expression)
             {
                 var operand = _evaluator.Evaluate(expression);
                 var category = operand.HasType ? TypeClass.Of(operand.Type!, Layout) : default;
@@ -51,14 +57,14 @@ public sealed partial class Binder
                 }
                 else
                 {
-                    if (operand.HasType) Report(SemanticDiagnostics.NotAConstant, expression.Node, $"enumerator value for '{enumerator.Identifier.ValueText}'");
+                    if (operand.HasType) Report(SemanticDiagnostics.NotAConstant, expression, $"enumerator value for '{nameToken.ValueText}'");
                     value = next;
                     type = nextType;
                 }
             }
             else
             {
-                if (overflowed) Report(SemanticDiagnostics.EnumOverflow, enumerator.Node);
+                if (overflowed) Report(SemanticDiagnostics.EnumOverflow, enumerator);
                 value = next;
                 type = nextType;
             }
@@ -69,16 +75,16 @@ public sealed partial class Binder
             next = incremented;
             nextType = type;
 
-            var name = enumerator.Identifier.ValueText;
+            var name = nameToken.ValueText;
             var stored = type == ScalarKind.UnsignedInt128 ? (Int128)(UInt128)value : value;
             enumerators.Add(new Enumerator(name, stored));
-            var symbol = new EnumConstantSymbol(name, value, new ScalarType(type), id);
-            DeclareOrdinary(symbol, enumerator.Identifier);
+            var symbol = new EnumConstantSymbol(name, value, type == ScalarKind.Int ? ScalarType.Int : new ScalarType(type), id);
+            DeclareOrdinary(symbol, nameToken);
             declared.Add(symbol);
         }
-        foreach (var a in specifier.TrailingAttributes) ReadAttributes(a, attributes);
-        if (attributes.AlignedLast is not null) Report(SemanticDiagnostics.Unsupported, specifier.Node, "'aligned' on an enum type");
-        _store.Add(new EnumDefinition(id, enumerators.ToImmutable(), attributes.Packed, attributes.Mode), _scope.IsFile);
+        foreach (var a in specifier.Nodes(6, SyntaxKind.AttributeSpecifier)) ReadAttributes(a, ref attributes);
+        if (attributes.AlignedLast is not null) Report(SemanticDiagnostics.Unsupported, specifier, "'aligned' on an enum type");
+        _store.Add(new EnumDefinition(id, enumerators.DrainToImmutable(), attributes.Packed, attributes.Mode), _scope.IsFile);
         var enumType = new EnumType(id);
         foreach (var symbol in declared)
         {

@@ -1,30 +1,30 @@
 using System.Collections.Immutable;
+using LayoutExpert.Semantics.Trees;
 using LayoutExpert.Semantics.Types;
-using LayoutExpert.Syntax.Parsing.Nodes;
+using LayoutExpert.Syntax;
 
 namespace LayoutExpert.Semantics.Binding;
 
 public sealed partial class Binder
 {
-    private CType BindRecordSpecifier(StructOrUnionSpecifierSyntax specifier, bool declaresTagOnly)
+    /// <summary>Slots: 0 keyword, 1 attributes, 2 tag?, 3 '{'?, 4 members, 5 '}'?, 6 attributes after '}'.</summary>
+    private CType BindRecordSpecifier(GNode specifier, bool declaresTagOnly)
     {
-        var kind = specifier.IsUnion ? TagKind.Union : TagKind.Struct;
-        var tag = specifier.Tag is { } tagToken
-            ? ResolveTag(kind, tagToken, declaresHere: specifier.HasBody || declaresTagOnly, specifier.Node)
-            : AnonymousTag(kind, specifier.Node);
+        var kind = specifier.Kind == SyntaxKind.UnionSpecifier ? TagKind.Union : TagKind.Struct;
+        var hasBody = specifier.HasSlot(3);
+        var tagToken = specifier.Token(2);
+        var tag = tagToken.IsPresent
+            ? ResolveTag(kind, tagToken, declaresHere: hasBody || declaresTagOnly, specifier)
+            : AnonymousTag(kind, specifier);
         var id = tag.Record!;
-        if (!specifier.HasBody)
+        if (!hasBody) return tag.Type;
+        if (_store.FindRecord(id) is not null || !_beingDefined.Add(id))
         {
-            var attributes = new AttributeSet();
-            foreach (var a in specifier.Attributes) ReadAttributes(a, attributes);
-            return tag.Type;
-        }
-        if (_store.FindRecord(id) is not null)
-        {
-            Report(SemanticDiagnostics.Redefinition, specifier.Node, id.Spelling);
+            Report(SemanticDiagnostics.Redefinition, specifier, id.Spelling);
             return tag.Type;
         }
         var definition = BindRecordBody(id, specifier);
+        _beingDefined.Remove(id);
         _store.Add(definition, _scope.IsFile);
         return tag.Type;
     }
@@ -35,27 +35,33 @@ public sealed partial class Binder
     /// in that order (the last <c>aligned</c> wins); the pack pragma is the one
     /// in force at the closing brace, where gcc lays the record out.
     /// </summary>
-    private RecordDefinition BindRecordBody(RecordId id, StructOrUnionSpecifierSyntax specifier)
+    private RecordDefinition BindRecordBody(RecordId id, GNode specifier)
     {
         var attributes = new AttributeSet();
-        foreach (var a in specifier.Attributes) ReadAttributes(a, attributes);
-        var fields = ImmutableArray.CreateBuilder<Field>();
-        foreach (var member in specifier.Members)
+        foreach (var a in specifier.Nodes(1, SyntaxKind.AttributeSpecifier)) ReadAttributes(a, ref attributes);
+        var capacity = 0;
+        foreach (var member in specifier.Nodes(4, SyntaxKind.MemberDeclaration))
         {
-            switch (member)
+            capacity += Math.Max(1, member.Count(1, SyntaxKind.MemberDeclarator));
+        }
+        var fields = ImmutableArray.CreateBuilder<Field>(capacity);
+        foreach (var child in specifier.Node(4))
+        {
+            var member = child.Node;
+            switch (member.Kind)
             {
-                case MemberDeclarationSyntax declaration:
-                    BindMember(declaration, fields);
+                case SyntaxKind.MemberDeclaration:
+                    BindMember(member, fields);
                     break;
-                case StaticAssertDeclarationSyntax assertion:
-                    CheckStaticAssert(assertion);
+                case SyntaxKind.StaticAssertDeclaration:
+                    CheckStaticAssert(member);
                     break;
-                case PreprocessorLineSyntax line:
-                    Pragma(line);
+                case SyntaxKind.PreprocessorLine:
+                    Pragma(member);
                     break;
             }
         }
-        foreach (var a in specifier.TrailingAttributes) ReadAttributes(a, attributes);
+        foreach (var a in specifier.Nodes(6, SyntaxKind.AttributeSpecifier)) ReadAttributes(a, ref attributes);
         var recordAttributes = new RecordAttributes(
             attributes.Packed,
             attributes.AlignedLast,
@@ -63,7 +69,7 @@ public sealed partial class Binder
             attributes.DesignatedInit,
             attributes.Randomize,
             _pack.Current);
-        return new RecordDefinition(id, fields.ToImmutable(), recordAttributes);
+        return new RecordDefinition(id, fields.DrainToImmutable(), recordAttributes);
     }
 
     /// <summary>
@@ -73,11 +79,16 @@ public sealed partial class Binder
     /// declare anything"). A member takes the largest <c>aligned</c> among its
     /// attributes and <c>_Alignas</c>.
     /// </summary>
-    private void BindMember(MemberDeclarationSyntax declaration, ImmutableArray<Field>.Builder fields)
+    /// <summary>Slots: MemberDeclaration 0 specifiers, 1 list of declarators, 2 ';'; MemberDeclarator 0 declarator?, 1 ':'?, 2 width?, 3 attributes.</summary>
+    private void BindMember(GNode declaration, ImmutableArray<Field>.Builder fields)
     {
-        var declarators = declaration.Declarators.ToList();
-        var specifiers = BindSpecifiers(declaration.Specifiers, declaresTagOnly: declarators.Count == 0);
-        if (declarators.Count == 0)
+        var hasDeclarators = false;
+        foreach (var child in declaration.Node(1))
+        {
+            if (child.Kind == SyntaxKind.MemberDeclarator) hasDeclarators = true;
+        }
+        var specifiers = BindSpecifiers(declaration.Node(0), declaresTagOnly: !hasDeclarators);
+        if (!hasDeclarators)
         {
             if (specifiers.DefinesUntaggedRecord)
             {
@@ -85,34 +96,34 @@ public sealed partial class Binder
             }
             else
             {
-                Report(SemanticDiagnostics.DeclaresNothing, declaration.Node);
+                Report(SemanticDiagnostics.DeclaresNothing, declaration);
             }
             return;
         }
-        foreach (var declarator in declarators)
+        foreach (var declarator in declaration.Nodes(1, SyntaxKind.MemberDeclarator))
         {
             var attributes = new AttributeSet();
-            var declared = ApplyDeclarator(specifiers.Type, declarator.Declarator, attributes, inParameter: false);
-            foreach (var a in declarator.Attributes) ReadAttributes(a, attributes);
+            var declared = ApplyDeclarator(specifiers.Type, declarator.Node(0), ref attributes, inParameter: false);
+            foreach (var a in declarator.Nodes(3, SyntaxKind.AttributeSpecifier)) ReadAttributes(a, ref attributes);
             attributes.Append(specifiers.Attributes);
-            var type = ApplyTypeAttributes(declared.Type, attributes, declarator.Node);
+            var type = ApplyTypeAttributes(declared.Type, attributes, declarator);
             long? width = null;
-            if (declarator.IsBitField)
+            if (declarator.Token(1).IsPresent)
             {
-                var value = _evaluator.EvaluateInteger(declarator.Width, $"bit-field '{declared.Name ?? "<anonymous>"}' width");
+                var value = _evaluator.EvaluateInteger(declarator.Node(2), $"bit-field '{declared.Name ?? "<anonymous>"}' width");
                 if (value is not { } w) continue;
                 width = w > long.MaxValue || w < long.MinValue ? long.MaxValue : (long)w;
             }
             if (declared.Name is null && width is null)
             {
-                Report(SemanticDiagnostics.DeclaresNothing, declarator.Node);
+                Report(SemanticDiagnostics.DeclaresNothing, declarator);
                 continue;
             }
             fields.Add(new Field(declared.Name, type, width, FieldAttributesOf(attributes, specifiers.Alignas)));
         }
     }
 
-    private static FieldAttributes FieldAttributesOf(AttributeSet attributes, AlignedAttribute? alignas)
+    private static FieldAttributes FieldAttributesOf(in AttributeSet attributes, AlignedAttribute? alignas)
     {
         var aligned = attributes.AlignedLargest;
         if (alignas is { } a) aligned = aligned is { } known ? AlignedAttribute.Combine(known, a) : a;

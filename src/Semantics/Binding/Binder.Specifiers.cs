@@ -1,7 +1,6 @@
+using LayoutExpert.Semantics.Trees;
 using LayoutExpert.Semantics.Types;
 using LayoutExpert.Syntax;
-using LayoutExpert.Syntax.Parsing.Nodes;
-using LayoutExpert.Syntax.Red;
 
 namespace LayoutExpert.Semantics.Binding;
 
@@ -22,10 +21,11 @@ public sealed partial class Binder
     /// declaration without declarators ("struct s;"), where a tag without a body
     /// declares a new type in the current scope (C11 6.7.2.3p7).
     /// </summary>
-    private DeclarationSpecifiers BindSpecifiers(DeclarationSpecifiersSyntax? specifiers, bool declaresTagOnly)
+    /// <summary>Slots: one per specifier, a token (keyword or typedef name) or a node (struct, union, enum, typeof, _Atomic( ), _Alignas, __attribute__).</summary>
+    private DeclarationSpecifiers BindSpecifiers(GNode specifiers, bool declaresTagOnly)
     {
         var attributes = new AttributeSet();
-        if (specifiers is null)
+        if (!specifiers.IsPresent)
         {
             // gnu11 implicit int ("x;" at file scope), already warned about by the parser.
             return new DeclarationSpecifiers(ScalarType.Int, StorageClass.None, attributes, null, false, false);
@@ -36,16 +36,18 @@ public sealed partial class Binder
         CType? named = null;
         AlignedAttribute? alignas = null;
         var definesUntagged = false;
-        foreach (var item in specifiers.Items)
+        foreach (var child in specifiers)
         {
-            if (item.Token is { } token)
+            if (child.IsToken)
             {
-                if (item.IsTypedefName)
+                var token = child.Token;
+                var keyword = token.Keyword;
+                if (keyword == CKeyword.None)
                 {
                     named = TypedefName(token) ?? ScalarType.Int;
                     continue;
                 }
-                switch (item.Keyword)
+                switch (keyword)
                 {
                     case CKeyword.Typedef: storage = StorageClass.Typedef; break;
                     case CKeyword.Extern: storage = StorageClass.Extern; break;
@@ -82,26 +84,27 @@ public sealed partial class Binder
                 }
                 continue;
             }
-            switch (item.Node)
+            var childNode = child.Node;
+            switch (childNode.Kind)
             {
-                case StructOrUnionSpecifierSyntax record:
-                    named = BindRecordSpecifier(record, declaresTagOnly);
-                    definesUntagged = record.HasBody && record.Tag is null;
+                case SyntaxKind.StructSpecifier or SyntaxKind.UnionSpecifier:
+                    named = BindRecordSpecifier(childNode, declaresTagOnly);
+                    definesUntagged = childNode.HasSlot(3) && !childNode.Token(2).IsPresent;
                     break;
-                case EnumSpecifierSyntax @enum:
-                    named = BindEnumSpecifier(@enum, declaresTagOnly);
+                case SyntaxKind.EnumSpecifier:
+                    named = BindEnumSpecifier(childNode, declaresTagOnly);
                     break;
-                case TypeofSpecifierSyntax @typeof:
-                    named = BindTypeof(@typeof) ?? ScalarType.Int;
+                case SyntaxKind.TypeofSpecifier:
+                    named = BindTypeof(childNode) ?? ScalarType.Int;
                     break;
-                case AtomicTypeSpecifierSyntax atomic:
-                    named = atomic.TypeName is { } inner ? BindTypeName(inner) ?? ScalarType.Int : ScalarType.Int;
+                case SyntaxKind.AtomicTypeSpecifier:
+                    named = childNode.Node(2) is { IsPresent: true } inner ? BindTypeName(inner) ?? ScalarType.Int : ScalarType.Int;
                     break;
-                case AlignasSpecifierSyntax alignasSyntax:
-                    if (Alignas(alignasSyntax) is { } a) alignas = alignas is { } known ? AlignedAttribute.Combine(known, a) : a;
+                case SyntaxKind.AlignasSpecifier:
+                    if (Alignas(childNode) is { } a) alignas = alignas is { } known ? AlignedAttribute.Combine(known, a) : a;
                     break;
-                case AttributeSpecifierSyntax attribute:
-                    ReadAttributes(attribute, attributes);
+                case SyntaxKind.AttributeSpecifier:
+                    ReadAttributes(childNode, ref attributes);
                     break;
             }
         }
@@ -109,18 +112,34 @@ public sealed partial class Binder
         CType type;
         if (named is not null)
         {
-            if (counts.Any) Report(SemanticDiagnostics.InvalidTypeSpecifiers, specifiers.Node, "two or more data types in declaration specifiers");
+            if (counts.Any) Report(SemanticDiagnostics.InvalidTypeSpecifiers, specifiers, "two or more data types in declaration specifiers");
             type = named;
         }
         else
         {
-            type = FromKeywords(counts, specifiers.Node);
+            type = FromKeywords(counts, specifiers);
         }
-        return new DeclarationSpecifiers(CTypes.Qualify(type, qualifiers), storage, attributes, alignas, definesUntagged, counts.AutoType > 0);
+        return new DeclarationSpecifiers(QualifyObject(type, qualifiers), storage, attributes, alignas, definesUntagged, counts.AutoType > 0);
+    }
+
+    /// <summary>
+    /// Qualifies a type; qualifiers on an array type, even one named by a
+    /// typedef, apply to its elements instead (C11 6.7.3p9: "const arr_t" is an
+    /// array of const int, and gcc's type, hence its DWARF, no longer carries
+    /// the typedef name).
+    /// </summary>
+    private static CType QualifyObject(CType type, TypeQualifiers qualifiers)
+    {
+        if (qualifiers == TypeQualifiers.None) return type;
+        var stripped = type;
+        while (stripped is TypedefType typedef) stripped = typedef.Target;
+        return stripped is ArrayType array
+            ? array with { Element = QualifyObject(array.Element, qualifiers) }
+            : CTypes.Qualify(type, qualifiers);
     }
 
     /// <summary>The arithmetic type a valid multiset of specifier keywords names (C11 6.7.2p2); none at all is implicit int.</summary>
-    private CType FromKeywords(KeywordCounts c, SyntaxNode at)
+    private CType FromKeywords(KeywordCounts c, GNode at)
     {
         if (c.AutoType > 0) return ScalarType.Int;
         if (c.Void > 0) return VoidType.Instance;
@@ -145,7 +164,7 @@ public sealed partial class Binder
         return unsigned ? ScalarType.UnsignedInt : ScalarType.Int;
     }
 
-    private CType? TypedefName(SyntaxToken token)
+    private CType? TypedefName(GToken token)
     {
         var name = token.ValueText;
         switch (_scope.FindOrdinary(name))
@@ -155,41 +174,44 @@ public sealed partial class Binder
             case null when BuiltinTypes.Alias(name) is { } builtin:
                 return builtin;
             default:
-                Report(SemanticDiagnostics.InvalidTypeSpecifiers, token, $"unknown type name '{name}'");
+                // The parser reports an unknown type name on the token itself; say it once.
+                if (!token.Green.HasDiagnostics) Report(SemanticDiagnostics.InvalidTypeSpecifiers, token, $"unknown type name '{name}'");
                 return null;
         }
     }
 
-    /// <summary><c>typeof</c> / <c>__typeof__</c> of a type name or of an expression (GCC "Typeof").</summary>
-    private CType? BindTypeof(TypeofSpecifierSyntax @typeof)
+    /// <summary><c>typeof</c> / <c>__typeof__</c> of a type name or of an expression (GCC "Typeof"). Slots: 0 keyword, 1 '(', 2 type name or expression, 3 ')'.</summary>
+    private CType? BindTypeof(GNode @typeof)
     {
-        if (@typeof.TypeName is { } typeName) return BindTypeName(typeName);
-        if (@typeof.Expression is { } expression) return _evaluator.TypeOf(expression);
-        return null;
+        var operand = @typeof.Node(2);
+        if (!operand.IsPresent) return null;
+        return operand.Kind == SyntaxKind.TypeName ? BindTypeName(operand) : _evaluator.TypeOf(operand);
     }
 
-    /// <summary><c>_Alignas(type)</c> is that type's alignment; <c>_Alignas(0)</c> has no effect (C11 6.7.5p6).</summary>
-    private AlignedAttribute? Alignas(AlignasSpecifierSyntax alignas)
+    /// <summary><c>_Alignas(type)</c> is that type's alignment; <c>_Alignas(0)</c> has no effect (C11 6.7.5p6). Slots: 0 keyword, 1 '(', 2 operand, 3 ')'.</summary>
+    private AlignedAttribute? Alignas(GNode alignas)
     {
-        if (alignas.TypeName is { } typeName)
+        var operand = alignas.Node(2);
+        if (operand.Kind == SyntaxKind.TypeName)
         {
-            if (BindTypeName(typeName) is not { } type) return null;
+            if (BindTypeName(operand) is not { } type) return null;
             var alignment = Layout.AlignOf(type);
             if (alignment.TryGet(out var bytes)) return AlignedAttribute.Of(bytes);
-            Report(SemanticDiagnostics.Layout, alignas.Node, alignment.Problem.Message);
+            Report(SemanticDiagnostics.Layout, alignas, alignment.Problem.Message);
             return null;
         }
-        if (_evaluator.EvaluateInteger(alignas.Expression, "'_Alignas' argument") is not { } value) return null;
+        if (_evaluator.EvaluateInteger(operand, "'_Alignas' argument") is not { } value) return null;
         return value == 0 ? null : AlignedAttribute.Of((long)value);
     }
 
-    /// <summary>A type name (C11 6.7.7): specifiers and an abstract declarator; type attributes in it apply to the type.</summary>
-    internal CType? BindTypeName(TypeNameSyntax typeName)
+    /// <summary>A type name (C11 6.7.7): specifiers and an abstract declarator; type attributes in it apply to the type. Slots: 0 specifier-qualifier list, 1 abstract declarator?.</summary>
+    private CType? BindTypeName(GNode typeName)
     {
-        var specifiers = BindSpecifiers(typeName.Specifiers, declaresTagOnly: false);
+        if (typeName.Kind != SyntaxKind.TypeName) return null;
+        var specifiers = BindSpecifiers(typeName.Node(0), declaresTagOnly: false);
         var attributes = new AttributeSet();
-        var declared = ApplyDeclarator(specifiers.Type, typeName.Declarator, attributes, inParameter: false);
+        var declared = ApplyDeclarator(specifiers.Type, typeName.Node(1), ref attributes, inParameter: false);
         attributes.Append(specifiers.Attributes);
-        return ApplyTypeAttributes(declared.Type, attributes, typeName.Node);
+        return ApplyTypeAttributes(declared.Type, attributes, typeName);
     }
 }

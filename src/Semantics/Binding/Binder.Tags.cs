@@ -1,5 +1,5 @@
+using LayoutExpert.Semantics.Trees;
 using LayoutExpert.Semantics.Types;
-using LayoutExpert.Syntax.Red;
 
 namespace LayoutExpert.Semantics.Binding;
 
@@ -14,7 +14,7 @@ public sealed partial class Binder
     /// tag reused with another keyword is an error (gcc: "defined as wrong kind
     /// of tag"); binding then goes on with a fresh type.
     /// </summary>
-    private TagSymbol ResolveTag(TagKind kind, SyntaxToken tagToken, bool declaresHere, SyntaxNode specifier)
+    private TagSymbol ResolveTag(TagKind kind, GToken tagToken, bool declaresHere, GNode specifier)
     {
         var tag = tagToken.ValueText;
         var existing = declaresHere ? _scope.FindTagHere(tag) : _scope.FindTag(tag);
@@ -43,6 +43,6 @@ public sealed partial class Binder
     };
 
     /// <summary>An untagged struct, union or enum: a new type, named by where it is in the unit.</summary>
-    private TagSymbol AnonymousTag(TagKind kind, SyntaxNode specifier) =>
+    private TagSymbol AnonymousTag(TagKind kind, GNode specifier) =>
         NewTag(kind, null, (_scope.IsFile ? "" : "prototype") + "@" + specifier.Position);
 }

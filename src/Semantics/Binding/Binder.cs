@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
 using LayoutExpert.Semantics.Constants;
+using LayoutExpert.Semantics.Trees;
 using LayoutExpert.Semantics.Trimming;
 using LayoutExpert.Semantics.Types;
+using LayoutExpert.Syntax;
 using LayoutExpert.Syntax.Diagnostics;
 using LayoutExpert.Syntax.Parsing.Nodes;
-using LayoutExpert.Syntax.Red;
 using LayoutExpert.Syntax.Text;
 
 namespace LayoutExpert.Semantics.Binding;
@@ -17,12 +18,17 @@ namespace LayoutExpert.Semantics.Binding;
 /// struct is added to the definitions at its closing brace; the layout engine
 /// the caller supplies reads those definitions, so an array bound or enum
 /// value may ask for the size of any type completed before it, as in C.
+/// <para>
 /// <code>
 /// LayoutEngine? engine = null;
 /// var unit = Binder.Bind(root, definitions => engine = new LayoutEngine(X86_64SysV.Instance, definitions));
 /// var set = LayoutSetBuilder.Build(engine!, unit.Types);
 /// </code>
 /// Never throws on bad input: problems become diagnostics with locations.
+/// The binder reads the green tree with positions (<see cref="GNode"/>), not
+/// the red tree: a kernel unit is 400,000 nodes, and making red nodes for
+/// most of them costs more than binding.
+/// </para>
 /// </summary>
 public sealed partial class Binder : IEvaluationContext
 {
@@ -34,12 +40,14 @@ public sealed partial class Binder : IEvaluationContext
     private readonly Dictionary<string, TypedefType> _typedefs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FunctionDeclaratorSite> _unboundFunctions = new(StringComparer.Ordinal);
     private readonly PackPragmaState _pack = new();
+    private readonly HashSet<RecordId> _beingDefined = [];
+    private readonly SourceText? _text;
     private Scope _scope;
-    private int _errors;
 
-    private Binder(Func<ITypeDefinitions, ITypeLayoutQueries> layout, BinderOptions options)
+    private Binder(Func<ITypeDefinitions, ITypeLayoutQueries> layout, BinderOptions options, SourceText? text)
     {
         _options = options;
+        _text = text;
         _scope = _file;
         Layout = layout(_store);
         _evaluator = new ConstantEvaluator(this);
@@ -54,7 +62,7 @@ public sealed partial class Binder : IEvaluationContext
     {
         ArgumentNullException.ThrowIfNull(unit);
         ArgumentNullException.ThrowIfNull(layout);
-        var binder = new Binder(layout, options ?? BinderOptions.Default);
+        var binder = new Binder(layout, options ?? BinderOptions.Default, unit.Source.Node.Tree?.Text);
         foreach (var item in unit.Items) binder.BindItem(item);
         return binder.Result();
     }
@@ -72,25 +80,26 @@ public sealed partial class Binder : IEvaluationContext
         return symbol;
     }
 
-    CType? IEvaluationContext.BindTypeName(TypeNameSyntax typeName) => BindTypeName(typeName);
+    CType? IEvaluationContext.BindTypeName(GNode typeName) => BindTypeName(typeName);
 
-    void IEvaluationContext.Report(DiagnosticDescriptor descriptor, SyntaxNode at, params object[] args) => Report(descriptor, at, args);
+    void IEvaluationContext.Report(DiagnosticDescriptor descriptor, GNode at, params object[] args) => Report(descriptor, at, args);
 
     private void BindItem(TrimmedItem item)
     {
-        switch (item.Node)
+        var node = item.Node;
+        switch (node.Kind)
         {
-            case DeclarationSyntax declaration:
-                BindDeclaration(declaration, item.Kind == TrimmedKind.FunctionDeclaration && !_options.BindFunctionSignatures);
+            case SyntaxKind.Declaration:
+                BindDeclaration(node, item.Kind == TrimmedKind.FunctionDeclaration && !_options.BindFunctionSignatures);
                 break;
-            case FunctionDefinitionSyntax definition:
-                BindFunctionDefinition(definition);
+            case SyntaxKind.FunctionDefinition:
+                BindFunctionDefinition(node);
                 break;
-            case StaticAssertDeclarationSyntax assertion:
-                CheckStaticAssert(assertion);
+            case SyntaxKind.StaticAssertDeclaration:
+                CheckStaticAssert(node);
                 break;
-            case PreprocessorLineSyntax line:
-                Pragma(line);
+            case SyntaxKind.PreprocessorLine:
+                Pragma(node);
                 break;
         }
     }
@@ -113,11 +122,11 @@ public sealed partial class Binder : IEvaluationContext
         return new BoundTranslationUnit(table, globals.ToImmutable(), functions.ToImmutable(), constants.ToImmutable(), [.. _diagnostics]);
     }
 
-    private void Report(DiagnosticDescriptor descriptor, SyntaxNode at, params object[] args) =>
-        Report(descriptor, Locate(at), args);
+    private void Report(DiagnosticDescriptor descriptor, GNode at, params object[] args) =>
+        Report(descriptor, Locate(at.Start), args);
 
-    private void Report(DiagnosticDescriptor descriptor, SyntaxToken at, params object[] args) =>
-        Report(descriptor, at.Location, args);
+    private void Report(DiagnosticDescriptor descriptor, GToken at, params object[] args) =>
+        Report(descriptor, Locate(at.Start), args);
 
     private void Report(DiagnosticDescriptor descriptor, SourceLocation? location, params object[] args)
     {
@@ -126,25 +135,8 @@ public sealed partial class Binder : IEvaluationContext
             if (_diagnostics.Count == _options.MaxDiagnostics) _diagnostics.Add(new Diagnostic(SemanticDiagnostics.TooManyDiagnostics, SemanticDiagnostics.TooManyDiagnostics.MessageFormat, location));
             return;
         }
-        if (descriptor.Severity == DiagnosticSeverity.Error) _errors++;
         _diagnostics.Add(new Diagnostic(descriptor, descriptor.Format(args), location));
     }
 
-    /// <summary>Where a node starts: its first token's location.</summary>
-    private static SourceLocation? Locate(SyntaxNode node)
-    {
-        var current = node;
-        while (true)
-        {
-            SyntaxNode? next = null;
-            foreach (var child in current.ChildNodesAndTokens())
-            {
-                if (child.AsToken() is { } token) return token.Location;
-                next = child.AsNode();
-                break;
-            }
-            if (next is null) return current.Tree?.Text.GetLocation(current.Position);
-            current = next;
-        }
-    }
+    private SourceLocation? Locate(int offset) => _text is null || offset > _text.Length ? null : _text.GetLocation(offset);
 }

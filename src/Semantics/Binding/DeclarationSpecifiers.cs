@@ -11,7 +11,7 @@ internal enum StorageClass { None, Typedef, Extern, Static, Auto, Register }
 /// <c>_Alignas</c>, and whether they define an untagged struct or union (which
 /// with no declarator is an anonymous member, C11 6.7.2.1p13).
 /// </summary>
-internal sealed record DeclarationSpecifiers(
+internal readonly record struct DeclarationSpecifiers(
     CType Type,
     StorageClass Storage,
     AttributeSet Attributes,

@@ -7,7 +7,8 @@ internal enum TagKind { Struct, Union, Enum }
 
 internal sealed record TagSymbol(TagKind Kind, RecordId? Record, EnumId? Enum)
 {
-    public CType Type => Record is { } r ? new RecordType(r) : new EnumType(Enum!);
+    /// <summary>The type the tag names, made once (every use of a tag would otherwise allocate one).</summary>
+    public CType Type { get; } = Record is { } r ? new RecordType(r) : new EnumType(Enum!);
 
     public static string Spelling(TagKind kind) => kind switch
     {
@@ -27,8 +28,9 @@ internal enum ScopeKind { File, Prototype }
 /// </summary>
 internal sealed class Scope(Scope? parent, ScopeKind kind)
 {
-    private readonly Dictionary<string, TagSymbol> _tags = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, OrdinarySymbol> _ordinary = new(StringComparer.Ordinal);
+    // Made on first use: most prototype scopes declare nothing.
+    private Dictionary<string, TagSymbol>? _tags;
+    private Dictionary<string, OrdinarySymbol>? _ordinary;
 
     public Scope? Parent { get; } = parent;
 
@@ -36,31 +38,31 @@ internal sealed class Scope(Scope? parent, ScopeKind kind)
 
     public bool IsFile => Kind == ScopeKind.File;
 
-    public TagSymbol? FindTagHere(string tag) => _tags.GetValueOrDefault(tag);
+    public TagSymbol? FindTagHere(string tag) => _tags?.GetValueOrDefault(tag);
 
     public TagSymbol? FindTag(string tag)
     {
         for (var scope = this; scope is not null; scope = scope.Parent)
         {
-            if (scope._tags.TryGetValue(tag, out var symbol)) return symbol;
+            if (scope._tags is not null && scope._tags.TryGetValue(tag, out var symbol)) return symbol;
         }
         return null;
     }
 
-    public void DeclareTag(string tag, TagSymbol symbol) => _tags[tag] = symbol;
+    public void DeclareTag(string tag, TagSymbol symbol) => (_tags ??= new(StringComparer.Ordinal))[tag] = symbol;
 
-    public OrdinarySymbol? FindOrdinaryHere(string name) => _ordinary.GetValueOrDefault(name);
+    public OrdinarySymbol? FindOrdinaryHere(string name) => _ordinary?.GetValueOrDefault(name);
 
     public OrdinarySymbol? FindOrdinary(string name)
     {
         for (var scope = this; scope is not null; scope = scope.Parent)
         {
-            if (scope._ordinary.TryGetValue(name, out var symbol)) return symbol;
+            if (scope._ordinary is not null && scope._ordinary.TryGetValue(name, out var symbol)) return symbol;
         }
         return null;
     }
 
-    public void DeclareOrdinary(OrdinarySymbol symbol) => _ordinary[symbol.Name] = symbol;
+    public void DeclareOrdinary(OrdinarySymbol symbol) => (_ordinary ??= new(StringComparer.Ordinal))[symbol.Name] = symbol;
 
-    public IEnumerable<OrdinarySymbol> Ordinary => _ordinary.Values;
+    public IEnumerable<OrdinarySymbol> Ordinary => _ordinary?.Values ?? (IEnumerable<OrdinarySymbol>)[];
 }

@@ -10,6 +10,11 @@ public abstract record Constant;
 
 public sealed record IntegerConstant(Int128 Value) : Constant
 {
+    private static readonly IntegerConstant[] Small = [.. Enumerable.Range(-1, 1026).Select(v => new IntegerConstant(v))];
+
+    /// <summary>The constant of a value; small ones (array bounds, widths, sizes) are shared.</summary>
+    public static IntegerConstant Of(Int128 value) => value >= -1 && value <= 1024 ? Small[(int)value + 1] : new IntegerConstant(value);
+
     public override string ToString() => Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 

@@ -1,31 +1,34 @@
-using System.Numerics;
 using LayoutExpert.Semantics.Binding;
+using LayoutExpert.Semantics.Trees;
 using LayoutExpert.Semantics.Types;
-using LayoutExpert.Syntax.Parsing.Nodes;
+using LayoutExpert.Syntax;
 
 namespace LayoutExpert.Semantics.Constants;
 
-public sealed partial class ConstantEvaluator
+internal sealed partial class ConstantEvaluator
 {
-    private Operand SizeofExpression(SizeofOrAlignofExpressionSyntax sizeof_)
+    /// <summary>sizeof / __alignof__ of an expression. Slots: 0 keyword, 1 operand.</summary>
+    private Operand SizeofExpression(GNode sizeof_)
     {
-        var operand = Evaluate(sizeof_.Operand);
+        var isAlignof = sizeof_.Kind == SyntaxKind.AlignofExpression;
+        var operand = Evaluate(sizeof_.Node(1));
         if (!operand.HasType) return operand;
         if (operand.BitField is not null)
         {
-            return Fail(sizeof_, SemanticDiagnostics.InvalidOperand, $"'{(sizeof_.IsAlignof ? "__alignof__" : "sizeof")}' applied to a bit-field");
+            return Fail(sizeof_, SemanticDiagnostics.InvalidOperand, $"'{(isAlignof ? "__alignof__" : "sizeof")}' applied to a bit-field");
         }
-        return SizeOrAlignment(sizeof_, operand.Type!, sizeof_.IsAlignof);
+        return SizeOrAlignment(sizeof_, operand.Type!, isAlignof);
     }
 
-    private Operand SizeofType(SizeofOrAlignofTypeSyntax sizeof_)
+    /// <summary>sizeof ( type-name ). Slots: 0 keyword, 1 '(', 2 type name, 3 ')'.</summary>
+    private Operand SizeofType(GNode sizeof_)
     {
-        if (sizeof_.TypeName is null) return Operand.Error;
-        var type = context.BindTypeName(sizeof_.TypeName);
-        return type is null ? Operand.Error : SizeOrAlignment(sizeof_, type, sizeof_.IsAlignof);
+        if (!sizeof_.Node(2).IsPresent) return Operand.Error;
+        var type = context.BindTypeName(sizeof_.Node(2));
+        return type is null ? Operand.Error : SizeOrAlignment(sizeof_, type, sizeof_.Kind == SyntaxKind.AlignofTypeExpression);
     }
 
-    private Operand SizeOrAlignment(CSyntaxNode at, CType type, bool alignment)
+    private Operand SizeOrAlignment(GNode at, CType type, bool alignment)
     {
         var result = alignment ? Layout.AlignOf(type) : Layout.SizeOf(type);
         if (!result.TryGet(out var bytes)) return Fail(at, SemanticDiagnostics.Layout, result.Problem.Message);
@@ -33,47 +36,50 @@ public sealed partial class ConstantEvaluator
     }
 
     /// <summary>__builtin_types_compatible_p: 1 when the types are compatible, top-level qualifiers ignored (GCC "Other Builtins").</summary>
-    private Operand TypesCompatible(TypesCompatibleExpressionSyntax compatible)
+    /// <remarks>Slots: 0 keyword, 1 '(', 2 type, 3 ',', 4 type, 5 ')'.</remarks>
+    private Operand TypesCompatible(GNode compatible)
     {
-        if (compatible.First is null || compatible.Second is null) return Operand.Error;
-        var a = context.BindTypeName(compatible.First);
-        var b = context.BindTypeName(compatible.Second);
+        if (!compatible.Node(2).IsPresent || !compatible.Node(4).IsPresent) return Operand.Error;
+        var a = context.BindTypeName(compatible.Node(2));
+        var b = context.BindTypeName(compatible.Node(4));
         if (a is null || b is null) return Operand.Error;
         var same = TypeCompatibility.Compatible(a.Unqualified(), b.Unqualified(), Layout);
         return IntegerResult(same ? 1 : 0, ScalarKind.Int, ice: true);
     }
 
     /// <summary>__builtin_choose_expr: the condition must be an integer constant; the result is the chosen operand, the other one is not evaluated.</summary>
-    private Operand Choose(ChooseExpressionSyntax choose)
+    /// <remarks>Slots: 0 keyword, 1 '(', 2 condition, 3 ',', 4 a, 5 ',', 6 b, 7 ')'.</remarks>
+    private Operand Choose(GNode choose)
     {
-        var condition = Rvalue(Evaluate(choose.Condition));
+        var condition = Rvalue(Evaluate(choose.Node(2)));
         if (!condition.HasType) return condition;
         if (condition.Integer is not { } value)
         {
             return Fail(choose, SemanticDiagnostics.NotAConstant, "first argument to '__builtin_choose_expr'");
         }
-        return Evaluate(value != 0 ? choose.First : choose.Second);
+        return Evaluate(value != 0 ? choose.Node(4) : choose.Node(6));
     }
 
     /// <summary>_Generic (C11 6.5.1.1): the association whose type is compatible with the controlling expression's type after lvalue conversion.</summary>
-    private Operand Generic(GenericSelectionSyntax generic)
+    /// <remarks>Slots: 0 keyword, 1 '(', 2 expression, 3 ',', 4 associations (type name or 'default', ':', expression), 5 ')'.</remarks>
+    private Operand Generic(GNode generic)
     {
-        var controlling = Quietly(generic.Controlling);
-        if (!controlling.HasType) controlling = Evaluate(generic.Controlling);
+        var controlling = Quietly(generic.Node(2));
+        if (!controlling.HasType) controlling = Evaluate(generic.Node(2));
         if (!controlling.HasType) return controlling;
         var type = Rvalue(controlling).Type!.Unqualified();
-        ExpressionSyntax? fallback = null;
-        foreach (var association in generic.Associations)
+        GNode fallback = default;
+        foreach (var association in generic.Nodes(4, SyntaxKind.GenericAssociation))
         {
-            if (association.IsDefault)
+            if (association.Token(0).IsPresent)
             {
-                fallback = association.Expression;
+                fallback = association.Node(2);
                 continue;
             }
-            if (association.TypeName is null || context.BindTypeName(association.TypeName) is not { } candidate) continue;
-            if (TypeCompatibility.Compatible(type, candidate, Layout)) return Evaluate(association.Expression);
+            if (!association.Node(0).IsPresent || context.BindTypeName(association.Node(0)) is not { } candidate) continue;
+            if (TypeCompatibility.Compatible(type, candidate, Layout)) return Evaluate(association.Node(2));
         }
-        if (fallback is not null) return Evaluate(fallback);
+        if (fallback.IsPresent) return Evaluate(fallback);
         return Fail(generic, SemanticDiagnostics.InvalidOperand, "'_Generic' selector of type '" + type.Spelling + "' is not compatible with any association");
     }
 
@@ -82,18 +88,24 @@ public sealed partial class ConstantEvaluator
     /// <c>__builtin_expect</c>, bit counting, byte swapping); any other call is
     /// typed by the function's declaration and has no constant value.
     /// </summary>
-    private Operand Call(CallExpressionSyntax call)
+    /// <remarks>Slots: 0 callee, 1 '(', 2 list of arguments and commas, 3 ')'.</remarks>
+    private Operand Call(GNode call)
     {
-        var arguments = call.Arguments.OfType<ExpressionSyntax>().ToList();
-        if (call.Callee is IdentifierNameSyntax { Name: var name } && name.StartsWith("__builtin_", StringComparison.Ordinal)
+        var arguments = new List<GNode>();
+        foreach (var child in call.Node(2))
+        {
+            if (!child.IsToken && child.Kind != SyntaxKind.TypeName) arguments.Add(child.Node);
+        }
+        var callee = call.Node(0);
+        if (callee.Kind == SyntaxKind.IdentifierName && callee.Token(0).ValueText is var name && name.StartsWith("__builtin_", StringComparison.Ordinal)
             && context.LookupOrdinary(name) is null)
         {
             return Builtin(call, name, arguments);
         }
-        var callee = Rvalue(Evaluate(call.Callee));
+        var calleeOperand = Rvalue(Evaluate(callee));
         foreach (var argument in arguments) Evaluate(argument);
-        if (!callee.HasType) return callee;
-        if (callee.Type!.StripTypedefsAndQualifiers() is PointerType { Target: var target }
+        if (!calleeOperand.HasType) return calleeOperand;
+        if (calleeOperand.Type!.StripTypedefsAndQualifiers() is PointerType { Target: var target }
             && target.StripTypedefsAndQualifiers() is FunctionType function)
         {
             return Operand.Of(function.Return);
@@ -101,7 +113,7 @@ public sealed partial class ConstantEvaluator
         return Fail(call, SemanticDiagnostics.InvalidOperand, "called object is not a function or function pointer");
     }
 
-    private Operand Builtin(CallExpressionSyntax call, string name, List<ExpressionSyntax> arguments)
+    private Operand Builtin(GNode call, string name, List<GNode> arguments)
     {
         switch (name)
         {

@@ -1,9 +1,9 @@
+using LayoutExpert.Semantics.Trees;
 using LayoutExpert.Semantics.Types;
-using LayoutExpert.Syntax.Parsing.Nodes;
 
 namespace LayoutExpert.Semantics.Constants;
 
-public sealed partial class ConstantEvaluator
+internal sealed partial class ConstantEvaluator
 {
     /// <summary>
     /// Lvalue conversion and decay (C11 6.3.2.1): an array becomes a pointer to
@@ -21,6 +21,16 @@ public sealed partial class ConstantEvaluator
             case FunctionType:
                 return new Operand(new PointerType(operand.Type!), operand.Value as AddressConstant, false);
         }
+        if (operand.BitField is { BitWidth: { } width } && Classify(operand.Type!) is { Category: TypeCategory.Integer } bits)
+        {
+            // A bit-field narrower than int promotes to int, one of int's width to int or unsigned int
+            // (C11 6.3.1.1p2); gcc gives wider ones a type of their own precision, approximated by the declared type.
+            var intBits = Model.Precision(ScalarKind.Int);
+            var type = width < intBits ? ScalarType.Int
+                : width == intBits ? (Model.IsUnsigned(bits.Scalar) ? ScalarType.UnsignedInt : ScalarType.Int)
+                : operand.Type!.Unqualified();
+            return new Operand(type, null, false);
+        }
         if (operand.IsLvalue) return new Operand(operand.Type!.Unqualified(), null, false);
         return operand with { Type = operand.Type!.Unqualified(), BitField = null };
     }
@@ -36,11 +46,11 @@ public sealed partial class ConstantEvaluator
             {
                 Constant? result = value switch
                 {
-                    IntegerConstant i => new IntegerConstant(Model.Convert(i.Value, to.Scalar)),
-                    FloatConstant f when to.Scalar == ScalarKind.Bool => new IntegerConstant(f.Value != 0 ? 1 : 0),
-                    FloatConstant f when !double.IsNaN(f.Value) && Math.Abs(f.Value) < 1.7e38 => new IntegerConstant(Model.Convert((Int128)Math.Truncate(f.Value), to.Scalar)),
-                    AddressConstant { Symbol: null } a => new IntegerConstant(Model.Convert(a.Offset, to.Scalar)),
-                    AddressConstant when to.Scalar == ScalarKind.Bool => new IntegerConstant(1),
+                    IntegerConstant i => IntegerConstant.Of(Model.Convert(i.Value, to.Scalar)),
+                    FloatConstant f when to.Scalar == ScalarKind.Bool => IntegerConstant.Of(f.Value != 0 ? 1 : 0),
+                    FloatConstant f when !double.IsNaN(f.Value) && Math.Abs(f.Value) < 1.7e38 => IntegerConstant.Of(Model.Convert((Int128)Math.Truncate(f.Value), to.Scalar)),
+                    AddressConstant { Symbol: null } a => IntegerConstant.Of(Model.Convert(a.Offset, to.Scalar)),
+                    AddressConstant when to.Scalar == ScalarKind.Bool => IntegerConstant.Of(1),
                     _ => null,
                 };
                 // C11 6.6p6: an integer constant expression may cast arithmetic constants to integer types; not pointers.
@@ -88,11 +98,12 @@ public sealed partial class ConstantEvaluator
             && operand.Value is AddressConstant { Symbol: null, Offset: 0 };
     }
 
-    private Operand Cast(CastExpressionSyntax cast)
+    /// <summary>( type-name ) operand. Slots: 0 '(', 1 type name, 2 ')', 3 operand.</summary>
+    private Operand Cast(GNode cast)
     {
-        if (cast.TypeName is null) return Operand.Error;
-        var target = context.BindTypeName(cast.TypeName);
-        var operand = Rvalue(Evaluate(cast.Operand));
+        if (!cast.Node(1).IsPresent) return Operand.Error;
+        var target = context.BindTypeName(cast.Node(1));
+        var operand = Rvalue(Evaluate(cast.Node(3)));
         if (target is null || !operand.HasType) return Operand.Error;
         var to = Classify(target);
         var from = Classify(operand.Type!);

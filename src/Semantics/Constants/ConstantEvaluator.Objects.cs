@@ -1,23 +1,25 @@
 using System.Collections.Immutable;
 using LayoutExpert.Semantics.Binding;
+using LayoutExpert.Semantics.Trees;
 using LayoutExpert.Semantics.Types;
-using LayoutExpert.Syntax.Parsing.Nodes;
+using LayoutExpert.Syntax;
 
 namespace LayoutExpert.Semantics.Constants;
 
-public sealed partial class ConstantEvaluator
+internal sealed partial class ConstantEvaluator
 {
     /// <summary>
     /// A name: an enumeration constant is an integer constant (C11 6.6p6); an
     /// object is an lvalue whose value is its address (a constant, 6.6p9); a
     /// function designator likewise.
     /// </summary>
-    private Operand Identifier(IdentifierNameSyntax name)
+    private Operand Identifier(GNode name)
     {
-        switch (context.LookupOrdinary(name.Name))
+        var text = name.Token(0).ValueText;
+        switch (context.LookupOrdinary(text))
         {
             case EnumConstantSymbol constant:
-                return new Operand(constant.Type, new IntegerConstant(constant.Value), true);
+                return new Operand(constant.Type, IntegerConstant.Of(constant.Value), true);
             case GlobalVariable variable:
                 return new Operand(variable.Type, new AddressConstant(variable.Name, 0), false, IsLvalue: true);
             case FunctionSymbol { Type: { } type } function:
@@ -25,15 +27,15 @@ public sealed partial class ConstantEvaluator
             case FunctionSymbol function:
                 return new Operand(new FunctionType(ScalarType.Int, [], HasPrototype: false), new AddressConstant(function.Name, 0), false);
             case TypedefSymbol:
-                return Fail(name, SemanticDiagnostics.InvalidOperand, $"expected expression before '{name.Name}'");
+                return Fail(name, SemanticDiagnostics.InvalidOperand, $"expected expression before '{text}'");
             default:
-                return Fail(name, SemanticDiagnostics.Undeclared, name.Name);
+                return Fail(name, SemanticDiagnostics.Undeclared, text);
         }
     }
 
-    private Operand AddressOf(PrefixUnaryExpressionSyntax unary)
+    private Operand AddressOf(GNode unary, GNode operandNode)
     {
-        var operand = Evaluate(unary.Operand);
+        var operand = Evaluate(operandNode);
         if (!operand.HasType) return operand;
         if (operand.BitField is not null) return Fail(unary, SemanticDiagnostics.InvalidOperand, "cannot take address of bit-field");
         var isFunction = operand.Type!.StripTypedefsAndQualifiers() is FunctionType;
@@ -42,7 +44,7 @@ public sealed partial class ConstantEvaluator
     }
 
     /// <summary><c>*p</c>: an lvalue at the address p holds (C11 6.5.3.2p4).</summary>
-    private Operand Dereference(CSyntaxNode at, Operand pointer)
+    private Operand Dereference(GNode at, Operand pointer)
     {
         if (!pointer.HasType) return pointer;
         if (pointer.Type!.StripTypedefsAndQualifiers() is not PointerType p)
@@ -52,10 +54,11 @@ public sealed partial class ConstantEvaluator
         return new Operand(p.Target, pointer.Value as AddressConstant, false, IsLvalue: true);
     }
 
-    private Operand Subscript(SubscriptExpressionSyntax subscript)
+    /// <summary>operand [ index ]. Slots: 0 operand, 1 '[', 2 index, 3 ']'.</summary>
+    private Operand Subscript(GNode subscript)
     {
-        var a = Rvalue(Evaluate(subscript.Operand));
-        var b = Rvalue(Evaluate(subscript.Index));
+        var a = Rvalue(Evaluate(subscript.Node(0)));
+        var b = Rvalue(Evaluate(subscript.Node(2)));
         if (!a.HasType || !b.HasType) return Operand.Error;
         // a[b] is *(a + b) (C11 6.5.2.1p2); either operand may be the pointer.
         var (pointer, index) = Classify(a.Type!).Category == TypeCategory.Pointer ? (a, b) : (b, a);
@@ -71,11 +74,14 @@ public sealed partial class ConstantEvaluator
     /// and unions found through them (6.7.2.1p13); the address moves by the
     /// member's offset, from the layout engine.
     /// </summary>
-    private Operand Member(MemberAccessExpressionSyntax access)
+    /// <remarks>Slots: 0 operand, 1 '.' or '->', 2 member.</remarks>
+    private Operand Member(GNode access)
     {
-        var operand = Evaluate(access.Operand);
-        if (!operand.HasType || access.Member is not { } memberToken) return Operand.Error;
-        if (access.IsArrow) operand = Dereference(access, Rvalue(operand));
+        var operand = Evaluate(access.Node(0));
+        var memberToken = access.Token(2);
+        var isArrow = access.Token(1).Kind == SyntaxKind.ArrowToken;
+        if (!operand.HasType || !memberToken.IsPresent) return Operand.Error;
+        if (isArrow) operand = Dereference(access, Rvalue(operand));
         if (!operand.HasType) return operand;
         var objectType = operand.Type!;
         if (objectType.StripTypedefsAndQualifiers() is not RecordType record)
@@ -97,7 +103,7 @@ public sealed partial class ConstantEvaluator
             var offset = Layout.OffsetOf(record, [new MemberDesignator(name)]);
             if (offset.TryGet(out var bytes)) address = start with { Offset = start.Offset + bytes };
         }
-        return new Operand(field.Type, address, false, IsLvalue: operand.IsLvalue || access.IsArrow, BitField: field.BitWidth is null ? null : field);
+        return new Operand(field.Type, address, false, IsLvalue: operand.IsLvalue || isArrow, BitField: field.BitWidth is null ? null : field);
     }
 
     /// <summary>The member declaration a name finds in a record, searching anonymous members depth-first in order.</summary>
@@ -119,22 +125,26 @@ public sealed partial class ConstantEvaluator
     }
 
     /// <summary><c>__builtin_offsetof(type, a.b[i].c)</c>: a <c>size_t</c> integer constant expression.</summary>
-    private Operand Offsetof(OffsetofExpressionSyntax offsetof)
+    /// <remarks>Slots: 0 keyword, 1 '(', 2 type name, 3 ',', 4 list of designators, 5 ')'.</remarks>
+    private Operand Offsetof(GNode offsetof)
     {
-        if (offsetof.TypeName is null) return Operand.Error;
-        var type = context.BindTypeName(offsetof.TypeName);
+        if (!offsetof.Node(2).IsPresent) return Operand.Error;
+        var type = context.BindTypeName(offsetof.Node(2));
         if (type is null) return Operand.Error;
         var path = ImmutableArray.CreateBuilder<Designator>();
-        foreach (var step in offsetof.Designators)
+        foreach (var child in offsetof.Node(4))
         {
-            switch (step)
+            var step = child.Node;
+            switch (step.Kind)
             {
-                case FieldDesignatorSyntax { Name: { } name }:
-                    path.Add(new MemberDesignator(name.ValueText));
+                case SyntaxKind.FieldDesignator when step.Token(1).IsPresent:
+                    path.Add(new MemberDesignator(step.Token(1).ValueText));
                     break;
-                case ArrayDesignatorSyntax array:
-                    if (EvaluateInteger(array.Index, "array index in offsetof") is not { } index) return Operand.Error;
+                case SyntaxKind.ArrayDesignator:
+                    if (EvaluateInteger(step.Node(1), "array index in offsetof") is not { } index) return Operand.Error;
                     path.Add(new IndexDesignator((long)index));
+                    break;
+                case SyntaxKind.None:
                     break;
                 default:
                     return Operand.Error;

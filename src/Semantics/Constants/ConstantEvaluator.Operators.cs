@@ -1,28 +1,30 @@
+using LayoutExpert.Semantics.Trees;
 using LayoutExpert.Semantics.Types;
 using LayoutExpert.Syntax;
-using LayoutExpert.Syntax.Parsing.Nodes;
 
 namespace LayoutExpert.Semantics.Constants;
 
-public sealed partial class ConstantEvaluator
+internal sealed partial class ConstantEvaluator
 {
-    private Operand Prefix(PrefixUnaryExpressionSyntax unary)
+    /// <summary>op operand. Slots: 0 operator token, 1 operand.</summary>
+    private Operand Prefix(GNode unary)
     {
-        var op = unary.OperatorToken;
+        var op = unary.Token(0);
+        var operandNode = unary.Node(1);
         switch (op.Kind)
         {
-            case SyntaxKind.AmpersandToken: return AddressOf(unary);
-            case SyntaxKind.AsteriskToken: return Dereference(unary, Rvalue(Evaluate(unary.Operand)));
+            case SyntaxKind.AmpersandToken: return AddressOf(unary, operandNode);
+            case SyntaxKind.AsteriskToken: return Dereference(unary, Rvalue(Evaluate(operandNode)));
             case SyntaxKind.AmpersandAmpersandToken: return Fail(unary, SemanticDiagnostics.InvalidOperand, "label address outside a function");
             case SyntaxKind.PlusPlusToken or SyntaxKind.MinusMinusToken:
-                return Evaluate(unary.Operand) is { HasType: true } target ? Rvalue(target).WithoutValue() : Operand.Error;
+                return Evaluate(operandNode) is { HasType: true } target ? Rvalue(target).WithoutValue() : Operand.Error;
         }
-        switch (CSyntaxFacts.GetKeyword(op.ValueText))
+        switch (op.Keyword)
         {
-            case CKeyword.Extension: return Evaluate(unary.Operand);
+            case CKeyword.Extension: return Evaluate(operandNode);
             case CKeyword.Real or CKeyword.Imag:
             {
-                var complex = Rvalue(Evaluate(unary.Operand));
+                var complex = Rvalue(Evaluate(operandNode));
                 if (!complex.HasType) return complex;
                 var kind = Classify(complex.Type!);
                 if (kind.Category != TypeCategory.Complex) return complex;
@@ -36,7 +38,7 @@ public sealed partial class ConstantEvaluator
             }
         }
 
-        var operand = Rvalue(Evaluate(unary.Operand));
+        var operand = Rvalue(Evaluate(operandNode));
         if (!operand.HasType) return operand;
         var type = Classify(operand.Type!);
         switch (op.Kind)
@@ -45,7 +47,7 @@ public sealed partial class ConstantEvaluator
             {
                 if (!type.IsScalar) return Fail(unary, SemanticDiagnostics.InvalidOperand, "wrong type argument to unary exclamation mark");
                 var truth = Truth(operand);
-                return new Operand(Scalar(ScalarKind.Int), truth is { } t ? new IntegerConstant(t ? 0 : 1) : null,
+                return new Operand(Scalar(ScalarKind.Int), truth is { } t ? IntegerConstant.Of(t ? 0 : 1) : null,
                     operand.IsIntegerConstantExpression && truth is not null);
             }
             case SyntaxKind.PlusToken or SyntaxKind.MinusToken:
@@ -82,18 +84,20 @@ public sealed partial class ConstantEvaluator
         _ => null,
     };
 
-    private Operand Binary(BinaryExpressionSyntax binary)
+    /// <summary>left op right. Slots: 0 left, 1 operator token, 2 right.</summary>
+    private Operand Binary(GNode binary)
     {
-        var op = binary.Operator;
+        var operatorToken = binary.Token(1);
+        var op = operatorToken.Kind;
         if (op == SyntaxKind.CommaToken)
         {
-            Evaluate(binary.Left);
-            var right = Rvalue(Evaluate(binary.Right));
+            Evaluate(binary.Node(0));
+            var right = Rvalue(Evaluate(binary.Node(2)));
             return right.HasType ? right with { IsIntegerConstantExpression = false } : right;
         }
-        var left = Rvalue(Evaluate(binary.Left));
-        if (op is SyntaxKind.AmpersandAmpersandToken or SyntaxKind.BarBarToken) return Logical(binary, left);
-        var rightOperand = Rvalue(Evaluate(binary.Right));
+        var left = Rvalue(Evaluate(binary.Node(0)));
+        if (op is SyntaxKind.AmpersandAmpersandToken or SyntaxKind.BarBarToken) return Logical(binary, left, op == SyntaxKind.AmpersandAmpersandToken);
+        var rightOperand = Rvalue(Evaluate(binary.Node(2)));
         if (!left.HasType || !rightOperand.HasType) return Operand.Error;
         var a = Classify(left.Type!);
         var b = Classify(rightOperand.Type!);
@@ -101,18 +105,18 @@ public sealed partial class ConstantEvaluator
 
         if (a.Category == TypeCategory.Pointer || b.Category == TypeCategory.Pointer)
         {
-            return PointerArithmetic(binary, op, left, a, rightOperand, b);
+            return PointerArithmetic(binary, operatorToken.ValueText, op, left, a, rightOperand, b);
         }
         if (!a.IsArithmetic || !b.IsArithmetic)
         {
-            return Fail(binary, SemanticDiagnostics.InvalidOperand, $"invalid operands to binary {binary.OperatorToken.ValueText} (have '{left.Type!.Spelling}' and '{rightOperand.Type!.Spelling}')");
+            return Fail(binary, SemanticDiagnostics.InvalidOperand, $"invalid operands to binary {operatorToken.ValueText} (have '{left.Type!.Spelling}' and '{rightOperand.Type!.Spelling}')");
         }
 
         if (op is SyntaxKind.LessLessToken or SyntaxKind.GreaterGreaterToken)
         {
             if (a.Category != TypeCategory.Integer || b.Category != TypeCategory.Integer)
             {
-                return Fail(binary, SemanticDiagnostics.InvalidOperand, "invalid operands to binary " + binary.OperatorToken.ValueText);
+                return Fail(binary, SemanticDiagnostics.InvalidOperand, "invalid operands to binary " + operatorToken.ValueText);
             }
             var kind = Model.Promote(a.Scalar);
             if (left.Integer is not { } lv || rightOperand.Integer is not { } count) return Operand.Of(Scalar(kind));
@@ -127,7 +131,7 @@ public sealed partial class ConstantEvaluator
         {
             if (op is SyntaxKind.PercentToken or SyntaxKind.AmpersandToken or SyntaxKind.BarToken or SyntaxKind.CaretToken)
             {
-                return Fail(binary, SemanticDiagnostics.InvalidOperand, "invalid operands to binary " + binary.OperatorToken.ValueText);
+                return Fail(binary, SemanticDiagnostics.InvalidOperand, "invalid operands to binary " + operatorToken.ValueText);
             }
             var x = AsDouble(left);
             var y = AsDouble(rightOperand);
@@ -142,7 +146,6 @@ public sealed partial class ConstantEvaluator
             Report(SemanticDiagnostics.DivisionByZero, binary);
             return Operand.Of(Scalar(resultKind));
         }
-        var unsigned = Model.IsUnsigned(common);
         var wide = common == ScalarKind.UnsignedInt128;
         Int128 result = op switch
         {
@@ -162,7 +165,6 @@ public sealed partial class ConstantEvaluator
             SyntaxKind.ExclamationEqualsToken => l != r ? 1 : 0,
             _ => 0,
         };
-        _ = unsigned;
         return IntegerResult(result, resultKind, ice);
     }
 
@@ -226,10 +228,9 @@ public sealed partial class ConstantEvaluator
         return new Operand(Scalar(resultKind), new FloatConstant(value), false);
     }
 
-    private Operand Logical(BinaryExpressionSyntax binary, Operand left)
+    private Operand Logical(GNode binary, Operand left, bool isAnd)
     {
-        var isAnd = binary.Operator == SyntaxKind.AmpersandAmpersandToken;
-        var right = Rvalue(Evaluate(binary.Right));
+        var right = Rvalue(Evaluate(binary.Node(2)));
         if (!left.HasType || !right.HasType) return Operand.Error;
         if (!Classify(left.Type!).IsScalar || !Classify(right.Type!).IsScalar)
         {
@@ -246,10 +247,10 @@ public sealed partial class ConstantEvaluator
         };
         var decidedByLeft = (l == false && isAnd) || (l == true && !isAnd);
         var ice = left.IsIntegerConstantExpression && (decidedByLeft || right.IsIntegerConstantExpression);
-        return new Operand(Scalar(ScalarKind.Int), result is { } v ? new IntegerConstant(v ? 1 : 0) : null, ice && result is not null);
+        return new Operand(Scalar(ScalarKind.Int), result is { } v ? IntegerConstant.Of(v ? 1 : 0) : null, ice && result is not null);
     }
 
-    private Operand PointerArithmetic(BinaryExpressionSyntax binary, SyntaxKind op, Operand left, TypeClass a, Operand right, TypeClass b)
+    private Operand PointerArithmetic(GNode binary, string spelling, SyntaxKind op, Operand left, TypeClass a, Operand right, TypeClass b)
     {
         switch (op)
         {
@@ -263,7 +264,7 @@ public sealed partial class ConstantEvaluator
                 if (left.Value is not AddressConstant x || right.Value is not AddressConstant y || x.Symbol != y.Symbol) return Operand.Of(type);
                 var size = ElementSize(binary, left.Type!);
                 if (size is not { } s || s == 0) return Operand.Of(type);
-                return new Operand(type, new IntegerConstant((x.Offset - y.Offset) / s), false);
+                return new Operand(type, IntegerConstant.Of((x.Offset - y.Offset) / s), false);
             }
             case SyntaxKind.EqualsEqualsToken or SyntaxKind.ExclamationEqualsToken or SyntaxKind.LessToken or SyntaxKind.GreaterToken
                 or SyntaxKind.LessEqualsToken or SyntaxKind.GreaterEqualsToken:
@@ -285,14 +286,14 @@ public sealed partial class ConstantEvaluator
                     : (x.Symbol is null || y.Symbol is null) && op is SyntaxKind.EqualsEqualsToken or SyntaxKind.ExclamationEqualsToken
                         ? op == SyntaxKind.ExclamationEqualsToken
                         : null;
-                return truth is { } t ? new Operand(type, new IntegerConstant(t ? 1 : 0), false) : Operand.Of(type);
+                return truth is { } t ? new Operand(type, IntegerConstant.Of(t ? 1 : 0), false) : Operand.Of(type);
             }
             default:
-                return Fail(binary, SemanticDiagnostics.InvalidOperand, $"invalid operands to binary {binary.OperatorToken.ValueText} (have '{left.Type!.Spelling}' and '{right.Type!.Spelling}')");
+                return Fail(binary, SemanticDiagnostics.InvalidOperand, $"invalid operands to binary {spelling} (have '{left.Type!.Spelling}' and '{right.Type!.Spelling}')");
         }
     }
 
-    private Operand Offset(CSyntaxNode at, Operand pointer, Operand index, bool negate)
+    private Operand Offset(GNode at, Operand pointer, Operand index, bool negate)
     {
         var type = pointer.Type!;
         if (pointer.Value is not AddressConstant address || index.Integer is not { } i) return Operand.Of(type);
@@ -302,7 +303,7 @@ public sealed partial class ConstantEvaluator
     }
 
     /// <summary>The size of what a pointer points to; GNU C counts void and functions as 1.</summary>
-    private long? ElementSize(CSyntaxNode at, CType pointer)
+    private long? ElementSize(GNode at, CType pointer)
     {
         if (pointer.StripTypedefsAndQualifiers() is not PointerType p) return null;
         var size = Layout.SizeOf(p.Target);
@@ -311,11 +312,12 @@ public sealed partial class ConstantEvaluator
         return null;
     }
 
-    private Operand Conditional(ConditionalExpressionSyntax conditional)
+    /// <summary>condition ? a : b, GNU "condition ?: b". Slots: 0 condition, 1 '?', 2 middle?, 3 ':', 4 last.</summary>
+    private Operand Conditional(GNode conditional)
     {
-        var condition = Rvalue(Evaluate(conditional.Condition));
-        var whenTrue = conditional.WhenTrue is null ? condition : Rvalue(Evaluate(conditional.WhenTrue));
-        var whenFalse = Rvalue(Evaluate(conditional.WhenFalse));
+        var condition = Rvalue(Evaluate(conditional.Node(0)));
+        var whenTrue = conditional.Node(2).IsPresent ? Rvalue(Evaluate(conditional.Node(2))) : condition;
+        var whenFalse = Rvalue(Evaluate(conditional.Node(4)));
         if (!condition.HasType || !whenTrue.HasType || !whenFalse.HasType) return Operand.Error;
         var type = ConditionalType(conditional, whenTrue, whenFalse);
         if (type is null) return Operand.Error;
@@ -328,7 +330,7 @@ public sealed partial class ConstantEvaluator
     }
 
     /// <summary>C11 6.5.15p3-6: the type of a conditional expression.</summary>
-    private CType? ConditionalType(CSyntaxNode at, Operand x, Operand y)
+    private CType? ConditionalType(GNode at, Operand x, Operand y)
     {
         var a = Classify(x.Type!);
         var b = Classify(y.Type!);

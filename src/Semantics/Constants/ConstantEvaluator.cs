@@ -1,7 +1,7 @@
+using LayoutExpert.Semantics.Trees;
 using LayoutExpert.Semantics.Types;
+using LayoutExpert.Syntax;
 using LayoutExpert.Syntax.Diagnostics;
-using LayoutExpert.Syntax.Parsing.Nodes;
-using LayoutExpert.Syntax.Red;
 
 namespace LayoutExpert.Semantics.Constants;
 
@@ -15,7 +15,7 @@ namespace LayoutExpert.Semantics.Constants;
 /// layout engine through <see cref="IEvaluationContext.Layout"/>. Errors are
 /// reported to the context with the expression's location; nothing throws.
 /// </summary>
-public sealed partial class ConstantEvaluator(IEvaluationContext context)
+internal sealed partial class ConstantEvaluator(IEvaluationContext context)
 {
     private int _quiet;
 
@@ -24,9 +24,9 @@ public sealed partial class ConstantEvaluator(IEvaluationContext context)
     private ITypeLayoutQueries Layout => context.Layout;
 
     /// <summary>An integer constant expression's value (converted to <c>long</c>-sized range by the caller), or null after a diagnostic naming <paramref name="what"/>.</summary>
-    public Int128? EvaluateInteger(ExpressionSyntax? expression, string what)
+    public Int128? EvaluateInteger(GNode expression, string what)
     {
-        if (expression is null) return null;
+        if (!expression.IsPresent) return null;
         var operand = Evaluate(expression);
         if (!operand.HasType) return null;
         var type = Classify(operand.Type!);
@@ -41,7 +41,7 @@ public sealed partial class ConstantEvaluator(IEvaluationContext context)
     }
 
     /// <summary>The type <c>typeof(expression)</c> names: no lvalue conversion, qualifiers kept (GCC "Typeof").</summary>
-    public CType? TypeOf(ExpressionSyntax expression)
+    public CType? TypeOf(GNode expression)
     {
         var operand = Evaluate(expression);
         if (operand.BitField is not null)
@@ -52,57 +52,52 @@ public sealed partial class ConstantEvaluator(IEvaluationContext context)
         return operand.Type;
     }
 
-    /// <summary>Types and folds one expression.</summary>
-    public Operand Evaluate(ExpressionSyntax? expression) => expression switch
+    /// <summary>Types and folds one expression (slot layouts: LayoutExpert.Syntax.Parsing.Nodes).</summary>
+    public Operand Evaluate(GNode expression) => expression.Kind switch
     {
-        null => Operand.Error,
-        NumberLiteralSyntax n => Number(n),
-        CharacterLiteralSyntax c => Character(c),
-        StringLiteralExpressionSyntax s => StringLiteral(s),
-        IdentifierNameSyntax i => Identifier(i),
-        ParenthesizedExpressionSyntax p => Evaluate(p.Expression),
-        CastExpressionSyntax c => Cast(c),
-        CompoundLiteralSyntax c => context.BindTypeName(c.TypeName!) is { } type ? new Operand(type, null, false, IsLvalue: true) : Operand.Error,
-        PrefixUnaryExpressionSyntax u => Prefix(u),
-        PostfixUnaryExpressionSyntax u => Evaluate(u.Operand).WithoutValue() is var o && o.HasType ? Rvalue(o).WithoutValue() : Operand.Error,
-        SizeofOrAlignofExpressionSyntax s => SizeofExpression(s),
-        SizeofOrAlignofTypeSyntax s => SizeofType(s),
-        BinaryExpressionSyntax b => Binary(b),
-        ConditionalExpressionSyntax c => Conditional(c),
-        AssignmentExpressionSyntax a => Evaluate(a.Left) is { HasType: true } left ? Rvalue(left).WithoutValue() : Operand.Error,
-        CallExpressionSyntax c => Call(c),
-        SubscriptExpressionSyntax s => Subscript(s),
-        MemberAccessExpressionSyntax m => Member(m),
-        OffsetofExpressionSyntax o => Offsetof(o),
-        TypesCompatibleExpressionSyntax t => TypesCompatible(t),
-        ChooseExpressionSyntax c => Choose(c),
-        VaArgExpressionSyntax v => v.TypeName is { } t && context.BindTypeName(t) is { } type ? Operand.Of(type) : Operand.Error,
-        GenericSelectionSyntax g => Generic(g),
-        StatementExpressionSyntax s => Fail(s, SemanticDiagnostics.InvalidOperand, "braced-group within expression allowed only inside a function"),
-        ErrorExpressionSyntax => Operand.Error,
+        SyntaxKind.None => Operand.Error,
+        SyntaxKind.NumberLiteral => Number(expression),
+        SyntaxKind.CharacterLiteral => Character(expression),
+        SyntaxKind.StringLiteralExpression => StringLiteral(expression),
+        SyntaxKind.IdentifierName => Identifier(expression),
+        SyntaxKind.ParenthesizedExpression => Evaluate(expression.Node(1)),
+        SyntaxKind.CastExpression => Cast(expression),
+        SyntaxKind.CompoundLiteral => context.BindTypeName(expression.Node(1)) is { } type ? new Operand(type, null, false, IsLvalue: true) : Operand.Error,
+        SyntaxKind.PrefixUnaryExpression => Prefix(expression),
+        SyntaxKind.PostfixUnaryExpression => Evaluate(expression.Node(0)) is { HasType: true } o ? Rvalue(o).WithoutValue() : Operand.Error,
+        SyntaxKind.SizeofExpression or SyntaxKind.AlignofExpression => SizeofExpression(expression),
+        SyntaxKind.SizeofTypeExpression or SyntaxKind.AlignofTypeExpression => SizeofType(expression),
+        SyntaxKind.BinaryExpression => Binary(expression),
+        SyntaxKind.ConditionalExpression => Conditional(expression),
+        SyntaxKind.AssignmentExpression => Evaluate(expression.Node(0)) is { HasType: true } left ? Rvalue(left).WithoutValue() : Operand.Error,
+        SyntaxKind.CallExpression => Call(expression),
+        SyntaxKind.SubscriptExpression => Subscript(expression),
+        SyntaxKind.MemberAccessExpression => Member(expression),
+        SyntaxKind.OffsetofExpression => Offsetof(expression),
+        SyntaxKind.TypesCompatibleExpression => TypesCompatible(expression),
+        SyntaxKind.ChooseExpression => Choose(expression),
+        SyntaxKind.VaArgExpression => context.BindTypeName(expression.Node(4)) is { } vaType ? Operand.Of(vaType) : Operand.Error,
+        SyntaxKind.GenericSelection => Generic(expression),
+        SyntaxKind.StatementExpression => Fail(expression, SemanticDiagnostics.InvalidOperand, "braced-group within expression allowed only inside a function"),
+        SyntaxKind.ErrorExpression => Operand.Error,
         _ => Fail(expression, SemanticDiagnostics.Unsupported, "this expression"),
     };
 
     private TypeClass Classify(CType type) => TypeClass.Of(type, Layout);
 
-    private Operand Fail(CSyntaxNode at, DiagnosticDescriptor descriptor, params object[] args)
+    private Operand Fail(GNode at, DiagnosticDescriptor descriptor, params object[] args)
     {
         Report(descriptor, at, args);
         return Operand.Error;
     }
 
-    private void Report(DiagnosticDescriptor descriptor, CSyntaxNode at, params object[] args)
-    {
-        if (_quiet == 0) context.Report(descriptor, at.Node, args);
-    }
-
-    private void Report(DiagnosticDescriptor descriptor, SyntaxNode at, params object[] args)
+    private void Report(DiagnosticDescriptor descriptor, GNode at, params object[] args)
     {
         if (_quiet == 0) context.Report(descriptor, at, args);
     }
 
     /// <summary>Evaluates without reporting (for <c>__builtin_constant_p</c>, whose operand may be anything).</summary>
-    private Operand Quietly(ExpressionSyntax? expression)
+    private Operand Quietly(GNode expression)
     {
         _quiet++;
         try
@@ -115,14 +110,17 @@ public sealed partial class ConstantEvaluator(IEvaluationContext context)
         }
     }
 
-    private static CType Scalar(ScalarKind kind) => new ScalarType(kind);
+    private static readonly ScalarType[] Scalars = [.. Enum.GetValues<ScalarKind>().Select(k => new ScalarType(k))];
+
+    /// <summary>The scalar type of a kind, one shared instance each (types compare structurally, so sharing is only a saving).</summary>
+    private static CType Scalar(ScalarKind kind) => Scalars[(int)kind];
 
     private Operand IntegerResult(Int128 value, ScalarKind kind, bool ice) =>
-        new(Scalar(kind), new IntegerConstant(Model.Convert(value, kind)), ice);
+        new(Scalar(kind), IntegerConstant.Of(Model.Convert(value, kind)), ice);
 
-    private Operand Number(NumberLiteralSyntax literal)
+    private Operand Number(GNode literal)
     {
-        var text = literal.Token.ValueText;
+        var text = literal.Token(0).ValueText;
         if (Literals.IsFloating(text))
         {
             return Literals.ParseFloat(text) is { } f
@@ -134,19 +132,23 @@ public sealed partial class ConstantEvaluator(IEvaluationContext context)
             : Fail(literal, SemanticDiagnostics.BadLiteral, text);
     }
 
-    private Operand Character(CharacterLiteralSyntax literal)
+    private Operand Character(GNode literal)
     {
-        var text = literal.Token.ValueText;
+        var text = literal.Token(0).ValueText;
         return Literals.ParseCharacter(text, Model) is { } c
             ? IntegerResult(c.Value, c.Type, ice: true)
             : Fail(literal, SemanticDiagnostics.BadLiteral, text);
     }
 
-    private Operand StringLiteral(StringLiteralExpressionSyntax literal)
+    private Operand StringLiteral(GNode literal)
     {
-        var pieces = literal.Tokens.Select(t => t.ValueText).ToList();
+        var pieces = new List<string>();
+        foreach (var piece in literal)
+        {
+            if (piece.IsToken) pieces.Add(piece.Token.ValueText);
+        }
         if (Literals.StringLiteral(pieces) is not { } s) return Fail(literal, SemanticDiagnostics.BadLiteral, string.Join(" ", pieces));
         // A string literal is an lvalue array (C11 6.5.1p4) with static storage: an address constant.
-        return new Operand(new ArrayType(Scalar(s.Element), s.Length), new AddressConstant("\"" + literal.Node.Position + "\"", 0), false, IsLvalue: true);
+        return new Operand(new ArrayType(Scalar(s.Element), s.Length), new AddressConstant("\"" + literal.Position + "\"", 0), false, IsLvalue: true);
     }
 }

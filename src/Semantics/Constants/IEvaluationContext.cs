@@ -1,8 +1,7 @@
 using LayoutExpert.Semantics.Binding;
+using LayoutExpert.Semantics.Trees;
 using LayoutExpert.Semantics.Types;
 using LayoutExpert.Syntax.Diagnostics;
-using LayoutExpert.Syntax.Parsing.Nodes;
-using LayoutExpert.Syntax.Red;
 
 namespace LayoutExpert.Semantics.Constants;
 
@@ -13,7 +12,7 @@ namespace LayoutExpert.Semantics.Constants;
 /// size of a struct defined earlier, so binding and layout interleave), and
 /// where to report.
 /// </summary>
-public interface IEvaluationContext
+internal interface IEvaluationContext
 {
     IntegerModel Integers { get; }
 
@@ -22,10 +21,10 @@ public interface IEvaluationContext
     ITypeDefinitions Definitions { get; }
 
     /// <summary>The type a type name denotes (struct definitions inside it are bound on the way); null after an error.</summary>
-    CType? BindTypeName(TypeNameSyntax typeName);
+    CType? BindTypeName(GNode typeName);
 
     /// <summary>The ordinary identifier visible under this name, or null.</summary>
     OrdinarySymbol? LookupOrdinary(string name);
 
-    void Report(DiagnosticDescriptor descriptor, SyntaxNode at, params object[] args);
+    void Report(DiagnosticDescriptor descriptor, GNode at, params object[] args);
 }

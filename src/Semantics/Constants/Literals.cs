@@ -41,15 +41,15 @@ public static class Literals
 
         var candidates = (isUnsigned, longs, radix == 10) switch
         {
-            (false, 0, true) => new[] { ScalarKind.Int, ScalarKind.Long, ScalarKind.LongLong, ScalarKind.Int128 },
-            (false, 0, false) => [ScalarKind.Int, ScalarKind.UnsignedInt, ScalarKind.Long, ScalarKind.UnsignedLong, ScalarKind.LongLong, ScalarKind.UnsignedLongLong],
-            (true, 0, _) => [ScalarKind.UnsignedInt, ScalarKind.UnsignedLong, ScalarKind.UnsignedLongLong],
-            (false, 1, true) => [ScalarKind.Long, ScalarKind.LongLong, ScalarKind.Int128],
-            (false, 1, false) => [ScalarKind.Long, ScalarKind.UnsignedLong, ScalarKind.LongLong, ScalarKind.UnsignedLongLong],
-            (true, 1, _) => [ScalarKind.UnsignedLong, ScalarKind.UnsignedLongLong],
-            (false, _, true) => [ScalarKind.LongLong, ScalarKind.Int128],
-            (false, _, false) => [ScalarKind.LongLong, ScalarKind.UnsignedLongLong],
-            (true, _, _) => [ScalarKind.UnsignedLongLong],
+            (false, 0, true) => DecimalPlain,
+            (false, 0, false) => OtherPlain,
+            (true, 0, _) => UnsignedPlain,
+            (false, 1, true) => DecimalLong,
+            (false, 1, false) => OtherLong,
+            (true, 1, _) => UnsignedLong,
+            (false, _, true) => DecimalLongLong,
+            (false, _, false) => OtherLongLong,
+            (true, _, _) => UnsignedLongLong,
         };
         foreach (var kind in candidates)
         {
@@ -57,6 +57,19 @@ public static class Literals
         }
         return null;
     }
+
+    // The types an integer constant may have, in order (C11 6.4.4.1p5), by suffix and base; gcc goes on to
+    // __int128 for a decimal constant too large for long long ("integer constant is so large that it is unsigned").
+    private static readonly ScalarKind[] DecimalPlain = [ScalarKind.Int, ScalarKind.Long, ScalarKind.LongLong, ScalarKind.Int128];
+    private static readonly ScalarKind[] OtherPlain =
+        [ScalarKind.Int, ScalarKind.UnsignedInt, ScalarKind.Long, ScalarKind.UnsignedLong, ScalarKind.LongLong, ScalarKind.UnsignedLongLong];
+    private static readonly ScalarKind[] UnsignedPlain = [ScalarKind.UnsignedInt, ScalarKind.UnsignedLong, ScalarKind.UnsignedLongLong];
+    private static readonly ScalarKind[] DecimalLong = [ScalarKind.Long, ScalarKind.LongLong, ScalarKind.Int128];
+    private static readonly ScalarKind[] OtherLong = [ScalarKind.Long, ScalarKind.UnsignedLong, ScalarKind.LongLong, ScalarKind.UnsignedLongLong];
+    private static readonly ScalarKind[] UnsignedLong = [ScalarKind.UnsignedLong, ScalarKind.UnsignedLongLong];
+    private static readonly ScalarKind[] DecimalLongLong = [ScalarKind.LongLong, ScalarKind.Int128];
+    private static readonly ScalarKind[] OtherLongLong = [ScalarKind.LongLong, ScalarKind.UnsignedLongLong];
+    private static readonly ScalarKind[] UnsignedLongLong = [ScalarKind.UnsignedLongLong];
 
     /// <summary>u/U and l/L/ll/LL in either order (C11 6.4.4.1p1); "lL" is not a suffix.</summary>
     private static bool TryParseSuffix(ReadOnlySpan<char> suffix, out bool isUnsigned, out int longs)

@@ -46,6 +46,34 @@ public static class PreprocessedSource
         return new Result(kept, new LineMap(path, marks));
     }
 
+    /// <summary>A directive line other than a line marker or #pragma: what a directive-free input must not contain.</summary>
+    public readonly record struct Directive(int Offset, string Name);
+
+    /// <summary>
+    /// The directive lines in lexed text that only a preprocessor can run
+    /// (#include, #define, #if ...): a '#' first on its line followed by anything
+    /// but a line number (a marker) or "pragma". Offsets are in the lexed text.
+    /// </summary>
+    public static List<Directive> FindDirectives(IReadOnlyList<GreenToken> tokens)
+    {
+        var found = new List<Directive>();
+        var offset = 0;
+        var atLineStart = true;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (atLineStart && token.Kind == SyntaxKind.HashToken)
+            {
+                var next = i + 1 < tokens.Count && !token.EndsLine ? tokens[i + 1] : null;
+                var name = next is null || next.Kind == SyntaxKind.EndOfFileToken ? "" : SyntaxFacts.ValueText(next.Text);
+                if (next?.Kind != SyntaxKind.PPNumberToken && name != "pragma" && name.Length > 0) found.Add(new Directive(offset + token.LeadingWidth, name));
+            }
+            offset += token.FullWidth;
+            atLineStart = token.EndsLine;
+        }
+        return found;
+    }
+
     private static string Unquote(string literal) =>
         literal.Length >= 2 ? literal[1..^1].Replace("\\\\", "\\", StringComparison.Ordinal).Replace("\\\"", "\"", StringComparison.Ordinal) : literal;
 }

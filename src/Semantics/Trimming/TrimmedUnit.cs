@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using LayoutExpert.Semantics.Trees;
+using LayoutExpert.Syntax;
 using LayoutExpert.Syntax.Parsing.Nodes;
 
 namespace LayoutExpert.Semantics.Trimming;
@@ -25,7 +27,11 @@ public enum TrimmedKind
     Pragma,
 }
 
-public sealed record TrimmedItem(TrimmedKind Kind, CSyntaxNode Node);
+/// <summary>One kept item: its kind, its syntax kind and where its text starts in the unit. A struct: a kernel unit keeps 30,000 of them.</summary>
+public readonly record struct TrimmedItem(TrimmedKind Kind, SyntaxKind SyntaxKind, int Position)
+{
+    internal GNode Node { get; init; }
+}
 
 /// <summary>
 /// A translation unit cut down to what types and global objects depend on,

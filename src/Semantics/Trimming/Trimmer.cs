@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using LayoutExpert.Semantics.Trees;
 using LayoutExpert.Syntax;
 using LayoutExpert.Syntax.Parsing.Nodes;
 
@@ -12,53 +13,45 @@ namespace LayoutExpert.Semantics.Trimming;
 /// defined in its return type has file scope, while a tag first declared in a
 /// parameter list has prototype scope (C11 6.2.1p4) and is a different type
 /// from any later file-scope tag of that name (gcc warns that it "will not be
-/// visible outside of this definition or declaration").
+/// visible outside of this definition or declaration"). Reads the green tree.
 /// </summary>
 public static class Trimmer
 {
     public static TrimmedUnit Trim(TranslationUnitSyntax unit)
     {
-        var items = ImmutableArray.CreateBuilder<TrimmedItem>();
+        var root = new GNode(unit.Node.Green, unit.Node.Position);
+        var items = ImmutableArray.CreateBuilder<TrimmedItem>(root.Node(0).SlotCount);
         var dropped = 0;
-        foreach (var member in unit.Members)
+        foreach (var child in root.Node(0))
         {
-            TrimmedKind? kind = member switch
+            var node = child.Node;
+            TrimmedKind? kind = node.Kind switch
             {
-                DeclarationSyntax declaration => Classify(declaration),
-                FunctionDefinitionSyntax => TrimmedKind.FunctionDefinition,
-                StaticAssertDeclarationSyntax => TrimmedKind.StaticAssert,
-                PreprocessorLineSyntax { DirectiveName: "pragma" } => TrimmedKind.Pragma,
+                SyntaxKind.Declaration => Classify(node),
+                SyntaxKind.FunctionDefinition => TrimmedKind.FunctionDefinition,
+                SyntaxKind.StaticAssertDeclaration => TrimmedKind.StaticAssert,
+                SyntaxKind.PreprocessorLine when node.Token(1) is { IsPresent: true } name && name.Kind == SyntaxKind.IdentifierToken && name.ValueText == "pragma"
+                    => TrimmedKind.Pragma,
                 _ => null,
             };
-            if (kind is { } k) items.Add(new TrimmedItem(k, member));
+            if (kind is { } k) items.Add(new TrimmedItem(k, node.Kind, node.Position) { Node = node });
             else dropped++;
         }
-        return new TrimmedUnit(unit, items.ToImmutable(), dropped);
+        return new TrimmedUnit(unit, items.DrainToImmutable(), dropped);
     }
 
-    private static TrimmedKind Classify(DeclarationSyntax declaration)
+    private static TrimmedKind Classify(GNode declaration)
     {
-        var specifiers = declaration.Specifiers;
-        if (specifiers is null) return TrimmedKind.ObjectDeclaration;
+        var specifiers = declaration.Node(0);
+        if (!specifiers.IsPresent) return TrimmedKind.ObjectDeclaration;
         var hasDeclarators = false;
         var allFunctions = true;
-        foreach (var declarator in declaration.Declarators)
+        foreach (var init in declaration.Nodes(1, SyntaxKind.InitDeclarator))
         {
             hasDeclarators = true;
-            if (declarator.Declarator?.FunctionOfIdentifier is null) allFunctions = false;
+            if (!Shapes.DeclaresFunction(init.Node(0))) allFunctions = false;
         }
-        if (!hasDeclarators || DeclaresType(specifiers)) return TrimmedKind.TypeDeclaration;
+        if (!hasDeclarators || Shapes.DeclaresType(specifiers)) return TrimmedKind.TypeDeclaration;
         return allFunctions ? TrimmedKind.FunctionDeclaration : TrimmedKind.ObjectDeclaration;
-    }
-
-    /// <summary>A typedef, or specifiers that define a struct, union or enum (a body in braces).</summary>
-    private static bool DeclaresType(DeclarationSpecifiersSyntax specifiers)
-    {
-        foreach (var item in specifiers.Items)
-        {
-            if (item.Keyword == CKeyword.Typedef) return true;
-            if (item.Node is StructOrUnionSpecifierSyntax { HasBody: true } or EnumSpecifierSyntax { HasBody: true }) return true;
-        }
-        return false;
     }
 }

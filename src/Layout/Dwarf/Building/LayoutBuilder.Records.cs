@@ -18,7 +18,15 @@ internal sealed partial class LayoutBuilder
         var members = ImmutableArray.CreateBuilder<MemberLayout>(count);
         for (var child = e.FirstChild; child >= 0; child = _dies[child].NextSibling)
         {
-            if (_dies[child].Tag == DwTag.Member) members.Add(BuildMember(child, depth + 1));
+            if (_dies[child].Tag != DwTag.Member) continue;
+            var member = BuildMember(child, depth + 1);
+            // Every union member is at bit 0 in gcc (stor-layout.cc place_union_field). gcc 12 describes a union's
+            // bit-fields the old way (DW_AT_bit_offset within a storage unit) and omits DW_AT_data_member_location
+            // for union members, even when the storage unit it reckons from starts before the union (a bit-field
+            // of a typedef whose alignment is below its size: bit_offset -7 in a 4-byte unit at byte -4), so the
+            // attributes alone can give a wrong position; the union rule cannot.
+            if (kind == RecordKind.Union) member = member with { BitOffset = 0 };
+            members.Add(member);
         }
         var list = members.MoveToImmutable();
         int? alignment = e.Is(EntryFields.Alignment) ? e.Alignment : null;
