@@ -47,7 +47,9 @@ public class TokenSoupPropertyTests
             return result.Root.ToFullString() == text && CountTokens(result.Root) == tokens.Count;
         });
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(400), property);
-        Assert.True(slowest < TimeSpan.FromMilliseconds(500), $"slowest parse took {slowest}");
+        // A guard against runaway (exponential) recovery on a few hundred tokens, not a speed measurement:
+        // speed is measured in bench/. The margin is wide so a GC pause on a busy machine cannot trip it.
+        Assert.True(slowest < TimeSpan.FromSeconds(5), $"slowest parse took {slowest}");
     }
 
     /// <summary>Tokens in the tree (iteratively): each input token must appear exactly once.</summary>
