@@ -2,6 +2,7 @@ using LayoutExpert.Layout.Engine;
 using LayoutExpert.Layout.Target;
 using LayoutExpert.Preprocessing.Running;
 using LayoutExpert.Semantics.Binding;
+using LayoutExpert.Semantics.Constants;
 using LayoutExpert.Syntax.Diagnostics;
 using LayoutExpert.Syntax.Green;
 using LayoutExpert.Syntax.Parsing;
@@ -28,9 +29,12 @@ public static class FrontEnd
         var parseDiagnostics = tree.GetDiagnostics().ToList();
         LayoutEngine? engine = null;
         var unit = CSyntax.Root(tree) ?? throw new InvalidOperationException("the parser gave no translation unit");
-        var bound = log.Run("bind", () => Binder.Bind(unit, definitions => engine = new LayoutEngine(X86_64SysV.Instance, definitions)),
+        // -funsigned-char (from Linux 6.2) reaches the binder's constant folding and the base type of plain char.
+        var layoutOptions = new LayoutOptions(PlainCharIsUnsigned: options.UnsignedChar);
+        var binderOptions = new BinderOptions { Integers = IntegerModel.Lp64 with { PlainCharIsUnsigned = options.UnsignedChar } };
+        var bound = log.Run("bind", () => Binder.Bind(unit, definitions => engine = new LayoutEngine(X86_64SysV.Instance, definitions, layoutOptions), binderOptions),
             b => $"{b.Types.Records.Count} records, {b.Globals.Count} globals");
-        engine ??= new LayoutEngine(X86_64SysV.Instance, bound.Types);
+        engine ??= new LayoutEngine(X86_64SysV.Instance, bound.Types, layoutOptions);
         return new CompiledUnit(preprocessed, parseDiagnostics, bound, engine);
     }
 }

@@ -14,8 +14,13 @@ namespace LayoutExpert.Layout.Engine;
 /// structs in is_pure_ops_struct()") also counts struct/union members that are
 /// themselves pure ops structs; older plugins return "not pure" for them.
 /// </para>
+/// <para>
+/// <c>PlainCharIsUnsigned</c>: -funsigned-char (kbuild passes it from Linux 6.2
+/// on). It changes no size or offset, but plain <c>char</c> is then an unsigned
+/// character type, and gcc's DWARF (so a profile's base type) says so.
+/// </para>
 /// </summary>
-public sealed record LayoutOptions(bool RandstructPlugin = false, bool RandstructOpsStructsMayNestRecords = false)
+public sealed record LayoutOptions(bool RandstructPlugin = false, bool RandstructOpsStructsMayNestRecords = false, bool PlainCharIsUnsigned = false)
 {
     public static readonly LayoutOptions Default = new();
 }

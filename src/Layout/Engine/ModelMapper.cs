@@ -123,7 +123,8 @@ internal sealed class ModelMapper(LayoutEngine engine)
     private BaseTypeRef Base(ScalarKind kind)
     {
         var info = engine.Target.Scalar(kind);
-        BaseTypes.TryAdd(info.DwarfName, new BaseTypeLayout(info.DwarfName, info.SizeBytes, info.Encoding));
+        var encoding = kind == ScalarKind.Char && engine.Options.PlainCharIsUnsigned ? BaseTypeEncoding.UnsignedChar : info.Encoding;
+        BaseTypes.TryAdd(info.DwarfName, new BaseTypeLayout(info.DwarfName, info.SizeBytes, encoding));
         return new BaseTypeRef(info.DwarfName);
     }
 

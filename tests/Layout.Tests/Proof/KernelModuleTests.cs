@@ -37,7 +37,7 @@ public sealed class KernelModuleTests(KernelModuleTests.Module module, ITestOutp
     [Fact]
     public void Every_type_gcc_described_for_the_unit_has_our_layout()
     {
-        var comparison = LayoutComparison.Compare(module.Object, module.Ours.Set, bothWays: false);
+        var comparison = LayoutSetComparison.Compare(module.Object, module.Ours.Set, bothWays: false);
         output.WriteLine($"module.o: {comparison.Records} records ({comparison.Members} members), {comparison.Enums} enums ({comparison.Constants} constants), "
             + $"{comparison.Typedefs} typedefs compared; {comparison.Mismatches.Count} mismatches");
         Assert.True(comparison.Records > 1000, $"only {comparison.Records} records in module.o's DWARF");
@@ -47,7 +47,7 @@ public sealed class KernelModuleTests(KernelModuleTests.Module module, ITestOutp
     [Fact]
     public void Module_ko_differs_only_by_the_generated_unit()
     {
-        var comparison = LayoutComparison.Compare(module.Linked, module.Ours.Set, bothWays: false);
+        var comparison = LayoutSetComparison.Compare(module.Linked, module.Ours.Set, bothWays: false);
         // What we lack must come from module.mod.c, a unit we were not given: its ELF note structs.
         var unexplained = comparison.Mismatches
             .Where(m => !(m.EndsWith(": missing from ours", StringComparison.Ordinal) && module.FromGeneratedUnitOnly(m)))
@@ -85,7 +85,7 @@ public sealed class Kernel612ModuleTests(Kernel612ModuleTests.Module module, ITe
     public void Every_type_gcc_described_for_the_unit_has_our_layout()
     {
         Assert.Empty(module.Ours.Errors.Take(20).Select(d => d.ToString()));
-        var comparison = LayoutComparison.Compare(module.Object with { BaseTypes = module.Object.BaseTypes.Remove("char") }, module.Ours.Set, bothWays: false);
+        var comparison = LayoutSetComparison.Compare(module.Object with { BaseTypes = module.Object.BaseTypes.Remove("char") }, module.Ours.Set, bothWays: false);
         output.WriteLine($"6.12 module.o: {comparison.Records} records ({comparison.Members} members), {comparison.Enums} enums ({comparison.Constants} constants), "
             + $"{comparison.Typedefs} typedefs compared; {comparison.Mismatches.Count} mismatches");
         Assert.True(comparison.Records > 1000, $"only {comparison.Records} records in module.o's DWARF");

@@ -1,3 +1,4 @@
+using LayoutExpert.Layout.Model;
 using System.Text;
 using LayoutExpert.Layout.Tests.Engine.Oracle;
 
@@ -10,7 +11,7 @@ namespace LayoutExpert.Layout.Tests.Proof;
 /// </summary>
 public static class ProofOracle
 {
-    public sealed record Outcome(string Source, LayoutComparison.Result Comparison, OurPipeline.Outcome Ours)
+    public sealed record Outcome(string Source, LayoutSetComparison.Result Comparison, OurPipeline.Outcome Ours)
     {
         public bool Agrees => Comparison.Mismatches.Count == 0 && !Ours.Errors.Any() && Ours.Issues.IsEmpty;
 
@@ -32,7 +33,7 @@ public static class ProofOracle
         if (preprocess) source = GccDwarf.Preprocess(source);
         var gcc = GccDwarf.Layouts(source);
         var ours = OurPipeline.Run(source);
-        return new Outcome(source, LayoutComparison.Compare(gcc, ours.Set, bothWays: true), ours);
+        return new Outcome(source, LayoutSetComparison.Compare(gcc, ours.Set, bothWays: true), ours);
     }
 
     /// <summary>A failure report: the reduced source when reducing keeps a mismatch, else the whole one.</summary>
