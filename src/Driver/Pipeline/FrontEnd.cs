@@ -18,7 +18,8 @@ namespace LayoutExpert.Driver.Pipeline;
 /// </summary>
 public static class FrontEnd
 {
-    public static CompiledUnit Compile(Preprocessing.PreAst.PreAst preAst, PreprocessorOptions options, int source, StageLog? log = null)
+    public static CompiledUnit Compile(Preprocessing.PreAst.PreAst preAst, PreprocessorOptions options, int source, StageLog? log = null,
+        bool randstructPlugin = false)
     {
         log ??= StageLog.Silent;
         var preprocessed = log.Run("preprocess", () => Preprocessor.Run(preAst, options, source), p => $"{p.Tokens.Count} tokens");
@@ -30,7 +31,7 @@ public static class FrontEnd
         LayoutEngine? engine = null;
         var unit = CSyntax.Root(tree) ?? throw new InvalidOperationException("the parser gave no translation unit");
         // -funsigned-char (from Linux 6.2) reaches the binder's constant folding and the base type of plain char.
-        var layoutOptions = new LayoutOptions(PlainCharIsUnsigned: options.UnsignedChar);
+        var layoutOptions = new LayoutOptions(RandstructPlugin: randstructPlugin, PlainCharIsUnsigned: options.UnsignedChar);
         var binderOptions = new BinderOptions { Integers = IntegerModel.Lp64 with { PlainCharIsUnsigned = options.UnsignedChar } };
         var bound = log.Run("bind", () => Binder.Bind(unit, definitions => engine = new LayoutEngine(X86_64SysV.Instance, definitions, layoutOptions), binderOptions),
             b => $"{b.Types.Records.Count} records, {b.Globals.Count} globals");

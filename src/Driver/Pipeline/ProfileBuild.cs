@@ -38,7 +38,10 @@ public static class ProfileBuild
             ? new Dictionary<string, string>()
             : new Dictionary<string, string> { ["include/generated/bounds.h"] = bounds.Text };
         var options = KbuildCompilation.Create(preAst, config, generated).Options;
-        var unit = FrontEnd.Compile(preAst, options, Preprocessing.PreAst.PreAst.MainFile, log);
+        // With gcc, CONFIG_RANDSTRUCT means the randomize_layout plugin: its shuffles depend on a build-time seed,
+        // so those structs are reported as not computable, never guessed.
+        var randstruct = config.IsBuiltin("RANDSTRUCT") || config.IsBuiltin("GCC_PLUGIN_RANDSTRUCT");
+        var unit = FrontEnd.Compile(preAst, options, Preprocessing.PreAst.PreAst.MainFile, log, randstruct);
         diagnostics.AddRange(unit.Errors);
 
         // Roots: what module.c itself defines, and every global a symbol of the System.map names.

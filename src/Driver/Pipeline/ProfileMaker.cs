@@ -52,6 +52,7 @@ public static class ProfileMaker
         var types = ProfileBuild.Types(preAst, config.Config, symbolNames, log);
         var failed = PreprocessCommand.Report(log, types.Diagnostics);
         foreach (var issue in types.Issues.Take(50)) log.Info($"error: {issue.Subject}: layout not computable: {issue.Problem.Message} [LE5003]");
+        if (types.Issues.Length > 0) log.Info($"{types.Issues.Length} types not computable; the profile leaves them out");
         failed |= types.Issues.Length > 0;
         if (types.Types.Records.Count == 0) return ExitCodes.InputError;
 

@@ -47,6 +47,8 @@ public static class KbuildMacroRules
         macros.Add(MacroDefinitionText.Object("__KERNEL__", "1"));
         // Makefile: CC_FLAGS_USING += -DCC_USING_FENTRY when CONFIG_FUNCTION_TRACER and CONFIG_HAVE_FENTRY (gcc has -mfentry).
         if (config.IsBuiltin("FUNCTION_TRACER") && config.IsBuiltin("HAVE_FENTRY")) macros.Add(MacroDefinitionText.Object("CC_USING_FENTRY", "1"));
+        // scripts/Makefile.randstruct (included when CONFIG_RANDSTRUCT): -DRANDSTRUCT makes __randomize_layout an attribute.
+        if (config.IsBuiltin("RANDSTRUCT")) macros.Add(MacroDefinitionText.Object("RANDSTRUCT", "1"));
         macros.Add(MacroDefinitionText.Object("MODULE", "1"));
         macros.Add(MacroDefinitionText.Object("KBUILD_BASENAME", $"\"{name}\""));
         macros.Add(MacroDefinitionText.Object("KBUILD_MODNAME", $"\"{name}\""));

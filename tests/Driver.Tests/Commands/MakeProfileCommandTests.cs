@@ -88,6 +88,30 @@ public class MakeProfileCommandTests
         Assert.DoesNotContain("   at ", error);
     }
 
+    /// <summary>
+    /// A RANDSTRUCT kernel: the plugin shuffles __randomize_layout structs with a
+    /// build-time seed, so task_struct's layout cannot be computed. It is
+    /// reported by name, the rest of the profile is still written, and the exit
+    /// code says so unless partial profiles are allowed.
+    /// </summary>
+    [Fact]
+    public void Randomized_layouts_are_reported_by_name_never_guessed()
+    {
+        var text = File.ReadAllText(KernelCache.Config("6.1.0-56", "amd64"))
+            .Replace("CONFIG_RANDSTRUCT_NONE=y", "# CONFIG_RANDSTRUCT_NONE is not set\nCONFIG_RANDSTRUCT_FULL=y\nCONFIG_RANDSTRUCT=y\nCONFIG_GCC_PLUGIN_RANDSTRUCT=y");
+        var config = Temp("randstruct.config", text);
+        var output = Output();
+        var (exit, _, error) = CliRunner.Run("make-profile", "--config", config, PreAstFile.Value, "-o", output);
+        Assert.Equal(ExitCodes.InputError, exit);
+        Assert.Contains("struct address_space: layout not computable", error);
+        Assert.Contains("types not computable", error);
+        var isf = JsonNode.Parse(File.ReadAllText(output))!.AsObject();
+        Assert.Null(isf["user_types"]!["task_struct"]);
+        Assert.NotNull(isf["user_types"]!["list_head"]);
+        var (partialExit, _, _) = CliRunner.Run("make-profile", "--config", config, "--allow-partial", PreAstFile.Value, "-o", Output());
+        Assert.Equal(0, partialExit);
+    }
+
     [Fact]
     public void Rekall_format_has_its_sections()
     {
