@@ -28,13 +28,16 @@ for tree in common common-rt; do
     -o "$out/linux-$kernel-$tree.preast"
 done
 
-for flavour in amd64 cloud-amd64 rt-amd64; do
-  tree=common; [ "$flavour" = rt-amd64 ] && tree=common-rt
-  for format in isf rekall; do
-    echo "== make-profile: $kernel $flavour ($format)"
-    "$exe" make-profile --config "$cache/$kernel/configs/$flavour.config" --format "$format" \
-      "$out/linux-$kernel-$tree.preast" -o "$out/linux-$kernel-$flavour.$format.json"
-  done
+# One make-profile process per Pre-AST and format: the Pre-AST is loaded once
+# and each config gets its own profile (named after the config) in the directory.
+configs=$cache/$kernel/configs
+for format in isf rekall; do
+  echo "== make-profile: $kernel amd64 + cloud-amd64 ($format)"
+  "$exe" make-profile --config "$configs/amd64.config" --config "$configs/cloud-amd64.config" --format "$format" \
+    "$out/linux-$kernel-common.preast" -o "$out/profiles-$kernel"
+  echo "== make-profile: $kernel rt-amd64 ($format)"
+  "$exe" make-profile --config "$configs/rt-amd64.config" --format "$format" \
+    "$out/linux-$kernel-common-rt.preast" -o "$out/profiles-$kernel/rt-amd64.$format.json"
 done
-echo "== profiles in $out:"
-ls -l "$out"/*.json
+echo "== profiles in $out/profiles-$kernel:"
+ls -l "$out/profiles-$kernel"

@@ -13,12 +13,16 @@ public static class MakeProfileCommand
 {
     public static Command Create()
     {
-        var config = new Option<FileInfo>("--config") { Description = "The kernel .config or /proc/config.gz.", Required = true };
+        var config = new Option<FileInfo[]>("--config")
+        {
+            Description = "The kernel .config or /proc/config.gz; repeat it for several configs of one kernel tree (then -o is a directory).",
+            Required = true,
+        };
         var map = new Option<FileInfo?>("--system-map") { Description = "System.map or /proc/kallsyms." };
         var banner = new Option<FileInfo?>("--banner") { Description = "What /proc/version prints (linux_banner's bytes)." };
         var format = new Option<string>("--format") { Description = "isf (Volatility 3, default) or rekall.", DefaultValueFactory = _ => "isf" };
         format.AcceptOnlyFromAmong("isf", "rekall");
-        var output = new Option<FileInfo>("--output", "-o") { Description = "The profile to write.", Required = true };
+        var output = new Option<FileInfo>("--output", "-o") { Description = "The profile to write (a directory with several --config).", Required = true };
         var partial = new Option<bool>("--allow-partial") { Description = "Exit 0 even when some types could not be laid out." };
         var preAst = new Argument<FileInfo>("PRE_AST");
         var command = new Command("make-profile", "Make a profile from a Pre-AST, a kernel config and a System.map.")
@@ -26,7 +30,7 @@ public static class MakeProfileCommand
             config, map, banner, format, output, partial, preAst,
         };
         command.SetAction(r => ProfileMaker.Run(new ProfileRequest(
-            r.GetRequiredValue(preAst).FullName, r.GetRequiredValue(config).FullName, r.GetValue(map)?.FullName, r.GetValue(banner)?.FullName,
+            r.GetRequiredValue(preAst).FullName, [.. r.GetRequiredValue(config).Select(c => c.FullName)], r.GetValue(map)?.FullName, r.GetValue(banner)?.FullName,
             r.GetRequiredValue(format) == "rekall" ? ProfileFormat.Rekall : ProfileFormat.Isf, r.GetRequiredValue(output).FullName,
             r.GetValue(partial)), StageLog.ForConsole()));
         return command;
@@ -43,7 +47,7 @@ public static class MakeProfileCommand
             config, map, preAst, output,
         };
         command.SetAction(r => ProfileMaker.Run(new ProfileRequest(
-            r.GetRequiredValue(preAst).FullName, r.GetRequiredValue(config).FullName, r.GetValue(map)?.FullName, null,
+            r.GetRequiredValue(preAst).FullName, [r.GetRequiredValue(config).FullName], r.GetValue(map)?.FullName, null,
             ProfileFormat.Rekall, r.GetRequiredValue(output).FullName, false), StageLog.ForConsole()));
         return command;
     }

@@ -27,9 +27,6 @@ public static class ProfileMaker
             log.Info($"error: {request.PreAstPath}: a Pre-AST for {preAst.Metadata.Architecture}; this LayoutExpert makes x86_64 profiles [LE5004]");
             return ExitCodes.InputError;
         }
-        var config = log.Run("config", () => KernelConfigReader.ReadFile(request.ConfigPath), c => $"{c.Config.Count} options");
-        if (PreprocessCommand.Report(log, config.Diagnostics)) return ExitCodes.InputError;
-
         SymbolTable? symbols = null;
         if (request.SystemMapPath is { } mapPath)
         {
@@ -47,7 +44,36 @@ public static class ProfileMaker
             PreprocessCommand.Report(log, read.Diagnostics);
             banner = read.Banner;
         }
+        var outputs = OutputPaths(request);
+        if (outputs is null)
+        {
+            log.Info("error: several configs need distinct file names (each names its profile in the output directory) [LE5005]");
+            return ExitCodes.Usage;
+        }
+        // One process, one loaded Pre-AST, one profile per config; the worst outcome decides the exit code.
+        var exit = ExitCodes.Success;
+        for (var i = 0; i < request.ConfigPaths.Count; i++)
+        {
+            if (request.ConfigPaths.Count > 1) log.Info($"== {request.ConfigPaths[i]} -> {outputs[i]}");
+            exit = Math.Max(exit, One(request, preAst, request.ConfigPaths[i], outputs[i], symbols, banner, log));
+        }
+        return exit;
+    }
 
+    private static string[]? OutputPaths(ProfileRequest request)
+    {
+        if (request.ConfigPaths.Count == 1) return [request.OutputPath];
+        var names = request.ConfigPaths.Select(c => Path.GetFileNameWithoutExtension(c) + "." + request.Format.ToString().ToLowerInvariant() + ".json").ToArray();
+        if (names.Distinct(StringComparer.Ordinal).Count() != names.Length) return null;
+        Directory.CreateDirectory(request.OutputPath);
+        return [.. names.Select(n => Path.Combine(request.OutputPath, n))];
+    }
+
+    private static int One(ProfileRequest request, Preprocessing.PreAst.PreAst preAst, string configPath, string outputPath,
+        SymbolTable? symbols, KernelBanner? banner, StageLog log)
+    {
+        var config = log.Run("config", () => KernelConfigReader.ReadFile(configPath), c => $"{c.Config.Count} options");
+        if (PreprocessCommand.Report(log, config.Diagnostics)) return ExitCodes.InputError;
         var symbolNames = symbols?.Addresses.Keys.ToHashSet(StringComparer.Ordinal) ?? [];
         var types = ProfileBuild.Types(preAst, config.Config, symbolNames, log);
         var failed = PreprocessCommand.Report(log, types.Diagnostics);
@@ -57,8 +83,8 @@ public static class ProfileMaker
         if (types.Types.Records.Count == 0) return ExitCodes.InputError;
 
         var addresses = symbols?.Addresses ?? ImmutableSortedDictionary<string, ulong>.Empty;
-        var written = log.Run("write", () => Write(request, types, addresses, banner, config.Config),
-            d => $"{request.OutputPath} ({request.Format})");
+        var written = log.Run("write", () => Write(request, outputPath, types, addresses, banner, config.Config),
+            d => $"{outputPath} ({request.Format})");
         failed |= PreprocessCommand.Report(log, written);
         log.Info("key offsets: " + KeyOffsets.Describe(types.Types));
         log.Summary($"done: {types.Types.Records.Count} structs/unions, {types.Types.Enums.Count} enums, " +
@@ -66,13 +92,13 @@ public static class ProfileMaker
         return failed && !request.AllowPartial ? ExitCodes.InputError : ExitCodes.Success;
     }
 
-    private static ImmutableArray<Diagnostic> Write(ProfileRequest request, ProfileTypes types, IReadOnlyDictionary<string, ulong> addresses,
+    private static ImmutableArray<Diagnostic> Write(ProfileRequest request, string outputPath, ProfileTypes types, IReadOnlyDictionary<string, ulong> addresses,
         KernelBanner? banner, KernelConfig config)
     {
         if (request.Format == ProfileFormat.Rekall)
         {
             var options = config.Entries.ToDictionary(e => "CONFIG_" + e.Name, e => e.Value.Unescaped, StringComparer.Ordinal);
-            return RekallWriter.Write(new RekallInput(types.Types, addresses, options), request.OutputPath);
+            return RekallWriter.Write(new RekallInput(types.Types, addresses, options), outputPath);
         }
         var symbolSources = request.SystemMapPath is { } map
             ? ImmutableArray.Create(IsfSourceFile.FromFile(IsfSourceKind.SystemMap, map))
@@ -81,7 +107,7 @@ public static class ProfileMaker
         var input = new IsfInput(types.Types, addresses, types.SymbolTypes, banner, producer, symbolSources, []);
         var document = IsfWriter.Build(input);
         var diagnostics = document.Diagnostics.AddRange(IsfRequirements.Check(document));
-        document.WriteTo(request.OutputPath);
+        document.WriteTo(outputPath);
         return diagnostics;
     }
 }

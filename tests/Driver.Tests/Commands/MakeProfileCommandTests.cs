@@ -112,6 +112,31 @@ public class MakeProfileCommandTests
         Assert.Equal(0, partialExit);
     }
 
+    /// <summary>Several configs of one kernel tree in one process: one Pre-AST load, one profile per config, named after it.</summary>
+    [Fact]
+    public void Several_configs_make_one_profile_each_in_a_directory()
+    {
+        var dir = Path.Combine(Directory.CreateTempSubdirectory("layoutexpert-many-").FullName, "profiles");
+        var (exit, _, error) = CliRunner.Run("make-profile", "--config", KernelCache.Config("6.1.0-56", "amd64"),
+            "--config", KernelCache.Config("6.1.0-56", "cloud-amd64"), PreAstFile.Value, "-o", dir);
+        Assert.True(exit == 0, error);
+        Assert.Equal(1, error.Split('\n').Count(l => l.Contains("] load:")));
+        var amd64 = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "amd64.isf.json")))!;
+        var cloud = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "cloud-amd64.isf.json")))!;
+        // The cloud config drops options that task_struct's #ifs read: its size differs (both proven against gcc elsewhere).
+        Assert.NotEqual(amd64["user_types"]!["task_struct"]!["size"]!.GetValue<long>(), cloud["user_types"]!["task_struct"]!["size"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public void Several_configs_with_the_same_file_name_are_a_usage_error()
+    {
+        var config = KernelCache.Config("6.1.0-56", "amd64");
+        var copy = Temp("amd64.config", File.ReadAllText(config));
+        var (exit, _, error) = CliRunner.Run("make-profile", "--config", config, "--config", copy, PreAstFile.Value, "-o", Output());
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("distinct file names", error);
+    }
+
     [Fact]
     public void Rekall_format_has_its_sections()
     {
