@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LayoutExpert.Syntax.Diagnostics;
 
 namespace LayoutExpert.Driver;
 
@@ -30,6 +31,16 @@ public sealed class StageLog(TextWriter output, bool interactive)
     }
 
     public void Info(string message) => output.WriteLine(message);
+
+    /// <summary>Prints warnings and errors (at most 50); true when there was an error.</summary>
+    public bool Report(IEnumerable<Diagnostic> diagnostics)
+    {
+        var list = diagnostics.ToList();
+        foreach (var d in list.Where(d => d.Severity >= DiagnosticSeverity.Warning).Take(50)) Info(d.ToString());
+        var errors = list.Count(d => d.IsError);
+        if (list.Count > 50) Info($"... {list.Count - 50} more diagnostics ({errors} errors in all)");
+        return errors > 0;
+    }
 
     public void Summary(string message) => output.WriteLine($"[{_total.Elapsed.TotalSeconds,7:F3}s] {message}");
 }

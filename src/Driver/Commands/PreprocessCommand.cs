@@ -4,7 +4,6 @@ using LayoutExpert.Preprocessing.Kbuild;
 using LayoutExpert.Preprocessing.PreAst;
 using LayoutExpert.Preprocessing.Running;
 using LayoutExpert.Preprocessing.Serialization;
-using LayoutExpert.Syntax.Diagnostics;
 
 namespace LayoutExpert.Driver.Commands;
 
@@ -38,13 +37,13 @@ public static class PreprocessCommand
         var log = StageLog.ForConsole();
         var preAst = log.Run("load", () => PreAstReader.ReadFile(preAstFile.FullName), p => $"{p.Files.Length} files, {p.Metadata.KernelRelease}");
         var config = log.Run("config", () => KernelConfigReader.ReadFile(configFile.FullName), c => $"{c.Config.Count} options");
-        if (Report(log, config.Diagnostics)) return ExitCodes.InputError;
+        if (log.Report(config.Diagnostics)) return ExitCodes.InputError;
         var other = OtherGeneratedHeaders(generatedDir);
         var compilation = KbuildCompilation.Create(preAst, config.Config, other);
-        Report(log, compilation.Diagnostics);
+        log.Report(compilation.Diagnostics);
         var options = compilation.Options with { KeepGoing = keepGoing };
         var result = log.Run("preprocess", () => Preprocessor.Run(preAst, options), r => $"{r.Tokens.Count} tokens");
-        var failed = Report(log, result.Diagnostics);
+        var failed = log.Report(result.Diagnostics);
         var text = result.ToText();
         if (output is null) Console.Out.Write(text);
         else Profiles.AtomicWrite(output.FullName, text);
@@ -62,15 +61,5 @@ public static class PreprocessCommand
             if (File.Exists(file)) headers[path] = File.ReadAllText(file);
         }
         return headers;
-    }
-
-    /// <summary>Prints diagnostics (at most 50 errors); true when there was an error.</summary>
-    public static bool Report(StageLog log, IEnumerable<Diagnostic> diagnostics)
-    {
-        var list = diagnostics.ToList();
-        foreach (var d in list.Where(d => d.Severity >= DiagnosticSeverity.Warning).Take(50)) log.Info(d.ToString());
-        var errors = list.Count(d => d.IsError);
-        if (list.Count > 50) log.Info($"... {list.Count - 50} more diagnostics ({errors} errors in all)");
-        return errors > 0;
     }
 }

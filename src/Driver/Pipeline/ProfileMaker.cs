@@ -31,7 +31,7 @@ public static class ProfileMaker
         if (request.SystemMapPath is { } mapPath)
         {
             symbols = log.Run("symbols", () => SymbolMapReader.Read(mapPath), s => $"{s.Addresses.Count} symbols");
-            PreprocessCommand.Report(log, symbols.Diagnostics);
+            log.Report(symbols.Diagnostics);
         }
         else
         {
@@ -41,7 +41,7 @@ public static class ProfileMaker
         if (request.BannerPath is { } bannerPath)
         {
             var read = KernelBanner.Read(bannerPath);
-            PreprocessCommand.Report(log, read.Diagnostics);
+            log.Report(read.Diagnostics);
             banner = read.Banner;
         }
         var outputs = OutputPaths(request);
@@ -73,10 +73,10 @@ public static class ProfileMaker
         SymbolTable? symbols, KernelBanner? banner, StageLog log)
     {
         var config = log.Run("config", () => KernelConfigReader.ReadFile(configPath), c => $"{c.Config.Count} options");
-        if (PreprocessCommand.Report(log, config.Diagnostics)) return ExitCodes.InputError;
+        if (log.Report(config.Diagnostics)) return ExitCodes.InputError;
         var symbolNames = symbols?.Addresses.Keys.ToHashSet(StringComparer.Ordinal) ?? [];
         var types = ProfileBuild.Types(preAst, config.Config, symbolNames, log);
-        var failed = PreprocessCommand.Report(log, types.Diagnostics);
+        var failed = log.Report(types.Diagnostics);
         foreach (var issue in types.Issues.Take(50)) log.Info($"error: {issue.Subject}: layout not computable: {issue.Problem.Message} [LE5003]");
         if (types.Issues.Length > 0) log.Info($"{types.Issues.Length} types not computable; the profile leaves them out");
         failed |= types.Issues.Length > 0;
@@ -85,7 +85,7 @@ public static class ProfileMaker
         var addresses = symbols?.Addresses ?? ImmutableSortedDictionary<string, ulong>.Empty;
         var written = log.Run("write", () => Write(request, outputPath, types, addresses, banner, config.Config),
             d => $"{outputPath} ({request.Format})");
-        failed |= PreprocessCommand.Report(log, written);
+        failed |= log.Report(written);
         log.Info("key offsets: " + KeyOffsets.Describe(types.Types));
         log.Summary($"done: {types.Types.Records.Count} structs/unions, {types.Types.Enums.Count} enums, " +
             $"{types.Types.Typedefs.Count} typedefs, {addresses.Count} symbols ({types.SymbolTypes.Count} typed)");

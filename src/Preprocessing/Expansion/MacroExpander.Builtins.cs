@@ -146,12 +146,8 @@ public sealed partial class MacroExpander
             line.Add(new PPToken(green.Kind, SyntaxFacts.ValueText(green.Text), flags, name.Origin));
         }
         Push([.. line], null);
-        PragmaLines++;
         return null;
     }
-
-    /// <summary>How many pragma lines _Pragma produced (the walker ends the line after them).</summary>
-    public int PragmaLines { get; private set; }
 
     /// <summary>C11 6.10.9p1: drop the prefix and quotes, turn \" into " and \\ into \.</summary>
     private static string Destringize(string literal)

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text;
 using LayoutExpert.Syntax.Diagnostics;
 
@@ -70,9 +69,6 @@ public abstract class GreenNode
 
     /// <summary>Compares what a leaf holds besides its slots (a token's text, a trivia's text).</summary>
     protected virtual bool EquivalentPayload(GreenNode other) => true;
-
-    internal ImmutableArray<DiagnosticInfo> DiagnosticsArray =>
-        _diagnostics is null ? [] : ImmutableArray.Create(_diagnostics);
 
     public override string ToString() => ToFullString();
 }

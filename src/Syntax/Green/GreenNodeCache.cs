@@ -27,8 +27,6 @@ public sealed class GreenNodeCache
         _stringLookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    public int TokenCount => _tokens.Count;
-
     /// <summary>The one string instance for this text (short texts only; long ones are allocated as they come).</summary>
     public string Intern(ReadOnlySpan<char> text)
     {
