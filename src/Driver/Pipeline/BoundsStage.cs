@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using LayoutExpert.Preprocessing.Kbuild;
 using LayoutExpert.Preprocessing.Running;
 using LayoutExpert.Syntax.Diagnostics;
@@ -25,17 +26,24 @@ public static class BoundsStage
         ("__LRU_REFS_WIDTH", "MAX_NR_TIERS - 2"),
     ];
 
-    public sealed record Result(string? Text, IReadOnlyList<Diagnostic> Errors);
-
-    public static Result Compute(Preprocessing.PreAst.PreAst preAst, PreprocessorOptions options)
+    public sealed record Result(string? Text, ImmutableArray<Diagnostic> Errors)
     {
-        if (!preAst.Sources.TryGetValue(SourceName, out var source))
-        {
-            return new Result(null, [Diagnostic.Create(PipelineDiagnostics.NoBoundsSource, null)]);
-        }
-        var unit = FrontEnd.Compile(preAst, options, source);
+        public bool Equals(Result? other) =>
+            other is not null && Text == other.Text && Errors.Select(e => e.ToString()).SequenceEqual(other.Errors.Select(e => e.ToString()));
+
+        public override int GetHashCode() => Text?.Length ?? 0;
+    }
+
+    public static Result Missing { get; } = new(null, [Diagnostic.Create(PipelineDiagnostics.NoBoundsSource, null)]);
+
+    public static Result Compute(Preprocessing.PreAst.PreAst preAst, PreprocessorOptions options) =>
+        preAst.Sources.TryGetValue(SourceName, out var source) ? FromUnit(FrontEnd.Compile(preAst, options, source)) : Missing;
+
+    /// <summary>bounds.h from the compiled bounds.c: its enumeration constants are the values.</summary>
+    public static Result FromUnit(CompiledUnit unit)
+    {
         var errors = unit.Errors.ToList();
-        if (errors.Count > 0) return new Result(null, errors);
+        if (errors.Count > 0) return new Result(null, [.. errors]);
         var entries = new List<BoundsHeader.Entry>();
         foreach (var (name, expression) in Bounds)
         {

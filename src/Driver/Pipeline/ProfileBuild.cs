@@ -26,7 +26,7 @@ public sealed record ProfileTypes(
 
 public static class ProfileBuild
 {
-    /// <summary>Every stage up to the layout set, logged with its time.</summary>
+    /// <summary>Every stage up to the layout set, from scratch, logged with its time.</summary>
     public static ProfileTypes Types(Preprocessing.PreAst.PreAst preAst, KernelConfig config, IReadOnlySet<string> symbolNames, StageLog log)
     {
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
@@ -42,8 +42,13 @@ public static class ProfileBuild
         // so those structs are reported as not computable, never guessed.
         var randstruct = config.IsBuiltin("RANDSTRUCT") || config.IsBuiltin("GCC_PLUGIN_RANDSTRUCT");
         var unit = FrontEnd.Compile(preAst, options, Preprocessing.PreAst.PreAst.MainFile, log, randstruct);
-        diagnostics.AddRange(unit.Errors);
+        return TypesOf(unit, diagnostics.ToImmutable(), symbolNames, log);
+    }
 
+    /// <summary>The layout set of a compiled module unit, kept to what its globals and the named symbols reach.</summary>
+    public static ProfileTypes TypesOf(CompiledUnit unit, ImmutableArray<Diagnostic> earlier, IReadOnlySet<string> symbolNames, StageLog log)
+    {
+        var diagnostics = earlier.AddRange(unit.Errors);
         // Roots: what module.c itself defines, and every global a symbol of the System.map names.
         var moduleGlobals = unit.Bound.Globals.Values.Where(g => g.IsDefined).Select(g => g.Name).ToHashSet(StringComparer.Ordinal);
         var roots = unit.Bound.Globals.Where(g => moduleGlobals.Contains(g.Key) || symbolNames.Contains(g.Key))
@@ -57,6 +62,6 @@ public static class ProfileBuild
             if (symbolNames.Contains(name) && result.TryGet(out var typeRef)) symbolTypes[name] = typeRef;
         }
         var reachable = ReachableTypes.From(all.Set, unit.Bound.Types, names, rootList.Select(r => r.Value));
-        return new ProfileTypes(reachable, symbolTypes.ToImmutable(), all.Issues, diagnostics.ToImmutable(), unit.Bound);
+        return new ProfileTypes(reachable, symbolTypes.ToImmutable(), all.Issues, diagnostics, unit.Bound);
     }
 }

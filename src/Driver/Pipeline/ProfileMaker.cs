@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using LayoutExpert.Driver.Commands;
+using LayoutExpert.Driver.Queries;
 using LayoutExpert.Layout.Profiles;
 using LayoutExpert.Layout.Profiles.Isf;
 using LayoutExpert.Layout.Profiles.Rekall;
@@ -50,12 +51,20 @@ public static class ProfileMaker
             log.Info("error: several configs need distinct file names (each names its profile in the output directory) [LE5005]");
             return ExitCodes.Usage;
         }
-        // One process, one loaded Pre-AST, one profile per config; the worst outcome decides the exit code.
+        // One process, one database, one profile per config: each config re-runs only what read an option
+        // that differs from the previous one. The worst outcome decides the exit code.
+        var database = new ProfileDatabase(preAst);
+        database.Session.Log = log;
+        var sources = request.SystemMapPath is { } map
+            ? ImmutableArray.Create(IsfSourceFile.FromFile(IsfSourceKind.SystemMap, map))
+            : ImmutableArray<IsfSourceFile>.Empty;
+        database.SetSymbols(new SymbolInput(symbols?.Addresses ?? ImmutableSortedDictionary<string, ulong>.Empty, banner, sources));
         var exit = ExitCodes.Success;
         for (var i = 0; i < request.ConfigPaths.Count; i++)
         {
             if (request.ConfigPaths.Count > 1) log.Info($"== {request.ConfigPaths[i]} -> {outputs[i]}");
-            exit = Math.Max(exit, One(request, preAst, request.ConfigPaths[i], outputs[i], symbols, banner, log));
+            exit = Math.Max(exit, One(request, database, request.ConfigPaths[i], outputs[i], log));
+            database.DropUnused();
         }
         return exit;
     }
@@ -69,45 +78,28 @@ public static class ProfileMaker
         return [.. names.Select(n => Path.Combine(request.OutputPath, n))];
     }
 
-    private static int One(ProfileRequest request, Preprocessing.PreAst.PreAst preAst, string configPath, string outputPath,
-        SymbolTable? symbols, KernelBanner? banner, StageLog log)
+    private static int One(ProfileRequest request, ProfileDatabase database, string configPath, string outputPath, StageLog log)
     {
         var config = log.Run("config", () => KernelConfigReader.ReadFile(configPath), c => $"{c.Config.Count} options");
         if (log.Report(config.Diagnostics)) return ExitCodes.InputError;
-        var symbolNames = symbols?.Addresses.Keys.ToHashSet(StringComparer.Ordinal) ?? [];
-        var types = ProfileBuild.Types(preAst, config.Config, symbolNames, log);
+        database.SetConfig(config.Config);
+        var types = database.Types();
         var failed = log.Report(types.Diagnostics);
         foreach (var issue in types.Issues.Take(50)) log.Info($"error: {issue.Subject}: layout not computable: {issue.Problem.Message} [LE5003]");
         if (types.Issues.Length > 0) log.Info($"{types.Issues.Length} types not computable; the profile leaves them out");
         failed |= types.Issues.Length > 0;
         if (types.Types.Records.Count == 0) return ExitCodes.InputError;
 
-        var addresses = symbols?.Addresses ?? ImmutableSortedDictionary<string, ulong>.Empty;
-        var written = log.Run("write", () => Write(request, outputPath, types, addresses, banner, config.Config),
-            d => $"{outputPath} ({request.Format})");
-        failed |= log.Report(written);
+        var document = log.Run("write", () =>
+        {
+            var built = database.Profile(request.Format);
+            built.WriteTo(outputPath);
+            return built;
+        }, d => $"{outputPath} ({request.Format}, {d.Bytes.Length} bytes)");
+        failed |= log.Report(document.Diagnostics);
         log.Info("key offsets: " + KeyOffsets.Describe(types.Types));
         log.Summary($"done: {types.Types.Records.Count} structs/unions, {types.Types.Enums.Count} enums, " +
-            $"{types.Types.Typedefs.Count} typedefs, {addresses.Count} symbols ({types.SymbolTypes.Count} typed)");
+            $"{types.Types.Typedefs.Count} typedefs, {database.SymbolCount} symbols ({types.SymbolTypes.Count} typed)");
         return failed && !request.AllowPartial ? ExitCodes.InputError : ExitCodes.Success;
-    }
-
-    private static ImmutableArray<Diagnostic> Write(ProfileRequest request, string outputPath, ProfileTypes types, IReadOnlyDictionary<string, ulong> addresses,
-        KernelBanner? banner, KernelConfig config)
-    {
-        if (request.Format == ProfileFormat.Rekall)
-        {
-            var options = config.Entries.ToDictionary(e => "CONFIG_" + e.Name, e => e.Value.Unescaped, StringComparer.Ordinal);
-            return RekallWriter.Write(new RekallInput(types.Types, addresses, options), outputPath);
-        }
-        var symbolSources = request.SystemMapPath is { } map
-            ? ImmutableArray.Create(IsfSourceFile.FromFile(IsfSourceKind.SystemMap, map))
-            : ImmutableArray<IsfSourceFile>.Empty;
-        var producer = new IsfProducer("LayoutExpert", typeof(ProfileMaker).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
-        var input = new IsfInput(types.Types, addresses, types.SymbolTypes, banner, producer, symbolSources, []);
-        var document = IsfWriter.Build(input);
-        var diagnostics = document.Diagnostics.AddRange(IsfRequirements.Check(document));
-        document.WriteTo(outputPath);
-        return diagnostics;
     }
 }

@@ -1,0 +1,58 @@
+using LayoutExpert.Driver.Pipeline;
+using LayoutExpert.Incremental;
+using LayoutExpert.Layout.Profiles;
+using LayoutExpert.Preprocessing.Config;
+
+namespace LayoutExpert.Driver.Queries;
+
+/// <summary>
+/// One query database for make-profile: one Pre-AST, any number of configs
+/// passed through it one after the other. Setting a config sets each option
+/// as its own input, so the next profile re-runs only what read an option
+/// that changed. Between configs, memos the last config did not verify are
+/// dropped, which bounds memory by one config's working set.
+/// </summary>
+public sealed class ProfileDatabase
+{
+    private readonly HashSet<string> _optionsSet = new(StringComparer.Ordinal);
+    private Revision? _configRevision;
+
+    public ProfileDatabase(Preprocessing.PreAst.PreAst preAst)
+    {
+        Session = new ProfileSession();
+        Database.Set(ProfileInputs.PreAst, ProfileInputs.Key, preAst, Durability.High);
+        Database.Set(ProfileInputs.Session, ProfileInputs.Key, Session, Durability.High);
+        Database.Set(ProfileInputs.Symbols, ProfileInputs.Key, SymbolInput.None, Durability.Medium);
+    }
+
+    public Database Database { get; } = new();
+
+    public ProfileSession Session { get; }
+
+    /// <summary>Makes <paramref name="config"/> the current one: every option an input of its own, unset ones null.</summary>
+    public void SetConfig(KernelConfig config)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in config.Entries)
+        {
+            names.Add(entry.Name);
+            Database.Set(ProfileInputs.ConfigOption, entry.Name, entry.Value);
+        }
+        foreach (var gone in _optionsSet.Where(n => !names.Contains(n)).ToList()) Database.Set(ProfileInputs.ConfigOption, gone, null);
+        _optionsSet.Clear();
+        _optionsSet.UnionWith(names);
+        Database.Set(ProfileInputs.Config, ProfileInputs.Key, config);
+        _configRevision = Database.CurrentRevision;
+    }
+
+    public void SetSymbols(SymbolInput symbols) => Database.Set(ProfileInputs.Symbols, ProfileInputs.Key, symbols, Durability.Medium);
+
+    public int SymbolCount => Database.Get(ProfileInputs.Symbols, ProfileInputs.Key).Addresses.Count;
+
+    public ProfileTypes Types() => Database.Get(ProfileQueries.Types, ProfileInputs.Key);
+
+    public ProfileDocument Profile(ProfileFormat format) => Database.Get(ProfileQueries.Profile, format);
+
+    /// <summary>Drops the memos the current config did not use (inputs stay); returns how many.</summary>
+    public int DropUnused() => _configRevision is { } revision ? Database.DropMemosNotVerifiedSince(revision) : 0;
+}
