@@ -15,6 +15,8 @@ public static class Cli
         MakeProfileCommand.Create(),
         MakeProfileCommand.CreateOriginalSpelling(),
         LayoutCommand.Create(),
+        ExplainCommand.Create(),
+        DiffCommand.Create(),
     };
 
     public static int Run(string[] args)

@@ -36,6 +36,6 @@ public static class FrontEnd
         var bound = log.Run("bind", () => Binder.Bind(unit, definitions => engine = new LayoutEngine(X86_64SysV.Instance, definitions, layoutOptions), binderOptions),
             b => $"{b.Types.Records.Count} records, {b.Globals.Count} globals");
         engine ??= new LayoutEngine(X86_64SysV.Instance, bound.Types, layoutOptions);
-        return new CompiledUnit(preprocessed, parseDiagnostics, bound, engine);
+        return new CompiledUnit(preprocessed, tree, parseDiagnostics, bound, engine);
     }
 }

@@ -19,6 +19,7 @@ public sealed class ProfileDatabase
 
     public ProfileDatabase(Preprocessing.PreAst.PreAst preAst)
     {
+        PreAst = preAst;
         Session = new ProfileSession();
         Database.Set(ProfileInputs.PreAst, ProfileInputs.Key, preAst, Durability.High);
         Database.Set(ProfileInputs.Session, ProfileInputs.Key, Session, Durability.High);
@@ -26,6 +27,8 @@ public sealed class ProfileDatabase
     }
 
     public Database Database { get; } = new();
+
+    public Preprocessing.PreAst.PreAst PreAst { get; }
 
     public ProfileSession Session { get; }
 
@@ -48,6 +51,9 @@ public sealed class ProfileDatabase
     public void SetSymbols(SymbolInput symbols) => Database.Set(ProfileInputs.Symbols, ProfileInputs.Key, symbols, Durability.Medium);
 
     public int SymbolCount => Database.Get(ProfileInputs.Symbols, ProfileInputs.Key).Addresses.Count;
+
+    /// <summary>The module unit compiled under the current config (its tokens, origins, tree and bound types).</summary>
+    public CompiledUnit CompiledModule() => Database.Get(ProfileQueries.Compile, Preprocessing.PreAst.PreAst.MainFile);
 
     public ProfileTypes Types() => Database.Get(ProfileQueries.Types, ProfileInputs.Key);
 
