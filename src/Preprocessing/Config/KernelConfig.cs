@@ -37,6 +37,23 @@ public sealed partial class KernelConfig
 
     public bool IsSet(string name) => _byName.ContainsKey(name);
 
+    /// <summary>
+    /// The same config with one symbol set to <paramref name="value"/> (kept in its place, or appended), or
+    /// unset when it is null: a variant for diff, benchmarks and property tests.
+    /// </summary>
+    public KernelConfig With(string name, ConfigValue? value)
+    {
+        var entries = Entries;
+        var index = -1;
+        for (var i = 0; i < entries.Length && index < 0; i++)
+        {
+            if (entries[i].Name == name) index = i;
+        }
+        if (value is null) return index < 0 ? this : new KernelConfig(Path, Title, entries.RemoveAt(index));
+        var entry = new ConfigEntry(name, value, index < 0 ? 0 : entries[index].Line);
+        return new KernelConfig(Path, Title, index < 0 ? entries.Add(entry) : entries.SetItem(index, entry));
+    }
+
     /// <summary>CONFIG_name=y.</summary>
     public bool IsBuiltin(string name) => this[name]?.Kind == ConfigValueKind.Yes;
 

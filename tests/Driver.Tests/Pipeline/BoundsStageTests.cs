@@ -18,7 +18,7 @@ public class BoundsStageTests
         var preAst = KernelInputs.PreAst(kernel, flavour);
         var options = KbuildCompilation.Create(preAst, KernelInputs.Config(kernel, flavour), new Dictionary<string, string>()).Options;
         var result = BoundsStage.Compute(preAst, options);
-        Assert.True(result.Errors.Count == 0, string.Join('\n', result.Errors.Take(10)));
+        Assert.True(result.Errors.Length == 0, string.Join('\n', result.Errors.Take(10)));
         var shipped = File.ReadAllText(Path.Combine(KernelCache.FlavourTree(kernel, flavour), "include", "generated", "bounds.h"));
         Assert.Equal(shipped, result.Text);
     }

@@ -1,0 +1,46 @@
+using Xunit.Abstractions;
+using LayoutExpert.Driver.Pipeline;
+using LayoutExpert.Driver.Queries;
+using LayoutExpert.Driver.Tests.Pipeline;
+using LayoutExpert.Preprocessing.Config;
+
+namespace LayoutExpert.Driver.Tests.Queries;
+
+/// <summary>make-profile's query database on the real 6.1 kernel: configs passed one after the other give what fresh databases give.</summary>
+public class ProfileDatabaseTests(ITestOutputHelper output)
+{
+    private const string Kernel = "6.1.0-56";
+
+    [Fact]
+    public void Configs_in_one_database_give_the_bytes_of_fresh_databases()
+    {
+        var preAst = KernelInputs.PreAst(Kernel, "amd64");
+        var amd64 = KernelInputs.Config(Kernel, "amd64");
+        var configs = new[]
+        {
+            amd64,
+            KernelInputs.Config(Kernel, "cloud-amd64"),
+            amd64.With("MEMCG", null),
+            amd64,
+        };
+        var shared = new ProfileDatabase(preAst);
+        var sizes = new List<long>();
+        foreach (var config in configs)
+        {
+            shared.SetConfig(config);
+            var incremental = shared.Profile(ProfileFormat.Isf);
+            shared.DropUnused();
+            var fresh = new ProfileDatabase(preAst);
+            fresh.SetConfig(config);
+            var scratch = fresh.Profile(ProfileFormat.Isf);
+            Assert.True(scratch.Bytes.AsSpan().SequenceEqual(incremental.Bytes.AsSpan()), $"the profile for config #{sizes.Count} differs from a fresh database's");
+            sizes.Add(shared.Types().Types.Records["task_struct"].Size);
+            output.WriteLine($"config #{sizes.Count - 1}: {incremental.Bytes.Length} bytes, task_struct {sizes[^1]}; executions so far {shared.Database.Statistics.Total.Executions}");
+        }
+        // The configs really differ where it matters: cloud-amd64 and MEMCG off each shrink task_struct.
+        Assert.Equal(9792, sizes[0]);
+        Assert.NotEqual(sizes[0], sizes[1]);
+        Assert.NotEqual(sizes[0], sizes[2]);
+        Assert.Equal(sizes[0], sizes[3]);
+    }
+}
