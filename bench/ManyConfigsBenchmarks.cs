@@ -1,0 +1,89 @@
+using BenchmarkDotNet.Attributes;
+using LayoutExpert.Driver.Pipeline;
+using LayoutExpert.Driver.Queries;
+using LayoutExpert.Preprocessing.Config;
+using LayoutExpert.Preprocessing.Linking;
+using LayoutExpert.TestSupport;
+
+namespace LayoutExpert.Bench;
+
+/// <summary>
+/// Issue 6's scenarios on the 6.1 Pre-AST, in process, to the profile's bytes
+/// (ISF): (1) a cold profile for amd64 in a fresh database; (2) in a warm
+/// database, one option flipped (CONFIG_MEMCG, then back: each invocation
+/// flips it); (3) a batch of ten configs in one database — amd64, cloud-amd64
+/// and eight variants with a few options changed — whose marginal cost per
+/// config is (3) minus (1), divided by nine.
+/// </summary>
+[MemoryDiagnoser]
+public class ManyConfigsBenchmarks
+{
+    private Preprocessing.PreAst.PreAst _preAst = null!;
+    private KernelConfig _amd64 = null!;
+    private KernelConfig _withoutMemcg = null!;
+    private KernelConfig[] _batch = [];
+    private ProfileDatabase _warm = null!;
+    private bool _flipped;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var options = KernelInputs.Options61() with
+        {
+            AdditionalSources = [("bounds.c", File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "Driver", "Module", "bounds.c")))],
+        };
+        _preAst = PreAstBuilder.Build(options).PreAst;
+        _amd64 = KernelConfigReader.ReadFile(KernelCache.Config(KernelInputs.Kernel, "amd64")).Config;
+        var cloud = KernelConfigReader.ReadFile(KernelCache.Config(KernelInputs.Kernel, "cloud-amd64")).Config;
+        _withoutMemcg = _amd64.With("MEMCG", null);
+        var y = new ConfigValue(ConfigValueKind.Yes, "y");
+        _batch =
+        [
+            _amd64,
+            cloud,
+            _withoutMemcg,
+            _amd64.With("DEBUG_LOCK_ALLOC", y).With("LOCKDEP", y),
+            _amd64.With("NR_CPUS", new ConfigValue(ConfigValueKind.Decimal, "512")),
+            _amd64.With("SYSVIPC", null).With("AUDIT", null),
+            cloud.With("MEMCG", null),
+            cloud.With("DEBUG_SPINLOCK", y),
+            cloud.With("NR_CPUS", new ConfigValue(ConfigValueKind.Decimal, "64")),
+            cloud.With("X86_MCE", y),
+        ];
+        _warm = new ProfileDatabase(_preAst);
+        _warm.SetConfig(_amd64);
+        _warm.Profile(ProfileFormat.Isf);
+    }
+
+    [Benchmark(Baseline = true)]
+    public int ColdProfile()
+    {
+        var database = new ProfileDatabase(_preAst);
+        database.SetConfig(_amd64);
+        return database.Profile(ProfileFormat.Isf).Bytes.Length;
+    }
+
+    [Benchmark]
+    public int OneOptionFlipped()
+    {
+        _flipped = !_flipped;
+        _warm.SetConfig(_flipped ? _withoutMemcg : _amd64);
+        var length = _warm.Profile(ProfileFormat.Isf).Bytes.Length;
+        _warm.DropUnused();
+        return length;
+    }
+
+    [Benchmark]
+    public int TenConfigsInOneDatabase()
+    {
+        var database = new ProfileDatabase(_preAst);
+        var total = 0;
+        foreach (var config in _batch)
+        {
+            database.SetConfig(config);
+            total += database.Profile(ProfileFormat.Isf).Bytes.Length;
+            database.DropUnused();
+        }
+        return total;
+    }
+}
