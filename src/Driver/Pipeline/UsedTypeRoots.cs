@@ -10,12 +10,10 @@ namespace LayoutExpert.Driver.Pipeline;
 /// types an object definition took from the file-wide list when
 /// varpool_node::get (var)->definition still holds at dwarf2out_early_finish,
 /// that is, when cgraphunit.cc analyze_functions did not remove the object as
-/// unreachable: it is reachable from the symbols output on their own
-/// (needed_p: public definitions, <c>used</c>) through the references of
-/// initializers and function bodies (a reference to a declaration without a
-/// definition leads nowhere). premark_used_types keeps a function's body
-/// types with the function's DIE, made for every function that is output;
-/// that DIE also describes the function's type (its locals are not modelled:
+/// unreachable (<see cref="DebugTypeUses.KeptDefinitions"/>).
+/// premark_used_types keeps a function's body types with the function's DIE,
+/// made for every function that is output; that DIE also describes the
+/// function's type, when the binder bound it (its locals are not modelled:
 /// bodies are token runs).
 /// </summary>
 public static class UsedTypeRoots
@@ -23,27 +21,14 @@ public static class UsedTypeRoots
     public static IReadOnlyList<CType> From(BoundTranslationUnit unit)
     {
         var uses = unit.DebugUses;
-        var kept = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<string>(uses.Symbols.Values.Where(s => s.NeededAlone).Select(s => s.Name));
-        while (pending.Count > 0)
-        {
-            var name = pending.Pop();
-            if (!kept.Add(name)) continue;
-            foreach (var reference in uses.Symbols[name].References)
-            {
-                if (uses.Symbols.ContainsKey(reference) && !kept.Contains(reference)) pending.Push(reference);
-            }
-        }
         var roots = new List<CType>();
         foreach (var group in uses.ByVariables)
         {
-            if (kept.Contains(group.Variable)) roots.AddRange(group.Types);
+            if (uses.KeptDefinitions.Contains(group.Variable)) roots.AddRange(group.Types);
         }
-        foreach (var name in kept)
+        roots.AddRange(uses.FunctionBodyTypes);
+        foreach (var name in uses.KeptDefinitions)
         {
-            var symbol = uses.Symbols[name];
-            if (!symbol.IsFunction) continue;
-            roots.AddRange(symbol.BodyTypes);
             if (unit.Functions.TryGetValue(name, out var function) && function.Type is { } type) roots.Add(type);
         }
         return roots;

@@ -19,7 +19,8 @@ public sealed partial class Binder
 
     private readonly List<TypesUsedByVariable> _byVariables = [];
 
-    private readonly Dictionary<string, SymbolUses> _symbols = new(StringComparer.Ordinal);
+    /// <summary>Every file-scope object and function definition, by name (redeclarations merge, as gcc's duplicate_decls merges them).</summary>
+    private readonly Dictionary<string, DefinedSymbol> _symbols = new(StringComparer.Ordinal);
 
     /// <summary>The objects and functions named (evaluated) by the declarator being walked.</summary>
     private readonly HashSet<string> _references = new(StringComparer.Ordinal);
@@ -203,17 +204,60 @@ public sealed partial class Binder
     {
         _byVariables.Add(new TypesUsedByVariable(name, [.. _pendingTypes]));
         _pendingTypes.Clear();
-        AddSymbol(name, isFunction: false, neededAlone, []);
+        Define(name, neededAlone).References.UnionWith(_references);
+        _references.Clear();
+    }
+
+    /// <summary>A function definition; its body is read only if gcc outputs the function (see <see cref="KeptSymbols"/>).</summary>
+    private void DefineFunction(string name, bool neededAlone, GNode body)
+    {
+        var symbol = Define(name, neededAlone);
+        symbol.References.UnionWith(_references);
+        _references.Clear();
+        if (body.IsPresent) symbol.Body = body;
+    }
+
+    private DefinedSymbol Define(string name, bool neededAlone)
+    {
+        if (!_symbols.TryGetValue(name, out var symbol)) _symbols[name] = symbol = new DefinedSymbol();
+        symbol.NeededAlone |= neededAlone;
+        return symbol;
     }
 
     /// <summary>
-    /// A function definition. Its body is a token run: the enumeration
-    /// constants, objects and functions it names are found by name at file
-    /// scope (a local declaration hiding one of them is not seen).
+    /// The definitions gcc's symbol table still holds when early debug info is
+    /// finished (cgraphunit.cc analyze_functions): those output on their own
+    /// (needed_p), and everything their initializers and bodies refer to
+    /// (references to a declaration without a definition lead nowhere). The
+    /// enum types the kept functions' bodies name come with them.
     /// </summary>
-    private void DefineFunction(string name, bool neededAlone, GNode body)
+    private (ImmutableSortedSet<string> Kept, ImmutableArray<CType> BodyTypes) KeptSymbols()
     {
-        var types = new List<CType>();
+        var kept = new HashSet<string>(StringComparer.Ordinal);
+        var bodyTypes = new List<CType>();
+        var pending = new Stack<string>(_symbols.Where(p => p.Value.NeededAlone).Select(p => p.Key));
+        while (pending.Count > 0)
+        {
+            var name = pending.Pop();
+            if (!kept.Add(name)) continue;
+            var symbol = _symbols[name];
+            if (symbol.Body is { IsPresent: true } body) ScanBody(body, symbol.References, bodyTypes);
+            foreach (var reference in symbol.References)
+            {
+                if (_symbols.ContainsKey(reference) && !kept.Contains(reference)) pending.Push(reference);
+            }
+        }
+        return (kept.ToImmutableSortedSet(StringComparer.Ordinal), [.. bodyTypes]);
+    }
+
+    /// <summary>
+    /// A function body, a token run: the enumeration constants (their enum
+    /// types go to the function, function.cc used_types_insert with cfun set),
+    /// objects and functions it names, found by name at file scope (a local
+    /// declaration hiding one of them, and casts inside bodies, are not seen).
+    /// </summary>
+    private void ScanBody(GNode body, HashSet<string> references, List<CType> types)
+    {
         var tokens = new List<GToken>();
         Tokens(body, tokens);
         var previous = SyntaxKind.None;
@@ -224,26 +268,11 @@ public sealed partial class Binder
                 switch (_file.FindOrdinary(token.ValueText))
                 {
                     case EnumConstantSymbol constant: types.Add(new EnumType(constant.Enum)); break;
-                    case GlobalVariable or FunctionSymbol: _references.Add(token.ValueText); break;
+                    case GlobalVariable or FunctionSymbol: references.Add(token.ValueText); break;
                 }
             }
             previous = token.Kind;
         }
-        AddSymbol(name, isFunction: true, neededAlone, types);
-    }
-
-    private void AddSymbol(string name, bool isFunction, bool neededAlone, List<CType> bodyTypes)
-    {
-        var references = _references.ToImmutableArray();
-        _references.Clear();
-        _symbols[name] = _symbols.TryGetValue(name, out var known)
-            ? known with
-            {
-                NeededAlone = known.NeededAlone || neededAlone,
-                References = [.. known.References.Union(references, StringComparer.Ordinal)],
-                BodyTypes = [.. known.BodyTypes, .. bodyTypes],
-            }
-            : new SymbolUses(name, isFunction, neededAlone, references, [.. bodyTypes]);
     }
 
     /// <summary>The tokens of a token run, in order.</summary>
@@ -256,6 +285,21 @@ public sealed partial class Binder
         }
     }
 
-    private DebugTypeUses DebugUses() =>
-        new([.. _byVariables], _symbols.ToImmutableSortedDictionary(StringComparer.Ordinal));
+    private DebugTypeUses DebugUses()
+    {
+        var (kept, bodyTypes) = KeptSymbols();
+        return new DebugTypeUses([.. _byVariables], kept, bodyTypes);
+    }
+
+    /// <summary>What gcc's symbol table knows of one definition.</summary>
+    private sealed class DefinedSymbol
+    {
+        /// <summary>Output even when nothing refers to it (cgraphunit.cc symtab_node::needed_p: a public definition, or <c>used</c>).</summary>
+        public bool NeededAlone { get; set; }
+
+        /// <summary>Objects and functions its initializer or declarator names outside sizeof, alignof and typeof (and its body's, once read).</summary>
+        public HashSet<string> References { get; } = new(StringComparer.Ordinal);
+
+        public GNode Body { get; set; }
+    }
 }

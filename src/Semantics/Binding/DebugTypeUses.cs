@@ -19,26 +19,18 @@ namespace LayoutExpert.Semantics.Binding;
 /// analyze_functions dropped the unreachable ones.
 /// </summary>
 /// <param name="ByVariables">Each definition that took the list, in source order, with the types it took (uses after the last definition go nowhere).</param>
-/// <param name="Symbols">Every file-scope object and function definition: what decides whether gcc keeps it, and what it refers to.</param>
+/// <param name="KeptDefinitions">
+/// The object and function definitions gcc's symbol table still holds then:
+/// those output on their own (cgraphunit.cc needed_p: a public definition, or
+/// the <c>used</c> attribute; a static or inline function only when referred
+/// to), and everything their initializers and bodies refer to outside
+/// sizeof, alignof and typeof.
+/// </param>
+/// <param name="FunctionBodyTypes">The enum types the bodies of the kept functions name (kept with each function's DIE).</param>
 public sealed record DebugTypeUses(
     ImmutableArray<TypesUsedByVariable> ByVariables,
-    ImmutableSortedDictionary<string, SymbolUses> Symbols);
+    ImmutableSortedSet<string> KeptDefinitions,
+    ImmutableArray<CType> FunctionBodyTypes);
 
 /// <summary>The types one object definition took from the file-wide list (enum types, and the types casts and compound literals name).</summary>
 public sealed record TypesUsedByVariable(string Variable, ImmutableArray<CType> Types);
-
-/// <summary>
-/// A defined file-scope object or function as gcc's symbol table sees it.
-/// <paramref name="NeededAlone"/>: gcc outputs it even if nothing refers to it
-/// (cgraphunit.cc symtab_node::needed_p: a public definition, or the
-/// <c>used</c> attribute). <paramref name="References"/>: the objects and
-/// functions its initializer or body names outside sizeof, alignof and typeof
-/// (what makes a static one reachable). <paramref name="BodyTypes"/>: for a
-/// function, the enum types its body names.
-/// </summary>
-public sealed record SymbolUses(
-    string Name,
-    bool IsFunction,
-    bool NeededAlone,
-    ImmutableArray<string> References,
-    ImmutableArray<CType> BodyTypes);
