@@ -11,8 +11,9 @@ namespace LayoutExpert.Driver.Pipeline;
 /// <summary>
 /// The types of a profile for one config: bounds.h computed, the module
 /// compiled, its types laid out, and the part reachable from the module's own
-/// globals (what gcc's DWARF for the module holds) plus the types of the
-/// extra roots (symbols the profile will type).
+/// globals and the types gcc keeps as used (<see cref="UsedTypeRoots"/>):
+/// what gcc's DWARF for the module holds; plus the types of the extra roots
+/// (symbols the profile will type).
 /// </summary>
 public sealed record ProfileTypes(
     LayoutSet Types,
@@ -61,7 +62,8 @@ public static class ProfileBuild
         {
             if (symbolNames.Contains(name) && result.TryGet(out var typeRef)) symbolTypes[name] = typeRef;
         }
-        var reachable = ReachableTypes.From(all.Set, unit.Bound.Types, names, rootList.Select(r => r.Value));
+        // gcc also keeps the types the unit used where its DWARF keeps them (enums whose constants are named, cast types).
+        var reachable = ReachableTypes.From(all.Set, unit.Bound.Types, names, rootList.Select(r => r.Value).Concat(UsedTypeRoots.From(unit.Bound)));
         return new ProfileTypes(reachable, symbolTypes.ToImmutable(), all.Issues, diagnostics, unit.Bound);
     }
 }

@@ -31,6 +31,9 @@ internal struct AttributeSet
 
     public RandomizeLayout Randomize { get; set; }
 
+    /// <summary><c>used</c>: gcc outputs the object even when nothing refers to it (force_output).</summary>
+    public bool Used { get; set; }
+
     public void AddAligned(AlignedAttribute aligned)
     {
         AlignedLast = aligned;
@@ -50,6 +53,7 @@ internal struct AttributeSet
         VectorSize = later.VectorSize ?? VectorSize;
         TransparentUnion |= later.TransparentUnion;
         DesignatedInit |= later.DesignatedInit;
+        Used |= later.Used;
         if (later.Randomize != RandomizeLayout.Unspecified) Randomize = later.Randomize;
     }
 

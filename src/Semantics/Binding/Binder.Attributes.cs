@@ -10,7 +10,8 @@ public sealed partial class Binder
     /// <summary>
     /// Reads the attributes that change layouts (GCC "Common Type Attributes",
     /// "Common Variable Attributes"): packed, aligned / aligned(N), mode(M),
-    /// vector_size(N), transparent_union, designated_init, and the kernel's
+    /// vector_size(N), transparent_union, designated_init, used (which objects gcc
+    /// keeps, hence which types its DWARF keeps), and the kernel's
     /// randstruct plugin's randomize_layout / no_randomize_layout. Every other
     /// attribute is ignored, as gcc ignores an unknown one.
     /// Slots: AttributeSpecifier 0 keyword, 1 '(', 2 '(', 3 list of attributes,
@@ -52,6 +53,9 @@ public sealed partial class Binder
                     break;
                 case "no_randomize_layout":
                     into.Randomize = RandomizeLayout.NoRandomize;
+                    break;
+                case "used":
+                    into.Used = true;
                     break;
             }
         }

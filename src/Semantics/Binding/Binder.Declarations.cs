@@ -30,6 +30,8 @@ public sealed partial class Binder
                 _unboundFunctions[text] = new FunctionDeclaratorSite(specifierNode, init.Node(0));
                 DeclareOrdinary(new FunctionSymbol(text, null, false, Locate(name.Start)), name);
             }
+            CollectUses(declaration);
+            _references.Clear();
             return;
         }
         var hasDeclarators = false;
@@ -38,35 +40,53 @@ public sealed partial class Binder
             if (child.Kind == SyntaxKind.InitDeclarator) hasDeclarators = true;
         }
         var specifiers = BindSpecifiers(specifierNode, declaresTagOnly: !hasDeclarators);
+        CollectUses(specifierNode);
         if (!hasDeclarators)
         {
             if (!DeclaresTag(specifierNode) && !specifiers.DefinesUntaggedRecord) Report(SemanticDiagnostics.DeclaresNothing, declaration);
+            _references.Clear();
             return;
         }
         foreach (var init in declaration.Nodes(1, SyntaxKind.InitDeclarator))
         {
-            var attributes = new AttributeSet();
-            var declared = ApplyDeclarator(specifiers.Type, init.Node(0), ref attributes, inParameter: false);
-            foreach (var a in init.Nodes(2, SyntaxKind.AttributeSpecifier)) ReadAttributes(a, ref attributes);
-            attributes.Append(specifiers.Attributes);
-            if (declared.Name is not { } name || !declared.NameToken.IsPresent) continue;
-            var nameToken = declared.NameToken;
-            if (specifiers.Storage == StorageClass.Typedef)
-            {
-                DeclareTypedef(name, nameToken, declared.Type, attributes, init);
-                continue;
-            }
-            var type = ApplyTypeAttributes(declared.Type, attributes, init);
-            if (type.StripTypedefsAndQualifiers() is FunctionType)
-            {
-                DeclareFunction(name, nameToken, type, isDefinition: false);
-                continue;
-            }
-            var initializer = init.Node(4);
-            if (specifiers.IsAutoType) type = AutoType(init, initializer, name) ?? type;
-            type = CompleteFromInitializer(type, initializer);
-            DeclareGlobal(name, nameToken, type, specifiers.Storage, isDefinition: specifiers.Storage != StorageClass.Extern || initializer.IsPresent);
+            var defined = BindInitDeclarator(init, specifiers);
+            CollectUses(init);
+            // c-decl.cc finish_decl: a file-scope object with static storage (TREE_STATIC: not extern, or initialized) takes the used types.
+            if (defined is var (name, neededAlone)) DefineObject(name, neededAlone);
+            else _references.Clear();
         }
+    }
+
+    /// <summary>
+    /// One declarator of a file-scope declaration. Returns the object it
+    /// defines, if it defines one, and whether gcc outputs that object even
+    /// when nothing refers to it (a public definition, or <c>used</c>).
+    /// </summary>
+    private (string Name, bool NeededAlone)? BindInitDeclarator(GNode init, in DeclarationSpecifiers specifiers)
+    {
+        var attributes = new AttributeSet();
+        var declared = ApplyDeclarator(specifiers.Type, init.Node(0), ref attributes, inParameter: false);
+        foreach (var a in init.Nodes(2, SyntaxKind.AttributeSpecifier)) ReadAttributes(a, ref attributes);
+        attributes.Append(specifiers.Attributes);
+        if (declared.Name is not { } name || !declared.NameToken.IsPresent) return null;
+        var nameToken = declared.NameToken;
+        if (specifiers.Storage == StorageClass.Typedef)
+        {
+            DeclareTypedef(name, nameToken, declared.Type, attributes, init);
+            return null;
+        }
+        var type = ApplyTypeAttributes(declared.Type, attributes, init);
+        if (type.StripTypedefsAndQualifiers() is FunctionType)
+        {
+            DeclareFunction(name, nameToken, type, isDefinition: false);
+            return null;
+        }
+        var initializer = init.Node(4);
+        if (specifiers.IsAutoType) type = AutoType(init, initializer, name) ?? type;
+        type = CompleteFromInitializer(type, initializer);
+        var isDefinition = specifiers.Storage != StorageClass.Extern || initializer.IsPresent;
+        DeclareGlobal(name, nameToken, type, specifiers.Storage, isDefinition);
+        return isDefinition ? (name, specifiers.Storage != StorageClass.Static || attributes.Used) : null;
     }
 
     /// <summary>Specifiers that name a tag (a struct, union or enum specifier with a tag, or an enum): "struct s;" declares something.</summary>

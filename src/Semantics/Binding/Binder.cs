@@ -94,9 +94,11 @@ public sealed partial class Binder : IEvaluationContext
                 break;
             case SyntaxKind.FunctionDefinition:
                 BindFunctionDefinition(node);
+                CollectFunctionDefinitionUses(node);
                 break;
             case SyntaxKind.StaticAssertDeclaration:
                 CheckStaticAssert(node);
+                CollectUses(node);
                 break;
             case SyntaxKind.PreprocessorLine:
                 Pragma(node);
@@ -119,7 +121,7 @@ public sealed partial class Binder : IEvaluationContext
             }
         }
         var table = new TypeTable(_store.FileScopeRecords(), _store.FileScopeEnums(), _typedefs.ToImmutableDictionary(StringComparer.Ordinal));
-        return new BoundTranslationUnit(table, globals.ToImmutable(), functions.ToImmutable(), constants.ToImmutable(), [.. _diagnostics]);
+        return new BoundTranslationUnit(table, globals.ToImmutable(), functions.ToImmutable(), constants.ToImmutable(), DebugUses(), [.. _diagnostics]);
     }
 
     private void Report(DiagnosticDescriptor descriptor, GNode at, params object[] args) =>

@@ -8,7 +8,8 @@ namespace LayoutExpert.Semantics.Binding;
 /// What binding a translation unit gives: every file-scope struct, union, enum
 /// and typedef (<see cref="Types"/>; records and enums declared in a parameter
 /// list are not there), the global variables and functions with their types,
-/// the enumeration constants, and the diagnostics (errors mean some
+/// the enumeration constants, what gcc records as used for debug information
+/// (<see cref="DebugTypeUses"/>), and the diagnostics (errors mean some
 /// declarations were dropped or typed as far as possible).
 /// </summary>
 public sealed record BoundTranslationUnit(
@@ -16,6 +17,7 @@ public sealed record BoundTranslationUnit(
     ImmutableSortedDictionary<string, GlobalVariable> Globals,
     ImmutableSortedDictionary<string, FunctionSymbol> Functions,
     ImmutableSortedDictionary<string, EnumConstantSymbol> EnumConstants,
+    DebugTypeUses DebugUses,
     ImmutableArray<Diagnostic> Diagnostics)
 {
     public bool HasErrors => Diagnostics.Any(d => d.IsError);

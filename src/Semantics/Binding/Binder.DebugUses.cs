@@ -1,0 +1,305 @@
+using System.Collections.Immutable;
+using LayoutExpert.Semantics.Trees;
+using LayoutExpert.Semantics.Types;
+using LayoutExpert.Syntax;
+
+namespace LayoutExpert.Semantics.Binding;
+
+/// <summary>
+/// Records what gcc's C front end records for debug information (see
+/// <see cref="DebugTypeUses"/>): the file-wide list of used types, handed to
+/// each file-scope object definition, and the references that decide which
+/// definitions gcc keeps. The walk reads each file-scope item after it is
+/// bound, in token order, as gcc's one-pass parser meets the same uses.
+/// </summary>
+public sealed partial class Binder
+{
+    /// <summary>gcc's types_used_by_cur_var_decl: types used at file scope since the last object definition.</summary>
+    private readonly List<CType> _pendingTypes = [];
+
+    private readonly List<TypesUsedByVariable> _byVariables = [];
+
+    /// <summary>Every file-scope object and function definition, by name (redeclarations merge, as gcc's duplicate_decls merges them).</summary>
+    private readonly Dictionary<string, DefinedSymbol> _symbols = new(StringComparer.Ordinal);
+
+    /// <summary>The objects and functions named (evaluated) by the declarator being walked.</summary>
+    private readonly HashSet<string> _references = new(StringComparer.Ordinal);
+
+    /// <summary>Enumerators of enums whose body is being walked: gcc gives them an integer type until finish_enum, so naming one uses no enum type.</summary>
+    private readonly List<HashSet<string>> _openEnums = [];
+
+    /// <summary>Parameter names of the prototypes being walked, which hide file-scope names.</summary>
+    private readonly List<HashSet<string>> _parameterScopes = [];
+
+    /// <summary>Inside sizeof, alignof, typeof, offsetof and __builtin_types_compatible_p: names there make no reference in gcc's symbol table.</summary>
+    private int _unevaluated;
+
+    /// <summary>Walks a bound piece of a file-scope item for used types and references.</summary>
+    private void CollectUses(GNode node)
+    {
+        if (!node.IsPresent) return;
+        switch (node.Kind)
+        {
+            case SyntaxKind.UnparsedBlock:
+                // A function body (or a statement expression's block): gcc records its uses in the function (cfun), see ScanBody.
+                return;
+            case SyntaxKind.IdentifierName:
+                UseName(node.Token(0));
+                return;
+            case SyntaxKind.CastExpression or SyntaxKind.CompoundLiteral:
+                // c-parser.cc c_parser_cast_expression: used_types_insert (type_name->specs->type), before the operand.
+                if (CastSpecifierType(node.Node(1).Node(0)) is { } type) _pendingTypes.Add(type);
+                break;
+            case SyntaxKind.SizeofExpression or SyntaxKind.SizeofTypeExpression or SyntaxKind.AlignofExpression or SyntaxKind.AlignofTypeExpression
+                or SyntaxKind.TypeofSpecifier or SyntaxKind.TypesCompatibleExpression or SyntaxKind.OffsetofExpression:
+                _unevaluated++;
+                CollectChildren(node);
+                _unevaluated--;
+                return;
+            case SyntaxKind.EnumSpecifier when node.HasSlot(3):
+                CollectEnumBody(node);
+                return;
+            case SyntaxKind.FunctionDeclarator:
+                CollectParameters(node);
+                return;
+        }
+        CollectChildren(node);
+    }
+
+    private void CollectChildren(GNode node)
+    {
+        foreach (var child in node)
+        {
+            if (!child.IsToken) CollectUses(child.Node);
+        }
+    }
+
+    /// <remarks>Slots: 0 keyword, 1 attributes, 2 tag?, 3 '{', 4 enumerators, 5 '}'?, 6 attributes; Enumerator 0 name, 1 attributes, 2 '='?, 3 value?.</remarks>
+    private void CollectEnumBody(GNode specifier)
+    {
+        CollectUses(specifier.Node(1));
+        var own = new HashSet<string>(StringComparer.Ordinal);
+        _openEnums.Add(own);
+        foreach (var enumerator in specifier.Nodes(4, SyntaxKind.Enumerator))
+        {
+            CollectUses(enumerator.Node(1));
+            CollectUses(enumerator.Node(3));
+            own.Add(enumerator.Token(0).ValueText);
+        }
+        _openEnums.RemoveAt(_openEnums.Count - 1);
+        CollectUses(specifier.Node(6));
+    }
+
+    /// <remarks>Slots: 0 inner?, 1 '(', 2 parameters, 3 ')'?; a parameter's name hides a file-scope name in the parameters after it (C11 6.2.1p4).</remarks>
+    private void CollectParameters(GNode declarator)
+    {
+        CollectUses(declarator.Node(0));
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        _parameterScopes.Add(names);
+        foreach (var parameter in declarator.Nodes(2, SyntaxKind.ParameterDeclaration))
+        {
+            CollectUses(parameter);
+            if (Shapes.Identifier(parameter.Node(1)) is { IsPresent: true } name) names.Add(name.ValueText);
+        }
+        _parameterScopes.RemoveAt(_parameterScopes.Count - 1);
+    }
+
+    /// <summary>A name in an expression: an enumeration constant uses its enum type (c-typeck.cc build_external_ref); an object or function is a reference.</summary>
+    private void UseName(GToken token)
+    {
+        if (!token.IsPresent) return;
+        var name = token.ValueText;
+        foreach (var scope in _parameterScopes)
+        {
+            if (scope.Contains(name)) return;
+        }
+        switch (_file.FindOrdinary(name))
+        {
+            case EnumConstantSymbol constant:
+                foreach (var open in _openEnums)
+                {
+                    if (open.Contains(name)) return;
+                }
+                _pendingTypes.Add(new EnumType(constant.Enum));
+                break;
+            case GlobalVariable or FunctionSymbol when _unevaluated == 0:
+                _references.Add(name);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The type a cast's specifiers name (gcc: type_name->specs->type, before
+    /// the abstract declarator adds pointers): a typedef, a tag, or typeof;
+    /// null for the basic types (no layout to keep) and for a struct, union or
+    /// enum defined inside the cast (bound where the binder met it, if at all).
+    /// </summary>
+    private CType? CastSpecifierType(GNode specifiers)
+    {
+        foreach (var child in specifiers)
+        {
+            if (child.IsToken)
+            {
+                var token = child.Token;
+                if (token.Keyword == CKeyword.None && _scope.FindOrdinary(token.ValueText) is TypedefSymbol typedef) return typedef.Typedef;
+                continue;
+            }
+            var node = child.Node;
+            switch (node.Kind)
+            {
+                case SyntaxKind.StructSpecifier or SyntaxKind.UnionSpecifier or SyntaxKind.EnumSpecifier when !node.HasSlot(3) && node.Token(2).IsPresent:
+                    return _scope.FindTag(node.Token(2).ValueText)?.Type;
+                case SyntaxKind.TypeofSpecifier:
+                    return BindTypeof(node)?.Unqualified();
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A function definition: its specifiers, declarator and old-style
+    /// parameter declarations are parsed before gcc sets cfun
+    /// (c-decl.cc start_function, then store_parm_decls), so their uses go on
+    /// the file-wide list; the body's go to the function.
+    /// </summary>
+    /// <remarks>Slots: 0 specifiers?, 1 declarator, 2 asm?, 3 attributes, 4 old-style parameter declarations, 5 body.</remarks>
+    private void CollectFunctionDefinitionUses(GNode definition)
+    {
+        for (var slot = 0; slot < 5; slot++) CollectUses(definition.Node(slot));
+        var name = Shapes.Identifier(definition.Node(1));
+        if (!name.IsPresent)
+        {
+            _references.Clear();
+            return;
+        }
+        var isStatic = false;
+        var isInline = false;
+        foreach (var child in definition.Node(0))
+        {
+            if (!child.IsToken) continue;
+            isStatic |= child.Token.Keyword == CKeyword.Static;
+            isInline |= child.Token.Keyword == CKeyword.Inline;
+        }
+        // Output on its own (cgraphunit.cc needed_p): a public definition, unless inline (an extern inline or C99
+        // inline definition is not output; the kernel's inline is gnu_inline), or one marked used.
+        var neededAlone = (!isStatic && !isInline) || HasUsedAttribute(definition.Node(0)) || HasUsedAttribute(definition.Node(3));
+        DefineFunction(name.ValueText, neededAlone, definition.Node(5));
+    }
+
+    private static bool HasUsedAttribute(GNode list)
+    {
+        foreach (var specifier in list)
+        {
+            if (specifier.Kind != SyntaxKind.AttributeSpecifier) continue;
+            foreach (var attribute in specifier.Node.Nodes(3, SyntaxKind.Attribute))
+            {
+                if (AttributeName(attribute) == "used") return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>gcc's finish_decl for a file-scope object definition: it takes every type used since the last one, and its references.</summary>
+    private void DefineObject(string name, bool neededAlone)
+    {
+        _byVariables.Add(new TypesUsedByVariable(name, [.. _pendingTypes]));
+        _pendingTypes.Clear();
+        Define(name, neededAlone).References.UnionWith(_references);
+        _references.Clear();
+    }
+
+    /// <summary>A function definition; its body is read only if gcc outputs the function (see <see cref="KeptSymbols"/>).</summary>
+    private void DefineFunction(string name, bool neededAlone, GNode body)
+    {
+        var symbol = Define(name, neededAlone);
+        symbol.References.UnionWith(_references);
+        _references.Clear();
+        if (body.IsPresent) symbol.Body = body;
+    }
+
+    private DefinedSymbol Define(string name, bool neededAlone)
+    {
+        if (!_symbols.TryGetValue(name, out var symbol)) _symbols[name] = symbol = new DefinedSymbol();
+        symbol.NeededAlone |= neededAlone;
+        return symbol;
+    }
+
+    /// <summary>
+    /// The definitions gcc's symbol table still holds when early debug info is
+    /// finished (cgraphunit.cc analyze_functions): those output on their own
+    /// (needed_p), and everything their initializers and bodies refer to
+    /// (references to a declaration without a definition lead nowhere). The
+    /// enum types the kept functions' bodies name come with them.
+    /// </summary>
+    private (ImmutableSortedSet<string> Kept, ImmutableArray<CType> BodyTypes) KeptSymbols()
+    {
+        var kept = new HashSet<string>(StringComparer.Ordinal);
+        var bodyTypes = new List<CType>();
+        var pending = new Stack<string>(_symbols.Where(p => p.Value.NeededAlone).Select(p => p.Key));
+        while (pending.Count > 0)
+        {
+            var name = pending.Pop();
+            if (!kept.Add(name)) continue;
+            var symbol = _symbols[name];
+            if (symbol.Body is { IsPresent: true } body) ScanBody(body, symbol.References, bodyTypes);
+            foreach (var reference in symbol.References)
+            {
+                if (_symbols.ContainsKey(reference) && !kept.Contains(reference)) pending.Push(reference);
+            }
+        }
+        return (kept.ToImmutableSortedSet(StringComparer.Ordinal), [.. bodyTypes]);
+    }
+
+    /// <summary>
+    /// A function body, a token run: the enumeration constants (their enum
+    /// types go to the function, function.cc used_types_insert with cfun set),
+    /// objects and functions it names, found by name at file scope (a local
+    /// declaration hiding one of them, and casts inside bodies, are not seen).
+    /// </summary>
+    private void ScanBody(GNode body, HashSet<string> references, List<CType> types)
+    {
+        var tokens = new List<GToken>();
+        Tokens(body, tokens);
+        var previous = SyntaxKind.None;
+        foreach (var token in tokens)
+        {
+            if (token.Kind == SyntaxKind.IdentifierToken && previous is not (SyntaxKind.DotToken or SyntaxKind.ArrowToken))
+            {
+                switch (_file.FindOrdinary(token.ValueText))
+                {
+                    case EnumConstantSymbol constant: types.Add(new EnumType(constant.Enum)); break;
+                    case GlobalVariable or FunctionSymbol: references.Add(token.ValueText); break;
+                }
+            }
+            previous = token.Kind;
+        }
+    }
+
+    /// <summary>The tokens of a token run, in order.</summary>
+    private static void Tokens(GNode node, List<GToken> into)
+    {
+        foreach (var child in node)
+        {
+            if (child.IsToken) into.Add(child.Token);
+            else Tokens(child.Node, into);
+        }
+    }
+
+    private DebugTypeUses DebugUses()
+    {
+        var (kept, bodyTypes) = KeptSymbols();
+        return new DebugTypeUses([.. _byVariables], kept, bodyTypes);
+    }
+
+    /// <summary>What gcc's symbol table knows of one definition.</summary>
+    private sealed class DefinedSymbol
+    {
+        /// <summary>Output even when nothing refers to it (cgraphunit.cc symtab_node::needed_p: a public definition, or <c>used</c>).</summary>
+        public bool NeededAlone { get; set; }
+
+        /// <summary>Objects and functions its initializer or declarator names outside sizeof, alignof and typeof (and its body's, once read).</summary>
+        public HashSet<string> References { get; } = new(StringComparer.Ordinal);
+
+        public GNode Body { get; set; }
+    }
+}
