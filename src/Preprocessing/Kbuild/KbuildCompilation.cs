@@ -20,9 +20,11 @@ namespace LayoutExpert.Preprocessing.Kbuild;
 /// </summary>
 public sealed partial class KbuildCompilation
 {
-    private KbuildCompilation(PreprocessorOptions options, CompilerModel compiler, int linuxVersionCode, ImmutableArray<Diagnostic> diagnostics)
+    private KbuildCompilation(PreprocessorOptions options, CompilerModel compiler, int linuxVersionCode, ImmutableArray<Diagnostic> diagnostics,
+        IConfigMacroSource configMacros)
     {
         Options = options;
+        ConfigMacros = configMacros;
         Compiler = compiler;
         LinuxVersionCode = linuxVersionCode;
         Diagnostics = diagnostics;
@@ -36,6 +38,12 @@ public sealed partial class KbuildCompilation
 
     public ImmutableArray<Diagnostic> Diagnostics { get; }
 
+    /// <summary>The config as a lazy autoconf.h (the macros <see cref="Options"/>' autoconf.h text defines).</summary>
+    public IConfigMacroSource ConfigMacros { get; }
+
+    /// <summary><see cref="Options"/> with autoconf.h read lazily from <see cref="ConfigMacros"/>: the same output, the options read one by one.</summary>
+    public PreprocessorOptions LazyConfigOptions => Options with { ConfigMacros = ConfigMacros };
+
     public static KbuildCompilation Create(PreAst.PreAst preAst, KernelConfig config, IReadOnlyDictionary<string, string> otherGenerated)
     {
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
@@ -46,9 +54,10 @@ public sealed partial class KbuildCompilation
         var predefined = new StringBuilder();
         foreach (var macro in compiler.PredefinedMacros) predefined.Append(macro).Append('\n');
         var scheme = KconfigHashScheme.ForKernelVersion(code >> 16, (code >> 8) & 0xff);
+        var table = KconfigSymbolTable.Unlearned(scheme);
         var generated = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["include/generated/autoconf.h"] = AutoconfHeader.Write(config, KconfigSymbolTable.Unlearned(scheme)),
+            ["include/generated/autoconf.h"] = AutoconfHeader.Write(config, table),
             ["include/generated/asm-offsets.h"] = AsmOffsetsHeader.Text,
         };
         if (config.GetNumber("HZ") is { } hz) generated["include/generated/timeconst.h"] = TimeconstHeader.Write(hz);
@@ -58,7 +67,7 @@ public sealed partial class KbuildCompilation
         {
             UnsignedChar = compiler.UnsignedChar,
         };
-        return new KbuildCompilation(options, compiler, code, diagnostics.ToImmutable());
+        return new KbuildCompilation(options, compiler, code, diagnostics.ToImmutable(), new KernelConfigMacroSource(config, table));
     }
 
     /// <summary>LINUX_VERSION_CODE from the Pre-AST's include/generated/uapi/linux/version.h.</summary>
