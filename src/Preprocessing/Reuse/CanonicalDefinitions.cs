@@ -15,15 +15,11 @@ internal sealed class CanonicalDefinitions
     private readonly Dictionary<(int File, int Offset), MacroDefinition> _byPosition = [];
     private readonly Dictionary<(string Path, string Text), MacroDefinition> _byText = [];
 
-    public MacroDefinition AtPosition(int file, int offset, Func<MacroDefinition> make)
-    {
-        if (!_byPosition.TryGetValue((file, offset), out var definition)) _byPosition[(file, offset)] = definition = make();
-        return definition;
-    }
+    public MacroDefinition? AtPosition(int file, int offset) => _byPosition.GetValueOrDefault((file, offset));
 
-    public MacroDefinition WithText(string path, string text, Func<MacroDefinition> make)
-    {
-        if (!_byText.TryGetValue((path, text), out var definition)) _byText[(path, text)] = definition = make();
-        return definition;
-    }
+    public MacroDefinition SetAtPosition(int file, int offset, MacroDefinition definition) => _byPosition[(file, offset)] = definition;
+
+    public MacroDefinition? WithText(string path, string text) => _byText.GetValueOrDefault((path, text));
+
+    public MacroDefinition SetWithText(string path, string text, MacroDefinition definition) => _byText[(path, text)] = definition;
 }

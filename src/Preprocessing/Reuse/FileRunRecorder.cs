@@ -13,7 +13,8 @@ namespace LayoutExpert.Preprocessing.Reuse;
 /// so each lookup costs one dictionary probe.
 /// </summary>
 internal sealed class FileRunRecorder(
-    SourceFile file, FileRunRecorder? parent, int level, List<PPToken> output, List<ConditionRecord> conditions, List<Diagnostic> diagnostics)
+    PreprocessingSession session, SourceFile file, FileRunRecorder? parent, int level,
+    List<PPToken> output, List<ConditionRecord> conditions, List<Diagnostic> diagnostics)
     : IMacroTableObserver
 {
     private struct Entry
@@ -47,6 +48,8 @@ internal sealed class FileRunRecorder(
 
     public void Read(string name, MacroDefinition? seen)
     {
+        // A name nothing can define reads as undefined in every run: no need to remember it.
+        if (seen is null && !session.IsDefinable(name)) return;
         ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_names, name, out var exists);
         if (exists) return;
         entry.Read = true;
@@ -65,10 +68,20 @@ internal sealed class FileRunRecorder(
     {
         CloseOwnPart();
         var reads = new List<KeyValuePair<string, MacroDefinition?>>();
+        var volatileReads = 0;
         var writes = new List<KeyValuePair<string, MacroDefinition?>>();
         foreach (var (name, entry) in _names)
         {
-            if (entry.Read) reads.Add(new(name, entry.Seen));
+            if (entry.Read)
+            {
+                reads.Add(new(name, entry.Seen));
+                // What differs between configs first (options, generated headers' texts), so a check fails early.
+                if (name.StartsWith("CONFIG_", StringComparison.Ordinal) || name[0] == MacroTable.SyntheticPrefix)
+                {
+                    (reads[volatileReads], reads[^1]) = (reads[^1], reads[volatileReads]);
+                    volatileReads++;
+                }
+            }
             if (entry.Written) writes.Add(new(name, entry.Now));
         }
         var tokens = 0;

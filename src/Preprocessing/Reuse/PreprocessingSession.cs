@@ -1,6 +1,7 @@
 using LayoutExpert.Preprocessing.Expansion;
 using LayoutExpert.Preprocessing.Macros;
 using LayoutExpert.Preprocessing.Running;
+using LayoutExpert.Syntax;
 using LayoutExpert.Syntax.Green;
 
 namespace LayoutExpert.Preprocessing.Reuse;
@@ -60,13 +61,56 @@ public sealed class PreprocessingSession
 
     internal void BeginRun(PreAst.PreAst preAst)
     {
-        _preAst ??= preAst;
+        if (_preAst is null)
+        {
+            _preAst = preAst;
+            foreach (var file in preAst.Files) AddDefinableNames(file.Root);
+        }
         if (!ReferenceEquals(_preAst, preAst))
         {
             throw new ArgumentException("a preprocessing session serves the runs of one Pre-AST", nameof(preAst));
         }
         RunNumber++;
     }
+
+    private readonly HashSet<string> _definable = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether some run could find <paramref name="name"/> defined: a name
+    /// some #define of the Pre-AST, the predefined macros or a generated header
+    /// defines, a CONFIG_ name, or the run's own state. Any other name is
+    /// undefined in every state of every run, so reading it is not recorded:
+    /// most identifiers of C code never name a macro, and this keeps file runs'
+    /// read sets to the names that can matter.
+    /// </summary>
+    internal bool IsDefinable(string name) =>
+        _definable.Contains(name) || name.StartsWith("CONFIG_", StringComparison.Ordinal) || (name.Length > 0 && name[0] == MacroTable.SyntheticPrefix);
+
+    /// <summary>A name a run defines outside the Pre-AST (predefined, generated): when new, runs recorded before it may have left its reads out, so they are forgotten.</summary>
+    internal void AddDefinable(string name)
+    {
+        if (IsDefinable(name)) return;
+        _definable.Add(name);
+        _runs.Clear();
+    }
+
+    /// <summary>The names of every #define in a tree, in every branch.</summary>
+    internal void AddDefinableNames(GreenNode node)
+    {
+        if (node.Kind == SyntaxKind.DefineDirective)
+        {
+            if (node.GetSlot(2) is GreenToken name) AddDefinable(SyntaxFacts.ValueText(name.Text));
+            return;
+        }
+        if (node.IsToken || node.Kind == SyntaxKind.TextRun) return;
+        for (var i = 0; i < node.SlotCount; i++)
+        {
+            if (node.GetSlot(i) is { } child) AddDefinableNames(child);
+        }
+    }
+
+    /// <summary>The predefined macros' text to the table operations it makes (name, definition or null for #undef): parsed once per text.</summary>
+    internal Dictionary<string, List<KeyValuePair<string, MacroDefinition?>>> Predefined { get; } = new(StringComparer.Ordinal);
 
     internal void EndRun(PreprocessingStatistics run)
     {

@@ -235,18 +235,19 @@ public sealed partial class Preprocessor
             return null;
         }
         var id = _generatedIds[path];
-        if (_session is null)
-        {
-            file = new SourceFile(id, path, DirectiveParser.ParseGreen(text, _env.Cache), null);
-        }
-        else if (!_session.GeneratedFiles.TryGetValue((path, text), out file))
-        {
-            // One object per (path, text): a session's recorded runs are kept per file object.
-            file = new SourceFile(id, path, DirectiveParser.ParseGreen(text, _env.Cache), null);
-            _session.GeneratedFiles[(path, text)] = file;
-        }
+        file = _session is null ? new SourceFile(id, path, DirectiveParser.ParseGreen(text, _env.Cache), null) : SessionGeneratedFile(path, text);
         _generated[path] = file;
         _generatedById[id] = file;
+        return file;
+    }
+
+    /// <summary>A generated header in a session: one object per (path, text), since recorded runs are kept per file object.</summary>
+    private SourceFile SessionGeneratedFile(string path, string text)
+    {
+        if (_session!.GeneratedFiles.TryGetValue((path, text), out var file)) return file;
+        file = new SourceFile(_generatedIds[path], path, DirectiveParser.ParseGreen(text, _env.Cache), null);
+        _session.GeneratedFiles[(path, text)] = file;
+        _session.AddDefinableNames(file.Root);
         return file;
     }
 
@@ -257,12 +258,28 @@ public sealed partial class Preprocessor
         {
             if (path == AutoconfPath && _options.ConfigMacros is not null) continue;
             _env.Macros.Define(GeneratedMarker(path, text));
+            // A session must know every name a run can define before the run records anything.
+            if (_session is not null) SessionGeneratedFile(path, text);
         }
         foreach (var (name, builtin) in BuiltinNames)
         {
+            _session?.AddDefinable(name);
             _env.Macros.Define(SyntheticDefinition(name, builtin));
         }
-        var root = DirectiveParser.ParseGreen(_options.PredefinedMacros, _env.Cache);
+        foreach (var (name, definition) in PredefinedOperations())
+        {
+            if (definition is null) _env.Macros.Undefine(name);
+            else _env.Macros.Define(definition);
+        }
+    }
+
+    /// <summary>The #define and #undef lines of the predefined text, in order (a session parses each text once).</summary>
+    private List<KeyValuePair<string, MacroDefinition?>> PredefinedOperations()
+    {
+        var text = _options.PredefinedMacros;
+        if (_session is not null && _session.Predefined.TryGetValue(text, out var cached)) return cached;
+        var operations = new List<KeyValuePair<string, MacroDefinition?>>();
+        var root = DirectiveParser.ParseGreen(text, _env.Cache);
         var builtins = new SourceFile(-1000, "<built-in>", root, null);
         var position = 0;
         var parts = root.GetSlot(0);
@@ -271,14 +288,18 @@ public sealed partial class Preprocessor
             var part = parts.GetSlot(i)!;
             if (part.Kind == SyntaxKind.DefineDirective && !part.HasDiagnostics)
             {
-                _env.Macros.Define(DefinitionOf(builtins, part, position));
+                var definition = DefinitionOf(builtins, part, position);
+                _session?.AddDefinable(definition.Name);
+                operations.Add(new(definition.Name, definition));
             }
             else if (part.Kind == SyntaxKind.UndefDirective)
             {
-                _env.Macros.Undefine(SyntaxFacts.ValueText(Rest(part)[0].Text));
+                operations.Add(new(SyntaxFacts.ValueText(Rest(part)[0].Text), null));
             }
             position += part.FullWidth;
         }
+        if (_session is not null) _session.Predefined[text] = operations;
+        return operations;
     }
 
     private static readonly ImmutableArray<(string, BuiltinMacro)> BuiltinNames =

@@ -77,7 +77,7 @@ public sealed partial class Preprocessor
         _filesExecuted++;
         if (_recorder is not null) _recorder.DeepestLevel = Math.Max(_recorder.DeepestLevel, _includeDepth);
         if (!AtReusePoint) return null;
-        var recorder = new FileRunRecorder(file, _recorder, _includeDepth, _output, _conditions, _env.Diagnostics);
+        var recorder = new FileRunRecorder(_session, file, _recorder, _includeDepth, _output, _conditions, _env.Diagnostics);
         SetRecorder(recorder);
         return recorder;
     }
@@ -133,17 +133,22 @@ public sealed partial class Preprocessor
     private MacroDefinition DefinitionOf(SourceFile file, GreenNode directive, int position)
     {
         if (_session is null) return Definitions.FromDirective(directive, position, file.Id, _env.Origins);
-        var make = () => Definitions.FromDirective(directive, position, file.Id, _env.Origins);
-        return file.PreAstFile is not null
-            ? _session.Definitions.AtPosition(file.Id, position, make)
-            : _session.Definitions.WithText(file.Path, directive.ToFullString(), make);
+        var definitions = _session.Definitions;
+        if (file.PreAstFile is not null)
+        {
+            return definitions.AtPosition(file.Id, position)
+                ?? definitions.SetAtPosition(file.Id, position, Definitions.FromDirective(directive, position, file.Id, _env.Origins));
+        }
+        var text = directive.ToFullString();
+        return definitions.WithText(file.Path, text) ?? definitions.SetWithText(file.Path, text, Definitions.FromDirective(directive, position, file.Id, _env.Origins));
     }
 
     /// <summary>A definition made by the run itself (the builtins, #pragma once, autoconf.h's inclusion): one object per name.</summary>
     private MacroDefinition SyntheticDefinition(string name, BuiltinMacro builtin = BuiltinMacro.None)
     {
-        var make = () => new MacroDefinition(name, false, [], false, [], -1, builtin);
-        return _session is null ? make() : _session.Definitions.WithText("<synthetic>", name, make);
+        if (_session is null) return new MacroDefinition(name, false, [], false, [], -1, builtin);
+        return _session.Definitions.WithText("<synthetic>", name)
+            ?? _session.Definitions.SetWithText("<synthetic>", name, new MacroDefinition(name, false, [], false, [], -1, builtin));
     }
 
     private const string AutoconfPath = "include/generated/autoconf.h";
@@ -157,8 +162,9 @@ public sealed partial class Preprocessor
     /// </summary>
     private MacroDefinition GeneratedMarker(string path, string text)
     {
-        var make = () => new MacroDefinition(GeneratedMarkerName(path), false, [], false, [], -1);
-        return _session is null ? make() : _session.Definitions.WithText(GeneratedMarkerName(path), text, make);
+        var name = GeneratedMarkerName(path);
+        if (_session is null) return new MacroDefinition(name, false, [], false, [], -1);
+        return _session.Definitions.WithText(name, text) ?? _session.Definitions.SetWithText(name, text, new MacroDefinition(name, false, [], false, [], -1));
     }
 
     /// <summary>
@@ -182,6 +188,6 @@ public sealed partial class Preprocessor
             var root = DirectiveParser.ParseGreen(line, _env.Cache);
             return Definitions.FromDirective(root.GetSlot(0)!.GetSlot(0)!, 0, _generatedIds[AutoconfPath], _env.Origins);
         }
-        return _session is null ? Make() : _session.Definitions.WithText(AutoconfPath, line, Make);
+        return _session is null ? Make() : _session.Definitions.WithText(AutoconfPath, line) ?? _session.Definitions.SetWithText(AutoconfPath, line, Make());
     }
 }
