@@ -42,7 +42,7 @@ public sealed class ExpansionEnvironment(MacroTable macros, OriginTable origins,
 
     public List<Diagnostic> Diagnostics { get; } = [];
 
-    public GreenNodeCache Cache { get; } = new();
+    public GreenNodeCache Cache { get; init; } = new();
 
     /// <summary>Maps an origin to a file location for diagnostics.</summary>
     public Func<int, SourceLocation?> Locate { get; set; } = _ => null;
@@ -67,6 +67,21 @@ public sealed class ExpansionEnvironment(MacroTable macros, OriginTable origins,
     public bool UnsignedChar { get; set; }
 
     public int Counter { get; set; }
+
+    /// <summary>
+    /// True while the file's own expander reads the file with no expansion in
+    /// progress, not looking for a '(' nor collecting arguments: a point where
+    /// an included file's output is exactly what it expands to, so a session
+    /// may record or replay it.
+    /// </summary>
+    public bool PlainSourceRead { get; set; }
+
+    /// <summary>
+    /// Told when __COUNTER__, __INCLUDE_LEVEL__ or __BASE_FILE__ is expanded
+    /// (and whether in a directive): what they give depends on more than the
+    /// macro table, so a session must know.
+    /// </summary>
+    public Action<BuiltinMacro, bool>? ContextualBuiltinRead { get; set; }
 
     public void Report(DiagnosticDescriptor descriptor, int origin, params object[] args) =>
         Diagnostics.Add(Diagnostic.Create(descriptor, Locate(origin), args));

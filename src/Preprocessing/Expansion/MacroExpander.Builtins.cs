@@ -20,14 +20,17 @@ public sealed partial class MacroExpander
             case BuiltinMacro.File:
                 return StringToken(_env.CurrentFile(), name);
             case BuiltinMacro.BaseFile:
+                _env.ContextualBuiltinRead?.Invoke(macro.Builtin, InDirective);
                 return StringToken(_env.BaseFile, name);
             case BuiltinMacro.Line:
                 // In a directive, or read straight from the file, __LINE__ is its own line; inside an expansion, the outermost invocation's.
                 var origin = InDirective || (_contexts.Count == 0 && _source is not ListTokenSource) ? name.Origin : _env.InvocationOrigin;
                 return Number(_env.LineOf(origin), name);
             case BuiltinMacro.Counter:
-                return Number(_env.Counter++, name);
+                _env.ContextualBuiltinRead?.Invoke(macro.Builtin, InDirective);
+                return Number(_env.Counter++, name).With(PPTokenFlags.Counter);
             case BuiltinMacro.IncludeLevel:
+                _env.ContextualBuiltinRead?.Invoke(macro.Builtin, InDirective);
                 return Number(_env.IncludeLevel(), name);
             case BuiltinMacro.Pragma:
                 return PragmaOperator(name);

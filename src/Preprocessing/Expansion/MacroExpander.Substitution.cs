@@ -144,14 +144,18 @@ public sealed partial class MacroExpander
             && right.Kind is SyntaxKind.IdentifierToken or SyntaxKind.PPNumberToken
             && IsIdentifierOrNumberBody(right.Text))
         {
-            return new PPToken(left.Kind, text, left.Flags & ~PPTokenFlags.NoExpand, left.Origin);
+            return new PPToken(left.Kind, text, PastedFlags(left, right), left.Origin);
         }
         var tokens = Lexer.LexAll(text, _env.Cache);
         if (tokens.Count != 2 || tokens[0].FullWidth != text.Length) return null;
         var kind = tokens[0].Kind;
         if (kind == SyntaxKind.OtherToken && text.Length > 1) return null;
-        return new PPToken(kind, text, left.Flags & ~PPTokenFlags.NoExpand, left.Origin);
+        return new PPToken(kind, text, PastedFlags(left, right), left.Origin);
     }
+
+    /// <summary>The left operand's flags, expandable again (C11 6.10.3.3p3), and marked when either operand held a counter value.</summary>
+    private static PPTokenFlags PastedFlags(PPToken left, PPToken right) =>
+        (left.Flags & ~PPTokenFlags.NoExpand) | (right.Flags & PPTokenFlags.Counter);
 
     private static bool IsIdentifierOrNumberBody(string text)
     {
@@ -166,10 +170,12 @@ public sealed partial class MacroExpander
     private static PPToken Stringify(List<PPToken> tokens, PPToken hash)
     {
         var builder = new StringBuilder("\"");
+        var counter = PPTokenFlags.None;
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
             if (token.IsPlacemarker) continue;
+            counter |= token.Flags & PPTokenFlags.Counter;
             if (i > 0 && (token.Flags & (PPTokenFlags.LeadingSpace | PPTokenFlags.StartOfLine)) != 0) builder.Append(' ');
             if (token.Kind is SyntaxKind.StringLiteralToken or SyntaxKind.CharacterLiteralToken)
             {
@@ -185,7 +191,7 @@ public sealed partial class MacroExpander
             }
         }
         builder.Append('"');
-        return new PPToken(SyntaxKind.StringLiteralToken, builder.ToString(), hash.Flags & PPTokenFlags.LeadingSpace, hash.Origin);
+        return new PPToken(SyntaxKind.StringLiteralToken, builder.ToString(), (hash.Flags & PPTokenFlags.LeadingSpace) | counter, hash.Origin);
     }
 
     private PPToken FromDefinition(PPToken token, PPToken name)

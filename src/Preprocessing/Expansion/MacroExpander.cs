@@ -30,7 +30,11 @@ public sealed partial class MacroExpander
         _env = environment;
         _source = source;
         InDirective = inDirective;
+        _readsFile = source is not ListTokenSource;
     }
+
+    /// <summary>Whether this expander reads the file walker (not a fixed list): only its reads can be plain points.</summary>
+    private readonly bool _readsFile;
 
     public bool InDirective { get; }
 
@@ -48,7 +52,7 @@ public sealed partial class MacroExpander
     {
         while (true)
         {
-            var token = Read();
+            var token = Read(plain: _readsFile);
             if (token.Kind == SyntaxKind.EndOfFileToken)
             {
                 // The end of an included file separates tokens (no macro call spans it) but is not output.
@@ -100,7 +104,11 @@ public sealed partial class MacroExpander
         return false;
     }
 
-    private PPToken Read()
+    /// <param name="plain">
+    /// The read that starts a token of <see cref="Next"/>: when no context is
+    /// left, the file is read at a plain point (<see cref="ExpansionEnvironment.PlainSourceRead"/>).
+    /// </param>
+    private PPToken Read(bool plain = false)
     {
         while (_contexts.Count > 0)
         {
@@ -108,7 +116,11 @@ public sealed partial class MacroExpander
             if (context.Position < context.Tokens.Length) return context.Tokens[context.Position++];
             Pop();
         }
-        return _source.Next();
+        if (!plain) return _source.Next();
+        _env.PlainSourceRead = true;
+        var token = _source.Next();
+        _env.PlainSourceRead = false;
+        return token;
     }
 
     private void Unread(PPToken token) => _contexts.Add(new Context([token], null));

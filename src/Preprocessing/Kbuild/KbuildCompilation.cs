@@ -20,21 +20,43 @@ namespace LayoutExpert.Preprocessing.Kbuild;
 /// </summary>
 public sealed partial class KbuildCompilation
 {
-    private KbuildCompilation(PreprocessorOptions options, CompilerModel compiler, int linuxVersionCode, ImmutableArray<Diagnostic> diagnostics)
+    private readonly Lazy<PreprocessorOptions> _options;
+
+    private KbuildCompilation(PreprocessorOptions lazyConfigOptions, Func<string> autoconfText, CompilerModel compiler, int linuxVersionCode,
+        ImmutableArray<Diagnostic> diagnostics)
     {
-        Options = options;
+        LazyConfigOptions = lazyConfigOptions;
+        ConfigMacros = lazyConfigOptions.ConfigMacros;
+        // autoconf.h's text (Kconfig's symbol order) is written only when asked for.
+        _options = new Lazy<PreprocessorOptions>(() => lazyConfigOptions with
+        {
+            ConfigMacros = null,
+            GeneratedHeaders = new Dictionary<string, string>(lazyConfigOptions.GeneratedHeaders, StringComparer.Ordinal)
+            {
+                [AutoconfPath] = autoconfText(),
+            },
+        });
         Compiler = compiler;
         LinuxVersionCode = linuxVersionCode;
         Diagnostics = diagnostics;
     }
 
-    public PreprocessorOptions Options { get; }
+    private const string AutoconfPath = "include/generated/autoconf.h";
+
+    /// <summary>The options with include/generated/autoconf.h as text.</summary>
+    public PreprocessorOptions Options => _options.Value;
 
     public CompilerModel Compiler { get; }
 
     public int LinuxVersionCode { get; }
 
     public ImmutableArray<Diagnostic> Diagnostics { get; }
+
+    /// <summary>The config as a lazy autoconf.h (the macros <see cref="Options"/>' autoconf.h text defines).</summary>
+    public IConfigMacroSource? ConfigMacros { get; }
+
+    /// <summary><see cref="Options"/> with autoconf.h read lazily from <see cref="ConfigMacros"/>: the same output, the options read one by one.</summary>
+    public PreprocessorOptions LazyConfigOptions { get; }
 
     public static KbuildCompilation Create(PreAst.PreAst preAst, KernelConfig config, IReadOnlyDictionary<string, string> otherGenerated)
     {
@@ -46,19 +68,23 @@ public sealed partial class KbuildCompilation
         var predefined = new StringBuilder();
         foreach (var macro in compiler.PredefinedMacros) predefined.Append(macro).Append('\n');
         var scheme = KconfigHashScheme.ForKernelVersion(code >> 16, (code >> 8) & 0xff);
+        var table = KconfigSymbolTable.Unlearned(scheme);
         var generated = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["include/generated/autoconf.h"] = AutoconfHeader.Write(config, KconfigSymbolTable.Unlearned(scheme)),
             ["include/generated/asm-offsets.h"] = AsmOffsetsHeader.Text,
         };
         if (config.GetNumber("HZ") is { } hz) generated["include/generated/timeconst.h"] = TimeconstHeader.Write(hz);
         // What the caller computed (bounds.h) or insists on comes last and wins.
         foreach (var (path, text) in otherGenerated) generated[path] = text;
+        // An autoconf.h the caller gives is read as text even by the lazy options: the config source would not match it.
+        var given = generated.GetValueOrDefault(AutoconfPath);
         var options = new PreprocessorOptions(predefined.ToString(), generated, new Features(compiler), new Conditions(compiler))
         {
             UnsignedChar = compiler.UnsignedChar,
+            ConfigMacros = given is null ? new KernelConfigMacroSource(config, table) : null,
         };
-        return new KbuildCompilation(options, compiler, code, diagnostics.ToImmutable());
+        var autoconf = () => given ?? AutoconfHeader.Write(config, table);
+        return new KbuildCompilation(options, autoconf, compiler, code, diagnostics.ToImmutable());
     }
 
     /// <summary>LINUX_VERSION_CODE from the Pre-AST's include/generated/uapi/linux/version.h.</summary>

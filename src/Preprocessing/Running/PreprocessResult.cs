@@ -6,8 +6,10 @@ using LayoutExpert.Syntax.Diagnostics;
 
 namespace LayoutExpert.Preprocessing.Running;
 
-/// <summary>The output of a run: the tokens (each with its origin), the origin table, the diagnostics.</summary>
-public sealed class PreprocessResult(IReadOnlyList<PPToken> tokens, OriginTable origins, ImmutableArray<Diagnostic> diagnostics, IReadOnlyList<string> files)
+/// <summary>The output of a run: the tokens (each with its origin), the origin table, the diagnostics, the #if records.</summary>
+public sealed class PreprocessResult(
+    IReadOnlyList<PPToken> tokens, OriginTable origins, ImmutableArray<Diagnostic> diagnostics, IReadOnlyList<string> files,
+    IReadOnlyList<ConditionRecord>? conditions = null)
 {
     public IReadOnlyList<PPToken> Tokens { get; } = tokens;
 
@@ -17,6 +19,9 @@ public sealed class PreprocessResult(IReadOnlyList<PPToken> tokens, OriginTable 
 
     /// <summary>Paths by file index: Pre-AST files first, then generated headers.</summary>
     public IReadOnlyList<string> Files { get; } = files;
+
+    /// <summary>Every #if/#ifdef/#ifndef/#elif evaluated, in execution order (a session's replayed ones included).</summary>
+    public IReadOnlyList<ConditionRecord> Conditions { get; } = conditions ?? [];
 
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 

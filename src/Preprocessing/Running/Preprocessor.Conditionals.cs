@@ -43,17 +43,20 @@ public sealed partial class Preprocessor
             }
             if (directive.Kind is not (SyntaxKind.ElseDirective or SyntaxKind.ElifDirective or SyntaxKind.IfDirective)) return false;
         }
-        switch (directive.Kind)
+        if (directive.Kind == SyntaxKind.ElseDirective) return true;
+        // Every name the table is asked for while this line is decided: what `explain` shows.
+        var names = new List<string>();
+        _env.Macros.ReadNames = names;
+        var result = directive.Kind switch
         {
-            case SyntaxKind.ElseDirective:
-                return true;
-            case SyntaxKind.IfdefDirective or SyntaxKind.ElifdefDirective:
-                return _env.Macros.IsDefined(SyntaxFacts.ValueText(Rest(directive)[0].Text));
-            case SyntaxKind.IfndefDirective or SyntaxKind.ElifndefDirective:
-                return !_env.Macros.IsDefined(SyntaxFacts.ValueText(Rest(directive)[0].Text));
-            default:
-                return Evaluate(frame, directive, position) is { } value && value != 0;
-        }
+            SyntaxKind.IfdefDirective or SyntaxKind.ElifdefDirective => _env.Macros.IsDefined(SyntaxFacts.ValueText(Rest(directive)[0].Text)),
+            SyntaxKind.IfndefDirective or SyntaxKind.ElifndefDirective => !_env.Macros.IsDefined(SyntaxFacts.ValueText(Rest(directive)[0].Text)),
+            _ => Evaluate(frame, directive, position) is { } value && value != 0,
+        };
+        _env.Macros.ReadNames = null;
+        var hash = position + ((GreenToken)directive.GetSlot(0)!).LeadingWidth;
+        _conditions.Add(new ConditionRecord(frame.File.Id, hash, [.. names.Distinct(StringComparer.Ordinal)], result));
+        return result;
     }
 
     /// <summary>An #if/#elif expression: expanded (with defined and the feature tests answered), then evaluated.</summary>

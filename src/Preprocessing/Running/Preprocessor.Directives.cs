@@ -85,7 +85,7 @@ public sealed partial class Preprocessor
 
     private void Define(Frame frame, GreenNode directive, int position)
     {
-        var macro = Definitions.FromDirective(directive, position, frame.File.Id, _env.Origins);
+        var macro = DefinitionOf(frame.File, directive, position);
         if (_env.Macros.TryGet(macro.Name, out var previous) && !previous.IsEquivalentTo(macro))
         {
             _env.Diagnostics.Add(Diagnostic.Create(RunDiagnostics.MacroRedefined, HashLocation(frame, directive, position), macro.Name));
@@ -100,12 +100,15 @@ public sealed partial class Preprocessor
         var words = rest.Select(t => SyntaxFacts.ValueText(t.Text)).ToArray();
         if (words is ["once"])
         {
-            _pragmaOnce.Add(frame.File.Id);
+            // Kept in the table, so a session records it as it records macros.
+            _env.Macros.Define(SyntheticDefinition(frame.File.OnceName));
             return;
         }
         if (words is ["GCC", "system_header", ..] or ["GCC", "poison", ..] or ["GCC", "dependency", ..]) return;
         if (words is ["push_macro", "(", _, ")"] or ["pop_macro", "(", _, ")"])
         {
+            // The saved definitions live outside the table: a session does not replay what touches them.
+            Taint();
             PushPopMacro(words[0], words[2]);
         }
         var offset = position;
@@ -155,6 +158,12 @@ public sealed partial class Preprocessor
         {
             target = FileById(link.Target);
         }
+        else if (link.Generated == AutoconfPath && _options.ConfigMacros is not null)
+        {
+            // The lazy autoconf.h: from here on the config answers for CONFIG_ names (MacroTable.ConfigSource).
+            _env.Macros.Define(SyntheticDefinition(MacroTable.AutoconfIncluded));
+            return;
+        }
         else if (link.Generated is { } generated)
         {
             target = GeneratedFile(generated, at);
@@ -167,6 +176,8 @@ public sealed partial class Preprocessor
         }
         else
         {
+            // What follows depends on KeepGoing, which is not in the table.
+            Taint();
             _env.Diagnostics.Add(Diagnostic.Create(RunDiagnostics.IncludeNotFound, at, link.Spelled));
             if (!_options.KeepGoing)
             {
@@ -175,16 +186,19 @@ public sealed partial class Preprocessor
                 _includeDepth = 0;
                 _roots.Clear();
                 _stopped = true;
+                StopRecording();
             }
             return;
         }
-        if (_pragmaOnce.Contains(target.Id)) return;
+        if (_env.Macros.IsDefined(target.OnceName)) return;
         if (target.Guard is { } guard && _env.Macros.IsDefined(guard)) return;
         if (_includeDepth >= PreprocessorOptions.MaxIncludeDepth)
         {
+            Taint();
             _env.Diagnostics.Add(Diagnostic.Create(RunDiagnostics.IncludeTooDeep, at, PreprocessorOptions.MaxIncludeDepth));
             return;
         }
+        if (TryReplay(target)) return;
         PushFile(target);
     }
 
@@ -212,27 +226,60 @@ public sealed partial class Preprocessor
 
     private SourceFile? GeneratedFile(string path, Syntax.Text.SourceLocation at)
     {
+        // Which text the header has is an input of the includer's run, like a macro it reads.
+        _env.Macros.IsDefined(GeneratedMarkerName(path));
         if (_generated.TryGetValue(path, out var file)) return file;
         if (!_options.GeneratedHeaders.TryGetValue(path, out var text))
         {
             _env.Diagnostics.Add(Diagnostic.Create(RunDiagnostics.GeneratedHeaderMissing, at, path));
             return null;
         }
-        var id = -1 - _generated.Count;
-        file = new SourceFile(id, path, DirectiveParser.ParseGreen(text, _env.Cache), null);
+        var id = _generatedIds[path];
+        file = _session is null ? new SourceFile(id, path, DirectiveParser.ParseGreen(text, _env.Cache), null) : SessionGeneratedFile(path, text);
         _generated[path] = file;
-        _filePaths.Add(path);
+        _generatedById[id] = file;
         return file;
     }
 
-    /// <summary>gcc's -D and predefined macros, as #define lines of a &lt;built-in&gt; file.</summary>
+    /// <summary>A generated header in a session: one object per (path, text), since recorded runs are kept per file object.</summary>
+    private SourceFile SessionGeneratedFile(string path, string text)
+    {
+        if (_session!.GeneratedFiles.TryGetValue((path, text), out var file)) return file;
+        file = new SourceFile(_generatedIds[path], path, DirectiveParser.ParseGreen(text, _env.Cache), null);
+        _session.GeneratedFiles[(path, text)] = file;
+        _session.AddDefinableNames(file.Root);
+        return file;
+    }
+
+    /// <summary>gcc's -D and predefined macros, as #define lines of a &lt;built-in&gt; file; and which text each generated header has.</summary>
     private void DefinePredefined()
     {
+        foreach (var (path, text) in _options.GeneratedHeaders)
+        {
+            if (path == AutoconfPath && _options.ConfigMacros is not null) continue;
+            _env.Macros.Define(GeneratedMarker(path, text));
+            // A session must know every name a run can define before the run records anything.
+            if (_session is not null) SessionGeneratedFile(path, text);
+        }
         foreach (var (name, builtin) in BuiltinNames)
         {
-            _env.Macros.Define(new MacroDefinition(name, false, [], false, [], -1, builtin));
+            _session?.AddDefinable(name);
+            _env.Macros.Define(SyntheticDefinition(name, builtin));
         }
-        var root = DirectiveParser.ParseGreen(_options.PredefinedMacros, _env.Cache);
+        foreach (var (name, definition) in PredefinedOperations())
+        {
+            if (definition is null) _env.Macros.Undefine(name);
+            else _env.Macros.Define(definition);
+        }
+    }
+
+    /// <summary>The #define and #undef lines of the predefined text, in order (a session parses each text once).</summary>
+    private List<KeyValuePair<string, MacroDefinition?>> PredefinedOperations()
+    {
+        var text = _options.PredefinedMacros;
+        if (_session is not null && _session.Predefined.TryGetValue(text, out var cached)) return cached;
+        var operations = new List<KeyValuePair<string, MacroDefinition?>>();
+        var root = DirectiveParser.ParseGreen(text, _env.Cache);
         var builtins = new SourceFile(-1000, "<built-in>", root, null);
         var position = 0;
         var parts = root.GetSlot(0);
@@ -241,14 +288,18 @@ public sealed partial class Preprocessor
             var part = parts.GetSlot(i)!;
             if (part.Kind == SyntaxKind.DefineDirective && !part.HasDiagnostics)
             {
-                _env.Macros.Define(Definitions.FromDirective(part, position, builtins.Id, _env.Origins));
+                var definition = DefinitionOf(builtins, part, position);
+                _session?.AddDefinable(definition.Name);
+                operations.Add(new(definition.Name, definition));
             }
             else if (part.Kind == SyntaxKind.UndefDirective)
             {
-                _env.Macros.Undefine(SyntaxFacts.ValueText(Rest(part)[0].Text));
+                operations.Add(new(SyntaxFacts.ValueText(Rest(part)[0].Text), null));
             }
             position += part.FullWidth;
         }
+        if (_session is not null) _session.Predefined[text] = operations;
+        return operations;
     }
 
     private static readonly ImmutableArray<(string, BuiltinMacro)> BuiltinNames =

@@ -1,6 +1,7 @@
 using LayoutExpert.Preprocessing.Expansion;
 using LayoutExpert.Preprocessing.Macros;
 using LayoutExpert.Preprocessing.Parsing;
+using LayoutExpert.Preprocessing.Reuse;
 using LayoutExpert.Preprocessing.Tokens;
 using LayoutExpert.Syntax;
 using LayoutExpert.Syntax.Green;
@@ -24,27 +25,47 @@ public sealed partial class Preprocessor : ITokenSource, IFeatureTests
     private readonly ExpansionEnvironment _env;
     private readonly List<Frame> _frames = [];
     private readonly Queue<PPToken> _pending = new();
-    private readonly Dictionary<int, SourceFile> _files = [];
+    private readonly Dictionary<int, SourceFile> _files;
     private readonly Dictionary<string, SourceFile> _generated = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, SourceFile> _generatedById = [];
+    private readonly IReadOnlyDictionary<string, int> _generatedIds;
     private readonly List<string> _filePaths = [];
-    private readonly HashSet<int> _pragmaOnce = [];
     private readonly Queue<SourceFile> _roots = new();
+    private readonly List<PPToken> _output = new(1 << 20);
+    private readonly List<ConditionRecord> _conditions = [];
     private bool _stopped;
 
-    private Preprocessor(PreAst.PreAst preAst, PreprocessorOptions options)
+    private Preprocessor(PreAst.PreAst preAst, PreprocessorOptions options, PreprocessingSession? session)
     {
         _preAst = preAst;
         _options = options;
-        var origins = new OriginTable();
-        _env = new ExpansionEnvironment(new MacroTable(), origins, this)
+        _session = session;
+        _env = new ExpansionEnvironment(new MacroTable(), session?.Origins ?? new OriginTable(), this)
         {
             UnsignedChar = options.UnsignedChar,
             BaseFile = preAst.Main.Path,
+            Cache = session?.Cache ?? new GreenNodeCache(),
+            Counter = session?.Counter ?? 0,
         };
         _env.Locate = Locate;
         _env.CurrentFile = () => CurrentFile?.Path ?? "";
         _env.IncludeLevel = () => _includeDepth - 1;
+        _files = session?.Files ?? [];
         foreach (var file in preAst.Files) _filePaths.Add(file.Path);
+        // Generated headers are numbered by sorted path (-1, -2, ...), not by first inclusion, so ids are the same in every run.
+        var generated = PreAst.PreAst.GeneratedHeaders.Concat(options.GeneratedHeaders.Keys);
+        if (session is not null)
+        {
+            _filePaths.AddRange(session.GeneratedIds(generated, out _generatedIds));
+        }
+        else
+        {
+            var paths = generated.Distinct().Order(StringComparer.Ordinal).ToList();
+            _generatedIds = paths.Select((path, i) => (path, id: -1 - i)).ToDictionary(p => p.path, p => p.id, StringComparer.Ordinal);
+            _filePaths.AddRange(paths);
+        }
+        if (session is not null) _env.ContextualBuiltinRead = ContextualBuiltinRead;
+        if (options.ConfigMacros is not null) _env.Macros.ConfigSource = ConfigMacro;
     }
 
     /// <summary>One level of the walk: a list of tree parts (or a text run's tokens) and where we are in it.</summary>
@@ -63,6 +84,9 @@ public sealed partial class Preprocessor : ITokenSource, IFeatureTests
         public bool AtLineStart { get; set; } = true;
 
         public bool PreviousHadTrailing { get; set; }
+
+        /// <summary>The recorder of this file's run, on a file's root frame in a session (null when the file began at no plain point).</summary>
+        public FileRunRecorder? Recorder { get; init; }
     }
 
     public bool Finished { get; private set; }
@@ -70,17 +94,31 @@ public sealed partial class Preprocessor : ITokenSource, IFeatureTests
     private SourceFile? CurrentFile => _frames.Count > 0 ? _frames[^1].File : null;
 
     /// <summary>Preprocesses one translation unit of the Pre-AST: the module source, or another named source.</summary>
-    public static PreprocessResult Run(PreAst.PreAst preAst, PreprocessorOptions options, int source = PreAst.PreAst.MainFile)
+    public static PreprocessResult Run(PreAst.PreAst preAst, PreprocessorOptions options, int source = PreAst.PreAst.MainFile) =>
+        Run(preAst, options, source, null);
+
+    /// <summary>
+    /// Preprocesses one translation unit; with a <paramref name="session"/>,
+    /// included files whose macro reads are unchanged since a recorded run are
+    /// replayed (the output is the same, but for __COUNTER__ values).
+    /// </summary>
+    public static PreprocessResult Run(PreAst.PreAst preAst, PreprocessorOptions options, int source, PreprocessingSession? session)
     {
-        var run = new Preprocessor(preAst, options);
+        session?.BeginRun(preAst);
+        var run = new Preprocessor(preAst, options, session);
         run._env.BaseFile = preAst.Files[source].Path;
         run.DefinePredefined();
         foreach (var id in preAst.ForcedIncludes) run._roots.Enqueue(run.FileById(id));
         run._roots.Enqueue(run.FileById(source));
         var expander = new MacroExpander(run._env, run);
-        var tokens = new List<PPToken>(1 << 20);
+        var tokens = run._output;
         for (var token = expander.Next(); token.Kind != SyntaxKind.EndOfFileToken; token = expander.Next()) tokens.Add(token);
-        return new PreprocessResult(tokens, run._env.Origins, [.. run._env.Diagnostics], run._filePaths);
+        if (session is not null)
+        {
+            session.Counter = Math.Max(session.Counter, run._env.Counter);
+            session.EndRun(run.Statistics());
+        }
+        return new PreprocessResult(tokens, run._env.Origins, [.. run._env.Diagnostics], run._filePaths, run._conditions);
     }
 
     /// <summary>The next unexpanded text token, running the directives met on the way.</summary>
@@ -96,7 +134,8 @@ public sealed partial class Preprocessor : ITokenSource, IFeatureTests
                     Finished = true;
                     return EndOfFile();
                 }
-                PushFile(_roots.Dequeue());
+                var root = _roots.Dequeue();
+                if (!TryReplay(root)) PushFile(root);
                 continue;
             }
             var frame = _frames[^1];
@@ -106,6 +145,7 @@ public sealed partial class Preprocessor : ITokenSource, IFeatureTests
                 if (frame.IsFileRoot)
                 {
                     _includeDepth--;
+                    if (frame.Recorder is { } recorder) EndRecording(recorder);
                     return EndOfFile();
                 }
                 continue;
@@ -137,8 +177,8 @@ public sealed partial class Preprocessor : ITokenSource, IFeatureTests
 
     private void PushFile(SourceFile file)
     {
-        _frames.Add(new Frame(file, file.Root.GetSlot(0), 0, isFileRoot: true));
         _includeDepth++;
+        _frames.Add(new Frame(file, file.Root.GetSlot(0), 0, isFileRoot: true) { Recorder = BeginRecording(file) });
     }
 
     private SourceFile FileById(int id)
@@ -157,7 +197,7 @@ public sealed partial class Preprocessor : ITokenSource, IFeatureTests
         if (origin < 0 || origin >= _env.Origins.Count) return null;
         // Report where the outermost expansion happened: that is the line a reader can find.
         var o = _env.Origins.Chain(origin).Last();
-        var file = o.File >= 0 ? FileById(o.File) : _generated.Values.FirstOrDefault(g => g.Id == o.File);
+        var file = o.File >= 0 ? FileById(o.File) : _generatedById.GetValueOrDefault(o.File);
         return file?.Text.GetLocation(o.Offset);
     }
 

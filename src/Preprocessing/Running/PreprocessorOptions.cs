@@ -1,3 +1,4 @@
+using LayoutExpert.Preprocessing.Config;
 using LayoutExpert.Preprocessing.Expansion;
 using LayoutExpert.Preprocessing.Tokens;
 
@@ -22,6 +23,14 @@ public sealed record PreprocessorOptions(
 
     /// <summary>-funsigned-char (kernels from 6.2).</summary>
     public bool UnsignedChar { get; init; }
+
+    /// <summary>
+    /// When set, include/generated/autoconf.h is not read from
+    /// <see cref="GeneratedHeaders"/>: once included, CONFIG_* names the run has
+    /// neither defined nor undefined are answered by this source (the same
+    /// macros the text would define).
+    /// </summary>
+    public IConfigMacroSource? ConfigMacros { get; init; }
 }
 
 /// <summary>The #if arithmetic (C11 6.10.1) over tokens already macro-expanded, with `defined` and the feature tests answered.</summary>

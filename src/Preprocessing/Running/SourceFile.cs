@@ -34,6 +34,11 @@ internal sealed class SourceFile
 
     public PreAstFile? PreAstFile { get; }
 
+    /// <summary>The synthetic macro that records "#pragma once was run in this file" in the macro table.</summary>
+    public string OnceName => _onceName ??= Macros.MacroTable.SyntheticPrefix + "once:" + Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private string? _onceName;
+
     /// <summary>The text with its line map; a Pre-AST file's is made once and kept with the Pre-AST.</summary>
     public SourceText Text => _text ??= PreAstFile?.Tree.Text ?? new SourceText(Root.ToFullString(), Path);
 

@@ -19,4 +19,11 @@ public enum PPTokenFlags : byte
 
     /// <summary>A placemarker (C11 6.10.3.3p2): an empty argument next to ##. Never reaches the output.</summary>
     Placemarker = 8,
+
+    /// <summary>
+    /// The value of __COUNTER__, or a token pasted or stringized from one. A
+    /// session replays a file with the counter values of the run that recorded
+    /// it, so tests compare session output with fresh output modulo these.
+    /// </summary>
+    Counter = 16,
 }

@@ -1,0 +1,76 @@
+using LayoutExpert.Preprocessing.Macros;
+using LayoutExpert.Preprocessing.Running;
+using LayoutExpert.Preprocessing.Tokens;
+using LayoutExpert.Syntax.Diagnostics;
+
+namespace LayoutExpert.Preprocessing.Reuse;
+
+/// <summary>
+/// One recorded run of an included file (or a root of the unit), from a plain
+/// point to a plain point: what it read of the macro table before writing it
+/// itself, what it left in the table, and what it produced. Running the file
+/// again where every read is the same object gives the same run, so a session
+/// replays it instead. Immutable once recorded, except for the __COUNTER__
+/// bookkeeping of the session's current run.
+/// </summary>
+internal sealed class FileRun
+{
+    public required SourceFile File { get; init; }
+
+    /// <summary>Names read before the run wrote them, with the definition seen (null: undefined).</summary>
+    public required KeyValuePair<string, MacroDefinition?>[] Reads { get; init; }
+
+    /// <summary>The run's net effect: each name written, with its final definition (null: undefined).</summary>
+    public required KeyValuePair<string, MacroDefinition?>[] Writes { get; init; }
+
+    /// <summary>The output in order: own parts and the runs of included files (so a token is stored once, in its innermost run).</summary>
+    public required FileRunSegment[] Segments { get; init; }
+
+    public required int TokenCount { get; init; }
+
+    /// <summary>How many include levels below this file's own the run went: replayed deeper, it must stay within the limit.</summary>
+    public required int RelativeDepth { get; init; }
+
+    /// <summary>#if arithmetic on character constants depends on -funsigned-char, which is not in the table.</summary>
+    public required bool UnsignedChar { get; init; }
+
+    /// <summary>The run (or one inside it) expanded __COUNTER__.</summary>
+    public required bool UsesCounter { get; init; }
+
+    /// <summary>The counter after the run: replaying it moves the session's counter at least this far.</summary>
+    public required int CounterEnd { get; init; }
+
+    /// <summary>The session run in which this run's counter values were last issued or replayed (they must appear once per output).</summary>
+    public int CounterRun { get; set; }
+
+    /// <summary>Whether replaying would repeat counter values already in the output of session run <paramref name="run"/>.</summary>
+    public bool CounterUsedIn(int run)
+    {
+        if (!UsesCounter) return false;
+        if (CounterRun == run) return true;
+        foreach (var segment in Segments)
+        {
+            if (segment.Child is { } child && child.CounterUsedIn(run)) return true;
+        }
+        return false;
+    }
+
+    public void MarkCounterUsed(int run)
+    {
+        if (!UsesCounter) return;
+        CounterRun = run;
+        foreach (var segment in Segments) segment.Child?.MarkCounterUsed(run);
+    }
+}
+
+/// <summary>A stretch of a run's output: its own tokens, #if records and diagnostics, or an included file's run.</summary>
+internal sealed class FileRunSegment
+{
+    public PPToken[] Tokens { get; init; } = [];
+
+    public ConditionRecord[] Conditions { get; init; } = [];
+
+    public Diagnostic[] Diagnostics { get; init; } = [];
+
+    public FileRun? Child { get; init; }
+}

@@ -1,0 +1,165 @@
+using System.Runtime.InteropServices;
+using LayoutExpert.Preprocessing.Macros;
+using LayoutExpert.Preprocessing.Running;
+using LayoutExpert.Preprocessing.Tokens;
+using LayoutExpert.Syntax.Diagnostics;
+
+namespace LayoutExpert.Preprocessing.Reuse;
+
+/// <summary>
+/// Records one file's run while it executes. Only the innermost recorder
+/// observes the macro table; when an included file ends, its reads (less the
+/// names this file had already written) and writes are merged into this one,
+/// so each lookup costs one dictionary probe.
+/// </summary>
+internal sealed class FileRunRecorder(
+    PreprocessingSession session, SourceFile file, FileRunRecorder? parent, int level,
+    List<PPToken> output, List<ConditionRecord> conditions, List<Diagnostic> diagnostics)
+    : IMacroTableObserver
+{
+    private struct Entry
+    {
+        public bool Read;
+        public MacroDefinition? Seen;
+        public bool Written;
+        public MacroDefinition? Now;
+    }
+
+    private readonly Dictionary<string, Entry> _names = new(StringComparer.Ordinal);
+    private readonly List<FileRunSegment> _segments = [];
+    private int _tokenStart = output.Count;
+    private int _conditionStart = conditions.Count;
+    private int _diagnosticStart = diagnostics.Count;
+
+    public SourceFile File { get; } = file;
+
+    public FileRunRecorder? Parent { get; } = parent;
+
+    /// <summary>The include level of the file (1 for a root).</summary>
+    public int Level { get; } = level;
+
+    /// <summary>Something happened whose result the table does not determine (__INCLUDE_LEVEL__, __BASE_FILE__, push_macro, a depth or fatal error): neither this run nor its ancestors may be replayed.</summary>
+    public bool Tainted { get; set; }
+
+    public bool UsesCounter { get; set; }
+
+    /// <summary>The deepest include level reached inside this run.</summary>
+    public int DeepestLevel { get; set; } = level;
+
+    public void Read(string name, MacroDefinition? seen)
+    {
+        // A name nothing can define reads as undefined in every run: no need to remember it.
+        if (seen is null && !session.IsDefinable(name)) return;
+        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_names, name, out var exists);
+        if (exists) return;
+        entry.Read = true;
+        entry.Seen = seen;
+    }
+
+    public void Wrote(string name, MacroDefinition? now)
+    {
+        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_names, name, out _);
+        entry.Written = true;
+        entry.Now = now;
+    }
+
+    /// <summary>Ends the recording as a run: its last own part is cut at the current end of the output.</summary>
+    public FileRun Finish(bool unsignedChar, int counter)
+    {
+        CloseOwnPart();
+        var reads = new List<KeyValuePair<string, MacroDefinition?>>();
+        var volatileReads = 0;
+        var writes = new List<KeyValuePair<string, MacroDefinition?>>();
+        foreach (var (name, entry) in _names)
+        {
+            if (entry.Read)
+            {
+                reads.Add(new(name, entry.Seen));
+                // What differs between configs first (options, generated headers' texts), so a check fails early.
+                if (name.StartsWith("CONFIG_", StringComparison.Ordinal) || name[0] == MacroTable.SyntheticPrefix)
+                {
+                    (reads[volatileReads], reads[^1]) = (reads[^1], reads[volatileReads]);
+                    volatileReads++;
+                }
+            }
+            if (entry.Written) writes.Add(new(name, entry.Now));
+        }
+        var tokens = 0;
+        foreach (var segment in _segments) tokens += segment.Child?.TokenCount ?? segment.Tokens.Length;
+        return new FileRun
+        {
+            File = File,
+            Reads = [.. reads],
+            Writes = [.. writes],
+            Segments = [.. _segments],
+            TokenCount = tokens,
+            RelativeDepth = DeepestLevel - Level,
+            UnsignedChar = unsignedChar,
+            UsesCounter = UsesCounter,
+            CounterEnd = counter,
+        };
+    }
+
+    /// <summary>An included file's run ended (or was replayed) inside this one: it becomes a segment, and what it read and wrote is ours.</summary>
+    public void AddChild(FileRun child, int tokenStart, int conditionStart, int diagnosticStart)
+    {
+        CloseOwnPart(tokenStart, conditionStart, diagnosticStart);
+        _segments.Add(new FileRunSegment { Child = child });
+        foreach (var (name, seen) in child.Reads) Read(name, seen);
+        foreach (var (name, now) in child.Writes) Wrote(name, now);
+        UsesCounter |= child.UsesCounter;
+        DeepestLevel = Math.Max(DeepestLevel, Level + 1 + child.RelativeDepth);
+        Resume();
+    }
+
+    /// <summary>An included file recorded but not kept as a run (it did not end at a plain point): its segments and its reads and writes are ours.</summary>
+    public void Absorb(FileRunRecorder child)
+    {
+        CloseOwnPart(child._tokenStartOfRecording, child._conditionStartOfRecording, child._diagnosticStartOfRecording);
+        child.CloseOwnPart();
+        _segments.AddRange(child._segments);
+        foreach (var (name, entry) in child._names)
+        {
+            if (entry.Read) Read(name, entry.Seen);
+            if (entry.Written) Wrote(name, entry.Now);
+        }
+        Tainted |= child.Tainted;
+        UsesCounter |= child.UsesCounter;
+        DeepestLevel = Math.Max(DeepestLevel, child.DeepestLevel);
+        Resume();
+    }
+
+    private readonly int _tokenStartOfRecording = output.Count;
+    private readonly int _conditionStartOfRecording = conditions.Count;
+    private readonly int _diagnosticStartOfRecording = diagnostics.Count;
+
+    public int TokenStartOfRecording => _tokenStartOfRecording;
+
+    public int ConditionStartOfRecording => _conditionStartOfRecording;
+
+    public int DiagnosticStartOfRecording => _diagnosticStartOfRecording;
+
+    private void CloseOwnPart() => CloseOwnPart(output.Count, conditions.Count, diagnostics.Count);
+
+    private void CloseOwnPart(int tokenEnd, int conditionEnd, int diagnosticEnd)
+    {
+        if (tokenEnd == _tokenStart && conditionEnd == _conditionStart && diagnosticEnd == _diagnosticStart) return;
+        _segments.Add(new FileRunSegment
+        {
+            Tokens = Slice(output, _tokenStart, tokenEnd),
+            Conditions = Slice(conditions, _conditionStart, conditionEnd),
+            Diagnostics = Slice(diagnostics, _diagnosticStart, diagnosticEnd),
+        });
+    }
+
+    /// <summary>Starts the next own part at the current end of the output.</summary>
+    public void Resume()
+    {
+        _tokenStart = output.Count;
+        _conditionStart = conditions.Count;
+        _diagnosticStart = diagnostics.Count;
+    }
+
+    private static T[] Slice<T>(List<T> list, int start, int end) =>
+        end <= start ? [] : CollectionsMarshal.AsSpan(list)[start..end].ToArray();
+}

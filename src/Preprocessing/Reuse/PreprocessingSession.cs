@@ -1,0 +1,164 @@
+using LayoutExpert.Preprocessing.Expansion;
+using LayoutExpert.Preprocessing.Macros;
+using LayoutExpert.Preprocessing.Running;
+using LayoutExpert.Syntax;
+using LayoutExpert.Syntax.Green;
+
+namespace LayoutExpert.Preprocessing.Reuse;
+
+/// <summary>
+/// Incremental preprocessing over one Pre-AST: runs given this session record,
+/// per included file, what the file read of the macro table and what it
+/// produced, and later runs replay a file whose reads are all unchanged instead
+/// of running its directives again. So a run under a config that differs from
+/// an earlier one in a few options costs what the affected files cost.
+/// The caller owns it (one per query database); sessions share nothing, and
+/// one session serves one run at a time. It keeps: the origin table (an
+/// append-only interner, so replayed tokens' origins stay valid), the
+/// canonical macro definitions, the files as the runs see them, the recorded
+/// runs (at most <see cref="MaxRunsPerFile"/> per file, newest first), and
+/// the __COUNTER__ value, which never goes back, so values stay unique.
+/// </summary>
+public sealed class PreprocessingSession
+{
+    private readonly Dictionary<SourceFile, List<FileRun>> _runs = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, int> _generatedIds = new(StringComparer.Ordinal);
+    private readonly List<string> _generatedPaths = [];
+    private PreAst.PreAst? _preAst;
+
+    public PreprocessingSession(int maxRunsPerFile = 16)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxRunsPerFile, 1);
+        MaxRunsPerFile = maxRunsPerFile;
+    }
+
+    public int MaxRunsPerFile { get; }
+
+    /// <summary>Every run's figures added up.</summary>
+    public PreprocessingStatistics Total { get; private set; }
+
+    /// <summary>The last run's figures.</summary>
+    public PreprocessingStatistics LastRun { get; private set; }
+
+    /// <summary>How many file runs are remembered.</summary>
+    public int RecordedRuns => _runs.Values.Sum(r => r.Count);
+
+    internal OriginTable Origins { get; } = new(intern: true);
+
+    internal GreenNodeCache Cache { get; } = new();
+
+    internal CanonicalDefinitions Definitions { get; } = new();
+
+    /// <summary>Pre-AST files by id, and generated headers by (path, text): parsed once, with their guards and include indices.</summary>
+    internal Dictionary<int, SourceFile> Files { get; } = [];
+
+    internal Dictionary<(string Path, string Text), SourceFile> GeneratedFiles { get; } = [];
+
+    internal int Counter { get; set; }
+
+    /// <summary>Numbers the runs, for the __COUNTER__ bookkeeping of file runs.</summary>
+    internal int RunNumber { get; private set; }
+
+    internal void BeginRun(PreAst.PreAst preAst)
+    {
+        if (_preAst is null)
+        {
+            _preAst = preAst;
+            foreach (var file in preAst.Files) AddDefinableNames(file.Root);
+        }
+        if (!ReferenceEquals(_preAst, preAst))
+        {
+            throw new ArgumentException("a preprocessing session serves the runs of one Pre-AST", nameof(preAst));
+        }
+        RunNumber++;
+    }
+
+    private readonly HashSet<string> _definable = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether some run could find <paramref name="name"/> defined: a name
+    /// some #define of the Pre-AST, the predefined macros or a generated header
+    /// defines, a CONFIG_ name, or the run's own state. Any other name is
+    /// undefined in every state of every run, so reading it is not recorded:
+    /// most identifiers of C code never name a macro, and this keeps file runs'
+    /// read sets to the names that can matter.
+    /// </summary>
+    internal bool IsDefinable(string name) =>
+        _definable.Contains(name) || name.StartsWith("CONFIG_", StringComparison.Ordinal) || (name.Length > 0 && name[0] == MacroTable.SyntheticPrefix);
+
+    /// <summary>A name a run defines outside the Pre-AST (predefined, generated): when new, runs recorded before it may have left its reads out, so they are forgotten.</summary>
+    internal void AddDefinable(string name)
+    {
+        if (IsDefinable(name)) return;
+        _definable.Add(name);
+        _runs.Clear();
+    }
+
+    /// <summary>The names of every #define in a tree, in every branch.</summary>
+    internal void AddDefinableNames(GreenNode node)
+    {
+        if (node.Kind == SyntaxKind.DefineDirective)
+        {
+            if (node.GetSlot(2) is GreenToken name) AddDefinable(SyntaxFacts.ValueText(name.Text));
+            return;
+        }
+        if (node.IsToken || node.Kind == SyntaxKind.TextRun) return;
+        for (var i = 0; i < node.SlotCount; i++)
+        {
+            if (node.GetSlot(i) is { } child) AddDefinableNames(child);
+        }
+    }
+
+    /// <summary>The predefined macros' text to the table operations it makes (name, definition or null for #undef): parsed once per text.</summary>
+    internal Dictionary<string, List<KeyValuePair<string, MacroDefinition?>>> Predefined { get; } = new(StringComparer.Ordinal);
+
+    internal void EndRun(PreprocessingStatistics run)
+    {
+        LastRun = run;
+        Total += run;
+    }
+
+    /// <summary>
+    /// Ids of generated headers: -1, -2, ... in sorted path order as first
+    /// known, the same whichever run includes them first.
+    /// </summary>
+    internal IReadOnlyList<string> GeneratedIds(IEnumerable<string> paths, out IReadOnlyDictionary<string, int> ids)
+    {
+        foreach (var path in paths.Distinct().Order(StringComparer.Ordinal))
+        {
+            if (_generatedIds.ContainsKey(path)) continue;
+            _generatedIds[path] = -1 - _generatedPaths.Count;
+            _generatedPaths.Add(path);
+        }
+        ids = _generatedIds;
+        return _generatedPaths;
+    }
+
+    /// <summary>A recorded run of <paramref name="file"/> that would run the same from the current table, or null.</summary>
+    internal FileRun? Find(SourceFile file, MacroTable table, int level, bool unsignedChar)
+    {
+        if (!_runs.TryGetValue(file, out var runs)) return null;
+        foreach (var run in runs)
+        {
+            if (Matches(run, table, level, unsignedChar)) return run;
+        }
+        return null;
+    }
+
+    private bool Matches(FileRun run, MacroTable table, int level, bool unsignedChar)
+    {
+        if (run.UnsignedChar != unsignedChar || level + run.RelativeDepth > PreprocessorOptions.MaxIncludeDepth) return false;
+        foreach (var (name, seen) in run.Reads)
+        {
+            if (!ReferenceEquals(table.Peek(name), seen)) return false;
+        }
+        return !run.CounterUsedIn(RunNumber);
+    }
+
+    internal void Remember(FileRun run)
+    {
+        if (!_runs.TryGetValue(run.File, out var runs)) _runs[run.File] = runs = [];
+        runs.Insert(0, run);
+        if (runs.Count > MaxRunsPerFile) runs.RemoveAt(runs.Count - 1);
+    }
+}

@@ -1,0 +1,193 @@
+using LayoutExpert.Preprocessing.Config;
+using LayoutExpert.Preprocessing.Macros;
+using LayoutExpert.Preprocessing.Parsing;
+using LayoutExpert.Preprocessing.Reuse;
+using LayoutExpert.Preprocessing.Tokens;
+using LayoutExpert.Syntax;
+using LayoutExpert.Syntax.Green;
+
+namespace LayoutExpert.Preprocessing.Running;
+
+/// <summary>
+/// The run's side of a <see cref="PreprocessingSession"/>: recording each file
+/// run between plain points, replaying recorded runs whose reads still hold,
+/// and making every definition canonical so reads compare by reference.
+/// </summary>
+public sealed partial class Preprocessor
+{
+    private readonly PreprocessingSession? _session;
+
+    /// <summary>The innermost recorder: the only one the macro table reports to.</summary>
+    private FileRunRecorder? _recorder;
+
+    private int _filesExecuted;
+    private int _filesReplayed;
+    private int _filesCovered;
+    private long _tokensReplayed;
+
+    /// <summary>
+    /// Whether a file beginning or ending here may be recorded or replayed: in
+    /// a session, with the expander at a plain point (no expansion in
+    /// progress, no '(' looked for, no argument being collected), so what the
+    /// file produces is exactly its own tokens expanded.
+    /// </summary>
+    private bool AtReusePoint => _session is not null && _env.PlainSourceRead && !_stopped;
+
+    /// <summary>Replays a recorded run of <paramref name="file"/> whose reads all hold now; false when there is none.</summary>
+    private bool TryReplay(SourceFile file)
+    {
+        if (!AtReusePoint) return false;
+        var run = _session!.Find(file, _env.Macros, _includeDepth + 1, _options.UnsignedChar);
+        if (run is null) return false;
+        _recorder?.AddChild(run, _output.Count, _conditions.Count, _env.Diagnostics.Count);
+        foreach (var (name, definition) in run.Writes) _env.Macros.Apply(name, definition);
+        if (run.UsesCounter)
+        {
+            _env.Counter = Math.Max(_env.Counter, run.CounterEnd);
+            run.MarkCounterUsed(_session.RunNumber);
+        }
+        _filesReplayed++;
+        Append(run);
+        // AddChild resumed the parent's own part before the replayed output: start it after.
+        _recorder?.Resume();
+        return true;
+    }
+
+    private void Append(FileRun run)
+    {
+        _filesCovered++;
+        foreach (var segment in run.Segments)
+        {
+            if (segment.Child is { } child)
+            {
+                Append(child);
+                continue;
+            }
+            _output.AddRange(segment.Tokens);
+            _tokensReplayed += segment.Tokens.Length;
+            _conditions.AddRange(segment.Conditions);
+            _env.Diagnostics.AddRange(segment.Diagnostics);
+        }
+    }
+
+    /// <summary>Starts recording a file just pushed, when it begins at a plain point of a session.</summary>
+    private FileRunRecorder? BeginRecording(SourceFile file)
+    {
+        if (_session is null) return null;
+        _filesExecuted++;
+        if (_recorder is not null) _recorder.DeepestLevel = Math.Max(_recorder.DeepestLevel, _includeDepth);
+        if (!AtReusePoint) return null;
+        var recorder = new FileRunRecorder(_session, file, _recorder, _includeDepth, _output, _conditions, _env.Diagnostics);
+        SetRecorder(recorder);
+        return recorder;
+    }
+
+    /// <summary>A recorded file ended: kept as a run when it ends at a plain point untainted, else its record merges into its includer's.</summary>
+    private void EndRecording(FileRunRecorder recorder)
+    {
+        var parent = recorder.Parent;
+        SetRecorder(parent);
+        if (AtReusePoint && !recorder.Tainted)
+        {
+            var start = (recorder.TokenStartOfRecording, recorder.ConditionStartOfRecording, recorder.DiagnosticStartOfRecording);
+            var run = recorder.Finish(_options.UnsignedChar, _env.Counter);
+            if (run.UsesCounter) run.CounterRun = _session!.RunNumber;
+            _session!.Remember(run);
+            parent?.AddChild(run, start.Item1, start.Item2, start.Item3);
+            return;
+        }
+        parent?.Absorb(recorder);
+    }
+
+    private void SetRecorder(FileRunRecorder? recorder)
+    {
+        _recorder = recorder;
+        _env.Macros.Observer = recorder;
+    }
+
+    /// <summary>Something the table does not determine happened: the runs being recorded cannot be replayed.</summary>
+    private void Taint()
+    {
+        if (_recorder is not null) _recorder.Tainted = true;
+    }
+
+    /// <summary>A fatal error stops the run: nothing being recorded ends.</summary>
+    private void StopRecording()
+    {
+        for (var r = _recorder; r is not null; r = r.Parent) r.Tainted = true;
+        SetRecorder(null);
+    }
+
+    private void ContextualBuiltinRead(BuiltinMacro builtin, bool inDirective)
+    {
+        if (_recorder is null) return;
+        // A replayed file keeps its counter values; a counter that chose a branch would make them choose differently.
+        if (builtin == BuiltinMacro.Counter && !inDirective) _recorder.UsesCounter = true;
+        else _recorder.Tainted = true;
+    }
+
+    private PreprocessingStatistics Statistics() =>
+        new(1, _filesExecuted, _filesReplayed, _filesCovered, _tokensReplayed, _output.Count);
+
+    /// <summary>A #define of a file: canonical per (Pre-AST file, offset), or per (path, text) for generated text.</summary>
+    private MacroDefinition DefinitionOf(SourceFile file, GreenNode directive, int position)
+    {
+        if (_session is null) return Definitions.FromDirective(directive, position, file.Id, _env.Origins);
+        var definitions = _session.Definitions;
+        if (file.PreAstFile is not null)
+        {
+            return definitions.AtPosition(file.Id, position)
+                ?? definitions.SetAtPosition(file.Id, position, Definitions.FromDirective(directive, position, file.Id, _env.Origins));
+        }
+        var text = directive.ToFullString();
+        return definitions.WithText(file.Path, text) ?? definitions.SetWithText(file.Path, text, Definitions.FromDirective(directive, position, file.Id, _env.Origins));
+    }
+
+    /// <summary>A definition made by the run itself (the builtins, #pragma once, autoconf.h's inclusion): one object per name.</summary>
+    private MacroDefinition SyntheticDefinition(string name, BuiltinMacro builtin = BuiltinMacro.None)
+    {
+        if (_session is null) return new MacroDefinition(name, false, [], false, [], -1, builtin);
+        return _session.Definitions.WithText("<synthetic>", name)
+            ?? _session.Definitions.SetWithText("<synthetic>", name, new MacroDefinition(name, false, [], false, [], -1, builtin));
+    }
+
+    private const string AutoconfPath = "include/generated/autoconf.h";
+
+    private static string GeneratedMarkerName(string path) => MacroTable.SyntheticPrefix + "generated:" + path;
+
+    /// <summary>
+    /// "The generated header at this path has this text": defined before the
+    /// roots, read at each #include of the header, so a recorded run that
+    /// included another text of it does not match. One object per (path, text).
+    /// </summary>
+    private MacroDefinition GeneratedMarker(string path, string text)
+    {
+        var name = GeneratedMarkerName(path);
+        if (_session is null) return new MacroDefinition(name, false, [], false, [], -1);
+        return _session.Definitions.WithText(name, text) ?? _session.Definitions.SetWithText(name, text, new MacroDefinition(name, false, [], false, [], -1));
+    }
+
+    /// <summary>
+    /// A CONFIG_ name under the lazy config source, as autoconf.h would define
+    /// it: option X set to anything but m gives CONFIG_X; X=m gives CONFIG_X_MODULE 1.
+    /// </summary>
+    private MacroDefinition? ConfigMacro(string name)
+    {
+        var source = _options.ConfigMacros!;
+        var option = name["CONFIG_".Length..];
+        MacroDefinitionText? text = null;
+        if (source.Option(option) is { } entry && entry.Kind != ConfigValueKind.Module) text = source.MacroFor(entry);
+        else if (option.EndsWith("_MODULE", StringComparison.Ordinal) && source.Option(option[..^"_MODULE".Length]) is { Kind: ConfigValueKind.Module } module)
+        {
+            text = source.MacroFor(module);
+        }
+        if (text is null || text.Name != name) return null;
+        var line = "#define " + text.Name + " " + text.Replacement + "\n";
+        MacroDefinition Make()
+        {
+            var root = DirectiveParser.ParseGreen(line, _env.Cache);
+            return Definitions.FromDirective(root.GetSlot(0)!.GetSlot(0)!, 0, _generatedIds[AutoconfPath], _env.Origins);
+        }
+        return _session is null ? Make() : _session.Definitions.WithText(AutoconfPath, line) ?? _session.Definitions.SetWithText(AutoconfPath, line, Make());
+    }
+}
