@@ -33,7 +33,7 @@ public static class DiffCommand
             log.Info("error: diff compares exactly two configs: --config A --config B [LE5007]");
             return ExitCodes.Usage;
         }
-        var database = ConfigAnalysis.Open(preAstPath, log);
+        var database = ConfigAnalysis.Open(preAstPath, log, severalConfigs: true);
         if (ConfigAnalysis.ReadConfig(configs[0].FullName, log) is not { } before) return ExitCodes.InputError;
         if (ConfigAnalysis.ReadConfig(configs[1].FullName, log) is not { } after) return ExitCodes.InputError;
         database.SetConfig(before);

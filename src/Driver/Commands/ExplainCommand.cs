@@ -25,7 +25,7 @@ public static class ExplainCommand
     private static int Run(string configPath, string preAstPath, string subject)
     {
         var log = StageLog.ForConsole();
-        var database = ConfigAnalysis.Open(preAstPath, log);
+        var database = ConfigAnalysis.Open(preAstPath, log, severalConfigs: false);
         if (ConfigAnalysis.ReadConfig(configPath, log) is not { } config) return ExitCodes.InputError;
         database.SetConfig(config);
         var attribution = ConfigAnalysis.Attribution(database, config);

@@ -7,10 +7,10 @@ namespace LayoutExpert.Driver.Explain;
 /// <summary>What explain and diff share: load the Pre-AST and configs, and compile the module for a config in one database.</summary>
 internal static class ConfigAnalysis
 {
-    public static ProfileDatabase Open(string preAstPath, StageLog log)
+    public static ProfileDatabase Open(string preAstPath, StageLog log, bool severalConfigs)
     {
         var preAst = log.Run("load", () => PreAstReader.ReadFile(preAstPath), p => $"{p.Files.Length} files, {p.Metadata.KernelRelease}");
-        var database = new ProfileDatabase(preAst);
+        var database = new ProfileDatabase(preAst, severalConfigs);
         database.Session.Log = log;
         return database;
     }

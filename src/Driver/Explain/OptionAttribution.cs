@@ -14,27 +14,28 @@ namespace LayoutExpert.Driver.Explain;
 /// definition it came through). The conditionals that matter are those inside
 /// the definition's text (they choose members) and those enclosing any of those
 /// positions (they chose the text and the macro definitions). Each names the
-/// options it read: as the preprocessing run recorded it when the run recorded
-/// reads, else the CONFIG_ identifiers spelled in the directive.
+/// options it read, as the preprocessing run recorded them (every macro the
+/// table was asked for while deciding it, through expansions: `#if
+/// USE_SPLIT_PTE_PTLOCKS` reads CONFIG_NR_CPUS); a conditional the run did not
+/// evaluate (inside a skipped group) names the identifiers it spells.
 /// </summary>
 public sealed class OptionAttribution
 {
     private readonly Preprocessing.PreAst.PreAst _preAst;
     private readonly CompiledUnit _unit;
     private readonly KernelConfig _config;
-    private readonly Func<int, int, IReadOnlyCollection<string>?> _recordedReads;
+    private readonly Dictionary<(int File, int Offset), IReadOnlyCollection<string>> _recordedReads = [];
     private readonly DeclarationIndex _declarations;
     private readonly TokenPositions _positions;
     private readonly Dictionary<int, ConditionalStructure> _structures = [];
 
-    /// <param name="recordedReads">The macros a conditional read, by (file id, directive position), when the run recorded them.</param>
-    public OptionAttribution(Preprocessing.PreAst.PreAst preAst, CompiledUnit unit, KernelConfig config,
-        Func<int, int, IReadOnlyCollection<string>?>? recordedReads = null)
+    public OptionAttribution(Preprocessing.PreAst.PreAst preAst, CompiledUnit unit, KernelConfig config)
     {
         _preAst = preAst;
         _unit = unit;
         _config = config;
-        _recordedReads = recordedReads ?? ((_, _) => null);
+        // What each conditional read while the run decided it (through macro expansion too), by the position of its '#'.
+        foreach (var record in unit.Preprocessed.Conditions) _recordedReads[(record.File, record.Offset)] = record.MacrosRead;
         _declarations = new DeclarationIndex(unit.Tree.Root.Green);
         _positions = new TokenPositions(unit.Preprocessed.Tokens);
     }
@@ -158,7 +159,9 @@ public sealed class OptionAttribution
         private void AddDirective(ConditionalStructure structure, ConditionalStructure.Group group)
         {
             if (!_directivesSeen.Add((structure.File.Id, group.Position))) return;
-            var reads = owner._recordedReads(structure.File.Id, group.Position) ?? SpelledNames(group.Directive);
+            var hash = group.Position + (group.Directive.GetSlot(0) is GreenToken token ? token.LeadingWidth : 0);
+            // A conditional the run never evaluated (inside a skipped group) still selects text when the config changes: its spelled names.
+            var reads = owner._recordedReads.GetValueOrDefault((structure.File.Id, hash)) ?? SpelledNames(group.Directive);
             ConditionSite? site = null;
             foreach (var name in reads)
             {

@@ -1,5 +1,6 @@
 using LayoutExpert.Layout.Engine;
 using LayoutExpert.Layout.Target;
+using LayoutExpert.Preprocessing.Reuse;
 using LayoutExpert.Preprocessing.Running;
 using LayoutExpert.Semantics.Binding;
 using LayoutExpert.Semantics.Constants;
@@ -19,10 +20,10 @@ namespace LayoutExpert.Driver.Pipeline;
 public static class FrontEnd
 {
     public static CompiledUnit Compile(Preprocessing.PreAst.PreAst preAst, PreprocessorOptions options, int source, StageLog? log = null,
-        bool randstructPlugin = false)
+        bool randstructPlugin = false, PreprocessingSession? reuse = null)
     {
         log ??= StageLog.Silent;
-        var preprocessed = log.Run("preprocess", () => Preprocessor.Run(preAst, options, source), p => $"{p.Tokens.Count} tokens");
+        var preprocessed = log.Run("preprocess", () => reuse is null ? Preprocessor.Run(preAst, options, source) : Preprocessor.Run(preAst, options, source, reuse), p => $"{p.Tokens.Count} tokens");
         var cache = new GreenNodeCache();
         var tree = log.Run("parse", () =>
             CParser.ParseTranslationUnit(ParserInput.FromTokens(preprocessed.Tokens, cache), cache).ToSyntaxTree(preAst.Files[source].Path + " (preprocessed)"),

@@ -53,7 +53,7 @@ public static class ProfileMaker
         }
         // One process, one database, one profile per config: each config re-runs only what read an option
         // that differs from the previous one. The worst outcome decides the exit code.
-        var database = new ProfileDatabase(preAst);
+        var database = new ProfileDatabase(preAst, reuseAcrossConfigs: request.ConfigPaths.Count > 1);
         database.Session.Log = log;
         var sources = request.SystemMapPath is { } map
             ? ImmutableArray.Create(IsfSourceFile.FromFile(IsfSourceKind.SystemMap, map))

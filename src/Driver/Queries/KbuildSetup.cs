@@ -17,9 +17,10 @@ public sealed class KbuildSetup : IEquatable<KbuildSetup>
 {
     private readonly string _fingerprint;
 
-    private KbuildSetup(PreprocessorOptions options, bool randstructPlugin, ImmutableArray<Diagnostic> diagnostics)
+    private KbuildSetup(PreprocessorOptions options, IConfigMacroSource? configMacros, bool randstructPlugin, ImmutableArray<Diagnostic> diagnostics)
     {
         Options = options;
+        ConfigMacros = configMacros;
         RandstructPlugin = randstructPlugin;
         Diagnostics = diagnostics;
         var parts = new List<string> { options.PredefinedMacros, options.UnsignedChar.ToString(), randstructPlugin.ToString() };
@@ -28,7 +29,11 @@ public sealed class KbuildSetup : IEquatable<KbuildSetup>
         _fingerprint = string.Join("\u0001", parts);
     }
 
+    /// <summary>The options with autoconf.h left out: the run reads the config's macros one option at a time (see <see cref="ConfigMacros"/>).</summary>
     public PreprocessorOptions Options { get; }
+
+    /// <summary>How an option's value is written as a macro (Kconfig's autoconf.h rules); the values themselves are read per option.</summary>
+    public IConfigMacroSource? ConfigMacros { get; }
 
     /// <summary>With gcc, CONFIG_RANDSTRUCT means the randomize_layout plugin: its shuffles depend on a build-time seed.</summary>
     public bool RandstructPlugin { get; }
@@ -39,7 +44,7 @@ public sealed class KbuildSetup : IEquatable<KbuildSetup>
     {
         var compilation = KbuildCompilation.Create(preAst, config, new Dictionary<string, string>());
         var randstruct = config.IsBuiltin("RANDSTRUCT") || config.IsBuiltin("GCC_PLUGIN_RANDSTRUCT");
-        return new KbuildSetup(compilation.Options, randstruct, compilation.Diagnostics);
+        return new KbuildSetup(compilation.LazyConfigOptions with { ConfigMacros = null }, compilation.ConfigMacros, randstruct, compilation.Diagnostics);
     }
 
     public bool Equals(KbuildSetup? other) => other is not null && (ReferenceEquals(this, other) || _fingerprint == other._fingerprint);

@@ -17,10 +17,11 @@ public sealed class ProfileDatabase
     private readonly HashSet<string> _optionsSet = new(StringComparer.Ordinal);
     private Revision? _configRevision;
 
-    public ProfileDatabase(Preprocessing.PreAst.PreAst preAst)
+    /// <param name="reuseAcrossConfigs">Keep what lets later configs replay preprocessed files (for several configs).</param>
+    public ProfileDatabase(Preprocessing.PreAst.PreAst preAst, bool reuseAcrossConfigs = true)
     {
         PreAst = preAst;
-        Session = new ProfileSession();
+        Session = new ProfileSession(reuseAcrossConfigs);
         Database.Set(ProfileInputs.PreAst, ProfileInputs.Key, preAst, Durability.High);
         Database.Set(ProfileInputs.Session, ProfileInputs.Key, Session, Durability.High);
         Database.Set(ProfileInputs.Symbols, ProfileInputs.Key, SymbolInput.None, Durability.Medium);

@@ -41,16 +41,17 @@ public static class ProfileQueries
         var preAst = ctx.Get(ProfileInputs.PreAst, ProfileInputs.Key);
         var session = ctx.Get(ProfileInputs.Session, ProfileInputs.Key);
         var setup = ctx.Get(Kbuild, ProfileInputs.Key);
-        var options = setup.Options;
+        // The config's macros are read one option at a time through the context: each is a dependency of this memo.
+        var options = setup.ConfigMacros is { } macros ? setup.Options with { ConfigMacros = new QueriedConfig(ctx, macros) } : setup.Options;
         if (source != Preprocessing.PreAst.PreAst.MainFile)
         {
             // Stages log where they run: under salsa a query may run while another is only being verified.
-            return session.Log.Run("bounds", () => FrontEnd.Compile(preAst, options, source, StageLog.Silent, setup.RandstructPlugin),
+            return session.Log.Run("bounds", () => FrontEnd.Compile(preAst, options, source, StageLog.Silent, setup.RandstructPlugin, session.Preprocessing),
                 u => u.Errors.Any() ? "failed" : "bounds.c compiled");
         }
         var bounds = ctx.Get(Bounds, ProfileInputs.Key);
         if (bounds.Text is not null) options = options.WithGenerated("include/generated/bounds.h", bounds.Text);
-        return FrontEnd.Compile(preAst, options, source, session.Log, setup.RandstructPlugin);
+        return FrontEnd.Compile(preAst, options, source, session.Log, setup.RandstructPlugin, session.Preprocessing);
     }
 
     /// <summary>bounds.h for the config: kernel/bounds.c's values computed by compiling the project's bounds.c.</summary>

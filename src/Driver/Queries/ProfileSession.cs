@@ -1,3 +1,5 @@
+using LayoutExpert.Preprocessing.Reuse;
+
 namespace LayoutExpert.Driver.Queries;
 
 /// <summary>
@@ -6,8 +8,14 @@ namespace LayoutExpert.Driver.Queries;
 /// cost) and the log the stages report their times to. One per database: two
 /// databases never share one.
 /// </summary>
-public sealed class ProfileSession
+public sealed class ProfileSession(bool reuseAcrossConfigs)
 {
+    /// <summary>
+    /// Included files' preprocessed runs kept for replay when the macros they read are unchanged; null when
+    /// the database serves one config (recording costs more than it saves once).
+    /// </summary>
+    public PreprocessingSession? Preprocessing { get; } = reuseAcrossConfigs ? new PreprocessingSession() : null;
+
     /// <summary>Where stages report their times; replaced per command, never read by a computation.</summary>
     public StageLog Log { get; set; } = StageLog.Silent;
 }
