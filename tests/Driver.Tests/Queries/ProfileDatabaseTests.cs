@@ -43,4 +43,36 @@ public class ProfileDatabaseTests(ITestOutputHelper output)
         Assert.NotEqual(sizes[0], sizes[2]);
         Assert.Equal(sizes[0], sizes[3]);
     }
+
+    [Fact]
+    public void An_option_the_unit_never_reads_reruns_no_compilation_and_a_flip_replays_most_files()
+    {
+        var preAst = KernelInputs.PreAst(Kernel, "amd64");
+        var amd64 = KernelInputs.Config(Kernel, "amd64");
+        var database = new ProfileDatabase(preAst);
+        database.SetConfig(amd64);
+        var first = database.Profile(ProfileFormat.Isf);
+        var compile = database.Database.Statistics.For(ProfileQueries.Compile);
+
+        // No header tests this option: kbuild-setup re-runs (it reads the whole config for gcc's flags) and cuts off.
+        database.SetConfig(amd64.With("LAYOUT_EXPERT_NOT_A_KERNEL_OPTION", new ConfigValue(ConfigValueKind.Yes, "y")));
+        var second = database.Profile(ProfileFormat.Isf);
+        Assert.Same(first, second);
+        Assert.Equal(compile.Executions, database.Database.Statistics.For(ProfileQueries.Compile).Executions);
+        Assert.True(database.Database.Statistics.For(ProfileQueries.Kbuild).Backdates >= 1);
+
+        // CONFIG_MEMCG is read by the module unit, not by bounds.c: only the module is compiled again, mostly by replay.
+        database.SetConfig(amd64.With("MEMCG", null));
+        database.Profile(ProfileFormat.Isf);
+        Assert.Equal(compile.Executions + 1, database.Database.Statistics.For(ProfileQueries.Compile).Executions);
+        var replay = database.Session.Preprocessing!.LastRun;
+        output.WriteLine($"CONFIG_MEMCG off: {replay}");
+        Assert.True(replay.ReplayedFraction > 0.7, replay.ToString());
+        var dependencies = database.Database.GetDependencies(ProfileQueries.Compile, Preprocessing.PreAst.PreAst.MainFile);
+        var options = dependencies.Where(d => d.Query == ProfileInputs.ConfigOption).Select(d => (string)d.Key).ToHashSet();
+        output.WriteLine($"the module unit read {options.Count} of the config's {amd64.Count} options");
+        Assert.Contains("MEMCG", options);
+        Assert.DoesNotContain("LAYOUT_EXPERT_NOT_A_KERNEL_OPTION", options);
+        Assert.True(options.Count < amd64.Count / 2);
+    }
 }
