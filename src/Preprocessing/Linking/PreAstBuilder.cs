@@ -18,7 +18,7 @@ namespace LayoutExpert.Preprocessing.Linking;
 /// </summary>
 public sealed class PreAstBuilder
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private readonly PreAstBuildOptions _options;
     private readonly HeaderResolver _resolver;

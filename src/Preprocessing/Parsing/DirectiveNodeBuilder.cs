@@ -15,9 +15,14 @@ namespace LayoutExpert.Preprocessing.Parsing;
 ///   IfSection           [IfGroup, list-of-ElifGroup-and-ElseGroup-in-source-order?, EndifDirective?]
 ///   TextRun             [tokens...]
 ///   PreprocessingFile   [group-parts-list?, end-of-file token]
+/// Not thread-safe (the cache and the scratch lists below): one builder per thread.
 /// </summary>
 public class DirectiveNodeBuilder(GreenNodeCache cache)
 {
+    // Scratch space reused line after line: a kernel tree has some 10^5 directives.
+    private readonly List<DiagnosticInfo> _diagnostics = [];
+    private readonly HashSet<string> _parameters = new(StringComparer.Ordinal);
+
     public GreenNodeCache Cache { get; } = cache;
 
     /// <summary>The directive name of a line that starts with '#' (null for the null directive "#" alone).</summary>
@@ -38,7 +43,8 @@ public class DirectiveNodeBuilder(GreenNodeCache cache)
     {
         var kind = KindOf(line);
         if (kind == SyntaxKind.DefineDirective) return Define(line);
-        var diagnostics = new List<DiagnosticInfo>();
+        var diagnostics = _diagnostics;
+        diagnostics.Clear();
         if (stray) diagnostics.Add(At(line, 1, PreprocessorDiagnostics.StrayConditional, NameOf(line) ?? ""));
         switch (kind)
         {
@@ -63,7 +69,8 @@ public class DirectiveNodeBuilder(GreenNodeCache cache)
     /// </summary>
     private GreenInternalNode Define(IReadOnlyList<GreenToken> line)
     {
-        var diagnostics = new List<DiagnosticInfo>();
+        var diagnostics = _diagnostics;
+        diagnostics.Clear();
         if (line.Count < 3)
         {
             diagnostics.Add(At(line, 1, PreprocessorDiagnostics.MissingMacroName, "define"));
@@ -84,9 +91,10 @@ public class DirectiveNodeBuilder(GreenNodeCache cache)
     }
 
     /// <summary>Finds the index after the ')' closing a macro parameter list, checking the list on the way.</summary>
-    private static int ParameterListEnd(IReadOnlyList<GreenToken> line, int open, List<DiagnosticInfo> diagnostics)
+    private int ParameterListEnd(IReadOnlyList<GreenToken> line, int open, List<DiagnosticInfo> diagnostics)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = _parameters;
+        seen.Clear();
         var expectName = true;
         var variadic = false;
         for (var i = open + 1; i < line.Count; i++)
@@ -171,21 +179,27 @@ public class DirectiveNodeBuilder(GreenNodeCache cache)
     /// An #elif or #else group after the #if group. One that follows an #else is
     /// kept (as an elif group, or a second else group) with the error gcc gives.
     /// </summary>
-    public GreenInternalNode LaterGroup(IReadOnlyList<GreenToken> line, bool afterElse, IReadOnlyList<GreenNode> body)
+    public GreenInternalNode LaterGroup(IReadOnlyList<GreenToken> line, bool afterElse, IReadOnlyList<GreenNode> body) =>
+        LaterGroup(LaterDirective(line, afterElse), body);
+
+    /// <summary>The directive line of a later group, made before its body is read (the loader reuses its line buffer).</summary>
+    public GreenInternalNode LaterDirective(IReadOnlyList<GreenToken> line, bool afterElse)
     {
         var directive = DirectiveLine(line);
-        if (afterElse)
-        {
-            var info = At(line, 0, PreprocessorDiagnostics.ConditionalAfterElse, NameOf(line) ?? "");
-            directive = new GreenInternalNode(directive.Kind, [directive.GetSlot(0), directive.GetSlot(1), directive.GetSlot(2)],
-                [.. directive.Diagnostics, info]);
-        }
-        var kind = directive.Kind == SyntaxKind.ElseDirective ? SyntaxKind.ElseGroup : SyntaxKind.ElifGroup;
-        return Group(kind, directive, body);
+        if (!afterElse) return directive;
+        var info = At(line, 0, PreprocessorDiagnostics.ConditionalAfterElse, NameOf(line) ?? "");
+        return new GreenInternalNode(directive.Kind, [directive.GetSlot(0), directive.GetSlot(1), directive.GetSlot(2)],
+            [.. directive.Diagnostics, info]);
     }
+
+    public GreenInternalNode LaterGroup(GreenInternalNode directive, IReadOnlyList<GreenNode> body) =>
+        Group(directive.Kind == SyntaxKind.ElseDirective ? SyntaxKind.ElseGroup : SyntaxKind.ElifGroup, directive, body);
 
     public GreenInternalNode Group(SyntaxKind kind, GreenNode directive, IReadOnlyList<GreenNode> parts) =>
         new(kind, [directive, List(parts)]);
+
+    /// <summary>A group over a parts list already made (see <see cref="ListOf"/>).</summary>
+    public GreenInternalNode GroupOf(SyntaxKind kind, GreenNode directive, GreenNode? parts) => new(kind, [directive, parts]);
 
     public GreenInternalNode IfSection(GreenNode ifGroup, IReadOnlyList<GreenNode> laterGroups, GreenNode? endif)
     {
@@ -203,8 +217,17 @@ public class DirectiveNodeBuilder(GreenNodeCache cache)
 
     public GreenInternalNode TextRun(IReadOnlyList<GreenToken> tokens) => new(SyntaxKind.TextRun, [.. tokens]);
 
+    /// <summary>A text run over an array of tokens the caller hands over (no copy).</summary>
+    public GreenInternalNode TextRunOf(GreenNode?[] tokens) => new(SyntaxKind.TextRun, tokens);
+
     public GreenInternalNode File(IReadOnlyList<GreenNode> parts, GreenToken endOfFile) =>
         new(SyntaxKind.PreprocessingFile, [List(parts), endOfFile]);
+
+    /// <summary>A file over a parts list already made (see <see cref="ListOf"/>).</summary>
+    public GreenInternalNode FileOf(GreenNode? parts, GreenToken endOfFile) => new(SyntaxKind.PreprocessingFile, [parts, endOfFile]);
+
+    /// <summary>A list over an array the caller hands over (no copy); null when empty.</summary>
+    public GreenNode? ListOf(GreenNode?[] items) => items.Length == 0 ? null : new GreenInternalNode(SyntaxKind.List, items);
 
     public GreenNode? List(IReadOnlyList<GreenNode> items) =>
         items.Count == 0 ? null : new GreenInternalNode(SyntaxKind.List, [.. items]);

@@ -1,22 +1,22 @@
+using System.Buffers.Binary;
 using System.Collections.Immutable;
 using System.IO.Compression;
-using System.Text.Json;
+using System.Security.Cryptography;
+using System.Text;
 using LayoutExpert.Preprocessing.Linking;
-using LayoutExpert.Preprocessing.Parsing;
 using LayoutExpert.Preprocessing.PreAst;
 using LayoutExpert.Syntax;
-using LayoutExpert.Syntax.Green;
-using LayoutExpert.Syntax.Lexing;
 
 namespace LayoutExpert.Preprocessing.Serialization;
 
 /// <summary>
-/// Loads a Pre-AST file written by <see cref="PreAstWriter"/>. Trees are
-/// rebuilt by lexing the stored source text and handing the lines to the same
-/// <see cref="DirectiveNodeBuilder"/> the parser uses. Anything wrong with the
-/// file (not gzip or JSON, truncated, another format, a newer version, a
-/// broken tree, a content hash that does not match) is a
-/// <see cref="PreAstFormatException"/> saying what is wrong.
+/// Loads a Pre-AST file written by <see cref="PreAstWriter"/> (format of
+/// <see cref="PreAstFormat"/>). The SHA-256 over the stored bytes is checked
+/// first, so a truncated or damaged file is caught before any decoding; then
+/// the sections are decoded on all cores: the token table once, the file
+/// blocks each with their own node builder. Anything wrong with the file
+/// (foreign, version 1, newer, truncated, damaged, inconsistent) is a
+/// <see cref="PreAstFormatException"/> with a one-line reason.
 /// </summary>
 public static class PreAstReader
 {
@@ -36,220 +36,186 @@ public static class PreAstReader
 
     public static PreAst.PreAst Read(byte[] bytes, string name)
     {
-        var json = Decompress(bytes, name);
-        JsonDocument document;
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        CheckPreamble(bytes, name);
+        T("preamble", sw);
         try
         {
-            document = JsonDocument.Parse(json);
+            return ReadBody(bytes, name);
         }
-        catch (JsonException e)
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {
-            throw new PreAstFormatException(name, $"truncated or corrupt JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine})", e);
+            // From a parallel decode: report the first problem as if read in order.
+            var first = e.Flatten().InnerExceptions[0];
+            if (first is PreAstFormatException format) throw format;
+            if (IsCorruption(first)) throw Corrupt(name, first);
+            throw;
         }
-        using (document)
+        catch (Exception e) when (IsCorruption(e))
         {
-            try
-            {
-                return ReadDocument(document.RootElement, name);
-            }
-            catch (Exception e) when (IsCorruption(e))
-            {
-                throw new PreAstFormatException(name, "corrupt Pre-AST: " + e.Message, e);
-            }
-            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-            {
-                // From the parallel rebuild of the files: report the first problem as if read in order.
-                var first = e.InnerExceptions[0];
-                if (first is PreAstFormatException format) throw format;
-                if (IsCorruption(first)) throw new PreAstFormatException(name, "corrupt Pre-AST: " + first.Message, first);
-                throw;
-            }
+            throw Corrupt(name, e);
         }
     }
 
+    /// <summary>A decoding error, on one line: the message may quote damaged bytes, so control characters are masked and length bounded.</summary>
+    private static PreAstFormatException Corrupt(string name, Exception e)
+    {
+        var reason = string.Concat(e.Message.Take(200).Select(c => char.IsControl(c) ? '?' : c));
+        return new PreAstFormatException(name, "corrupt Pre-AST: " + reason, e);
+    }
+
+    /// <summary>
+    /// What a damaged file can raise while decoding. The checksum makes these
+    /// unreachable by accident; they remain for a file altered and re-sealed.
+    /// </summary>
     private static bool IsCorruption(Exception e) =>
-        e is KeyNotFoundException or InvalidOperationException or FormatException or IndexOutOfRangeException or ArgumentException;
+        e is InvalidDataException or EndOfStreamException or IndexOutOfRangeException or ArgumentException
+            or InvalidOperationException or OverflowException;
 
-    private static ReadOnlyMemory<byte> Decompress(byte[] bytes, string name)
+    /// <summary>Signature, version and checksum: the parts every version keeps at the same place.</summary>
+    private static void CheckPreamble(byte[] bytes, string name)
     {
-        if (bytes.Length >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b)
+        var magic = PreAstFormat.Magic;
+        if (bytes.Length == 0) throw new PreAstFormatException(name, "not a Pre-AST file (empty)");
+        if (!bytes.AsSpan().StartsWith(magic) && !(bytes.Length < magic.Length && magic.StartsWith(bytes)))
         {
-            try
+            if (IsVersion1(bytes))
             {
-                using var input = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
-                using var output = new MemoryStream(bytes.Length * 6);
-                input.CopyTo(output);
-                return output.GetBuffer().AsMemory(0, (int)output.Length);
+                throw new PreAstFormatException(name,
+                    "written in Pre-AST format version 1 (gzip'd JSON), which this LayoutExpert no longer reads; rebuild it with build-pre-ast");
             }
-            catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException)
-            {
-                throw new PreAstFormatException(name, "truncated or corrupt compressed data: " + e.Message, e);
-            }
+            throw new PreAstFormatException(name, $"not a Pre-AST file (it does not start with \"{PreAstFormat.FormatName}\")");
         }
-        var first = Array.FindIndex(bytes, b => b is not ((byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t'));
-        if (first < 0 || bytes[first] != (byte)'{')
-        {
-            throw new PreAstFormatException(name, "not a Pre-AST file (neither gzip nor JSON)");
-        }
-        return bytes;
-    }
-
-    private static PreAst.PreAst ReadDocument(JsonElement root, string name)
-    {
-        if (root.ValueKind != JsonValueKind.Object
-            || !root.TryGetProperty(PreAstJson.Format, out var format) || format.ValueKind != JsonValueKind.String
-            || format.GetString() != PreAstJson.FormatName)
-        {
-            throw new PreAstFormatException(name, "not a Pre-AST file (no \"format\": \"" + PreAstJson.FormatName + "\")");
-        }
-        var version = root.GetProperty(PreAstJson.Version).GetInt32();
+        if (bytes.Length < PreAstFormat.BodyOffset) throw new PreAstFormatException(name, $"truncated Pre-AST file ({bytes.Length} bytes)");
+        var version = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(PreAstFormat.VersionOffset));
         if (version > PreAstBuilder.FormatVersion)
         {
             throw new PreAstFormatException(name,
                 $"written in Pre-AST format version {version}, newer than this LayoutExpert reads (up to {PreAstBuilder.FormatVersion}); rebuild it or upgrade");
         }
-        if (version < 1) throw new PreAstFormatException(name, $"unsupported Pre-AST format version {version}");
-        var metadata = new PreAstMetadata(
-            version,
-            root.GetProperty(PreAstJson.KernelRelease).GetString()!,
-            root.GetProperty(PreAstJson.Architecture).GetString()!,
-            root.GetProperty(PreAstJson.ModuleSource).GetString()!,
-            root.GetProperty(PreAstJson.ContentHash).GetString()!,
-            root.GetProperty(PreAstJson.Producer).GetString()!);
-        var searchPath = root.GetProperty(PreAstJson.SearchPath).EnumerateArray().Select(e => e.GetString()!).ToImmutableArray();
-        var forced = root.GetProperty(PreAstJson.ForcedIncludes).EnumerateArray().Select(e => e.GetInt32()).ToImmutableArray();
-        var missing = root.GetProperty(PreAstJson.Missing).EnumerateArray()
-            .Select(e => new MissingInclude(e.GetProperty(PreAstJson.Include).GetString()!, e.GetProperty(PreAstJson.From).GetString()!,
-                e.GetProperty(PreAstJson.Line).GetInt32()))
-            .ToImmutableArray();
-        // Files are independent: rebuild them in parallel, each worker with its own node cache (caches are not thread-safe).
-        var elements = root.GetProperty(PreAstJson.Files).EnumerateArray().ToArray();
-        var loaded = new PreAstFile[elements.Length];
-        Parallel.For(0, elements.Length, () => new Worker(new GreenNodeCache()),
-            (id, _, builder) =>
+        if (version != PreAstBuilder.FormatVersion) throw new PreAstFormatException(name, $"unsupported Pre-AST format version {version}");
+        var digest = SHA256.HashData(bytes.AsSpan(PreAstFormat.BodyOffset));
+        if (!digest.AsSpan().SequenceEqual(bytes.AsSpan(PreAstFormat.DigestOffset, digest.Length)))
+        {
+            throw new PreAstFormatException(name, "truncated or corrupt Pre-AST file (its SHA-256 does not match its contents)");
+        }
+    }
+
+    /// <summary>Version 1 was JSON, gzip'd or plain, starting {"format":"layout-expert/pre-ast".</summary>
+    private static bool IsVersion1(byte[] bytes)
+    {
+        var head = new byte[64];
+        var length = 0;
+        if (bytes.Length >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b)
+        {
+            try
             {
-                loaded[id] = ReadFile(elements[id], id, builder, name);
-                return builder;
-            },
-            _ => { });
+                using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
+                length = gzip.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException)
+            {
+                return false;
+            }
+        }
+        else
+        {
+            length = Math.Min(bytes.Length, head.Length);
+            bytes.AsSpan(0, length).CopyTo(head);
+        }
+        return Encoding.UTF8.GetString(head, 0, length).Replace(" ", "").StartsWith("{\"format\":\"" + PreAstFormat.FormatName + "\"", StringComparison.Ordinal);
+    }
+
+    private static PreAst.PreAst ReadBody(byte[] bytes, string name)
+    {
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var sections = DecodeSections(bytes);
+        T("sections", sw);
+        var head = new ByteReader(sections[PreAstFormat.HeadSection].Span);
+        var metadata = new PreAstMetadata(PreAstBuilder.FormatVersion, Producer: head.String(), KernelRelease: head.String(),
+            Architecture: head.String(), ModuleSource: head.String(), ContentHash: head.String());
+        var searchPath = ImmutableArray.CreateBuilder<string>(head.Count());
+        for (var i = 0; i < searchPath.Capacity; i++) searchPath.Add(head.String());
+        var forced = ImmutableArray.CreateBuilder<int>(head.Count());
+        for (var i = 0; i < forced.Capacity; i++) forced.Add(head.Varint());
+        var sources = ImmutableSortedDictionary.CreateBuilder<string, int>(StringComparer.Ordinal);
+        var sourceCount = head.Count();
+        for (var i = 0; i < sourceCount; i++) sources[head.String()] = head.Varint();
+        var missing = ImmutableArray.CreateBuilder<MissingInclude>(head.Count());
+        for (var i = 0; i < missing.Capacity; i++) missing.Add(new MissingInclude(head.String(), head.String(), head.Varint()));
+        var kinds = new SyntaxKind[head.Count()];
+        for (var i = 0; i < kinds.Length; i++)
+        {
+            var kind = head.String();
+            kinds[i] = Enum.TryParse<SyntaxKind>(kind, out var k) ? k : throw new InvalidDataException($"unknown syntax kind '{kind}'");
+        }
+        var fileCount = head.Varint();
+        var blocks = new int[head.Count()];
+        if (blocks.Length != sections.Length - PreAstFormat.FirstFileSection) throw new InvalidDataException("block count differs from the sections");
+        var starts = new int[blocks.Length + 1];
+        for (var i = 0; i < blocks.Length; i++) starts[i + 1] = checked(starts[i] + (blocks[i] = head.Varint()));
+        if (starts[^1] != fileCount || fileCount == 0) throw new InvalidDataException($"{fileCount} files, in blocks holding {starts[^1]}");
+        if (fileCount > bytes.Length) throw new InvalidDataException("more files than bytes");
+        var counts = new TokenTable.Counts(head.Varint(), head.Varint(), head.Varint(), head.Varint());
+        head.ExpectEnd("head");
+
+        var table = TokenTable.Read(sections[PreAstFormat.StringSection], sections[PreAstFormat.TokenSection], kinds, counts);
+        T("table", sw);
+        var loaded = new PreAstFile[fileCount];
+        Parallel.For(0, blocks.Length, () => new FileDecoder(table), (block, _, decoder) =>
+        {
+            var reader = new ByteReader(sections[PreAstFormat.FirstFileSection + block].Span);
+            for (var id = starts[block]; id < starts[block + 1]; id++) loaded[id] = decoder.Read(ref reader, id);
+            reader.ExpectEnd("file block");
+            return decoder;
+        }, _ => { });
+
+        T("files", sw);
         var files = ImmutableArray.Create(loaded);
-        foreach (var id in forced) CheckId(id, files.Length, name);
-        foreach (var link in files.SelectMany(f => f.Includes)) CheckId(link.Target, files.Length, name);
-        if (files.Length == 0) throw new PreAstFormatException(name, "corrupt Pre-AST: no files");
-        var hash = PreAstBuilder.ContentHash(files);
-        if (hash != metadata.ContentHash)
+        foreach (var id in forced) CheckId(id, files.Length);
+        foreach (var id in sources.Values) CheckId(id, files.Length);
+        foreach (var link in files.SelectMany(f => f.Includes)) CheckId(link.Target, files.Length);
+        return new PreAst.PreAst(metadata, searchPath.MoveToImmutable(), files, forced.MoveToImmutable(), missing.MoveToImmutable())
         {
-            throw new PreAstFormatException(name, $"content hash mismatch (recorded {metadata.ContentHash}, computed {hash}): the file is corrupt");
-        }
-        var sources = root.TryGetProperty(PreAstJson.Sources, out var named)
-            ? named.EnumerateObject().ToImmutableSortedDictionary(p => p.Name, p => p.Value.GetInt32(), StringComparer.Ordinal)
-            : ImmutableSortedDictionary<string, int>.Empty;
-        foreach (var id in sources.Values) CheckId(id, files.Length, name);
-        return new PreAst.PreAst(metadata, searchPath, files, forced, missing) { Sources = sources };
+            Sources = sources.ToImmutable(),
+        };
     }
 
-    /// <summary>One loading thread's tools: the node builder, a lexer and a token buffer reused for every leaf.</summary>
-    private sealed class Worker(GreenNodeCache cache) : DirectiveNodeBuilder(cache)
+    internal static void T(string what, System.Diagnostics.Stopwatch sw)
     {
-        public Lexer Lexer { get; } = new("", cache);
-
-        public List<GreenToken> Buffer { get; } = new(256);
+        if (Environment.GetEnvironmentVariable("LX_TIMING") is null) return;
+        Console.Error.WriteLine($"  {what}: {sw.Elapsed.TotalMilliseconds:F1} ms");
+        sw.Restart();
     }
 
-    private static void CheckId(int id, int count, string name)
+    private static void CheckId(int id, int count)
     {
-        if (id >= count || id < -1) throw new PreAstFormatException(name, $"corrupt Pre-AST: file id {id} out of range");
+        if (id >= count || id < -1) throw new InvalidDataException($"file id {id} out of range");
     }
 
-    private static PreAstFile ReadFile(JsonElement file, int id, Worker builder, string name)
+    /// <summary>The section table, then every section decoded (in parallel: deflate is the costly part).</summary>
+    private static ReadOnlyMemory<byte>[] DecodeSections(byte[] bytes)
     {
-        var path = file.GetProperty(PreAstJson.Path).GetString()!;
-        var includes = file.GetProperty(PreAstJson.Includes).EnumerateArray().Select(link => new IncludeLink(
-                link[0].GetInt32(), link[1].GetString()!, Enum.Parse<IncludeForm>(link[2].GetString()!), link[3].GetBoolean(),
-                link[4].GetInt32(), link[5].ValueKind == JsonValueKind.Null ? null : link[5].GetString()))
-            .ToImmutableArray();
-        var hasInclude = file.GetProperty(PreAstJson.HasInclude).EnumerateObject()
-            .ToImmutableSortedDictionary(p => p.Name, p => p.Value.GetBoolean(), StringComparer.Ordinal);
-        var parts = ReadParts(file.GetProperty(PreAstJson.Tree), builder, name, path);
-        var eof = Lex(file.GetProperty(PreAstJson.EndOfFile).GetString()!, builder, name, path, keepEndOfFile: true);
-        var root = builder.File(parts, eof[^1]);
-        return new PreAstFile(id, path, file.GetProperty(PreAstJson.SearchDir).GetInt32(), root, includes, hasInclude);
-    }
-
-    private static List<GreenNode> ReadParts(JsonElement parts, Worker builder, string name, string path)
-    {
-        var result = new List<GreenNode>();
-        foreach (var part in parts.EnumerateArray())
+        var table = new ByteReader(bytes.AsSpan(PreAstFormat.BodyOffset));
+        var count = table.UInt32();
+        if (count < PreAstFormat.FirstFileSection || count > table.Remaining / 9) throw new InvalidDataException($"{count} sections");
+        var codecs = new byte[count];
+        var stored = new int[count];
+        var lengths = new int[count];
+        for (var i = 0; i < count; i++)
         {
-            if (part.TryGetProperty(PreAstJson.Text, out var text))
-            {
-                result.Add(builder.TextRun(Lex(text.GetString()!, builder, name, path)));
-            }
-            else if (part.TryGetProperty(PreAstJson.If, out var groups))
-            {
-                result.Add(ReadSection(part, groups, builder, name, path));
-            }
-            else if (part.TryGetProperty(PreAstJson.Stray, out var stray))
-            {
-                result.Add(builder.DirectiveLine(Line(stray, builder, name, path), stray: true));
-            }
-            else
-            {
-                result.Add(builder.ControlLine(Line(part.GetProperty(PreAstJson.Line), builder, name, path)));
-            }
+            codecs[i] = table.Byte();
+            stored[i] = (int)Math.Min(table.UInt32(), int.MaxValue);
+            var length = table.UInt32();
+            if (length > PreAstFormat.MaxSectionLength) throw new InvalidDataException($"a section of {length} bytes");
+            lengths[i] = (int)length;
         }
-        return result;
-    }
-
-    private static GreenNode ReadSection(JsonElement part, JsonElement groups, Worker builder, string name, string path)
-    {
-        GreenNode? first = null;
-        var later = new List<GreenNode>();
-        var seenElse = false;
-        foreach (var group in groups.EnumerateArray())
-        {
-            var line = Line(group.GetProperty(PreAstJson.Line), builder, name, path);
-            var body = ReadParts(group.GetProperty(PreAstJson.Body), builder, name, path);
-            if (first is null)
-            {
-                first = builder.Group(SyntaxKind.IfGroup, builder.DirectiveLine(line), body);
-                continue;
-            }
-            var kind = DirectiveNodeBuilder.KindOf(line);
-            later.Add(builder.LaterGroup(line, seenElse, body));
-            seenElse |= kind == SyntaxKind.ElseDirective;
-        }
-        if (first is null) throw new PreAstFormatException(name, $"corrupt Pre-AST: empty conditional in {path}");
-        var endif = part.TryGetProperty(PreAstJson.Endif, out var e) ? builder.DirectiveLine(Line(e, builder, name, path)) : null;
-        return builder.IfSection(first, later, endif);
-    }
-
-    private static List<GreenToken> Line(JsonElement text, Worker builder, string name, string path)
-    {
-        // A copy: the worker's buffer is reused by the next leaf, while a group's line waits for its body.
-        var tokens = new List<GreenToken>(Lex(text.GetString()!, builder, name, path));
-        if (tokens.Count == 0 || tokens[0].Kind != SyntaxKind.HashToken)
-        {
-            throw new PreAstFormatException(name, $"corrupt Pre-AST: a directive in {path} does not start with '#'");
-        }
-        return tokens;
-    }
-
-    private static List<GreenToken> Lex(string text, Worker builder, string name, string path, bool keepEndOfFile = false)
-    {
-        var tokens = builder.Buffer;
-        builder.Lexer.Reset(text);
-        builder.Lexer.LexInto(tokens);
-        var end = tokens[^1];
-        if (!keepEndOfFile)
-        {
-            if (end.FullWidth != 0) throw new PreAstFormatException(name, $"corrupt Pre-AST: stray trivia in {path}");
-            tokens.RemoveAt(tokens.Count - 1);
-        }
-        else if (tokens.Count != 1)
-        {
-            throw new PreAstFormatException(name, $"corrupt Pre-AST: tokens after the end of {path}");
-        }
-        return tokens;
+        var offsets = new int[count + 1];
+        offsets[0] = PreAstFormat.BodyOffset + table.Position;
+        for (var i = 0; i < count; i++) offsets[i + 1] = (int)Math.Min((long)offsets[i] + stored[i], int.MaxValue);
+        if (offsets[^1] != bytes.Length) throw new InvalidDataException("sections do not fill the file");
+        var sections = new ReadOnlyMemory<byte>[count];
+        Parallel.For(0, count, i => sections[i] = SectionCodec.Decode(bytes, offsets[i], stored[i], codecs[i], lengths[i]));
+        return sections;
     }
 }

@@ -1,20 +1,20 @@
-using System.IO.Compression;
-using System.Text.Json;
+using System.Security.Cryptography;
+using LayoutExpert.Preprocessing.Linking;
 using LayoutExpert.Preprocessing.PreAst;
-using LayoutExpert.Syntax;
-using LayoutExpert.Syntax.Green;
 
 namespace LayoutExpert.Preprocessing.Serialization;
 
-/// <summary>Writes a Pre-AST as JSON (see <see cref="PreAstJson"/>), gzip-compressed unless asked not to.</summary>
+/// <summary>
+/// Writes a Pre-AST in the binary format of <see cref="PreAstFormat"/>:
+/// the preamble, then the head, string, token and file-block sections, each
+/// deflated at the fastest level unless asked not to.
+/// </summary>
 public static class PreAstWriter
 {
-    public static void Write(PreAst.PreAst preAst, Stream output, bool compress = true)
-    {
-        using var stream = compress ? new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true) : null;
-        using var json = new Utf8JsonWriter(stream ?? output, new JsonWriterOptions { Indented = false });
-        WriteDocument(preAst, json);
-    }
+    /// <summary>Files are cut into about this many blocks, so a loader decodes them in parallel.</summary>
+    private const int TargetBlocks = 16;
+
+    public static void Write(PreAst.PreAst preAst, Stream output, bool compress = true) => output.Write(Encode(preAst, compress));
 
     /// <summary>Writes to a temporary file beside <paramref name="path"/>, then renames it: never a half-written file.</summary>
     public static void WriteFile(PreAst.PreAst preAst, string path, bool compress = true)
@@ -31,119 +31,174 @@ public static class PreAstWriter
         }
     }
 
-    private static void WriteDocument(PreAst.PreAst preAst, Utf8JsonWriter json)
+    internal static byte[] Encode(PreAst.PreAst preAst, bool compress = true)
     {
+        var table = new TokenTableWriter();
+        var encoder = new TreeEncoder(table);
+        var trees = preAst.Files.Select(f => encoder.Encode(f.Root)).ToList();
+        var remap = table.OrderByUse();
+        var blocks = Blocks(trees);
+        var sections = new List<ByteWriter> { Head(preAst, table, blocks), Strings(table), Tokens(table, remap) };
+        var first = 0;
+        foreach (var count in blocks)
+        {
+            sections.Add(FileBlock(preAst.Files, first, count, trees, remap));
+            first += count;
+        }
+        var codec = compress ? PreAstFormat.Deflate : PreAstFormat.Stored;
+        var stored = new byte[sections.Count][];
+        Parallel.For(0, sections.Count, i => stored[i] = SectionCodec.Encode(sections[i].Written, codec));
+
+        var body = new ByteWriter(4 + sections.Count * 9 + stored.Sum(s => s.Length));
+        body.UInt32((uint)sections.Count);
+        for (var i = 0; i < sections.Count; i++)
+        {
+            body.Byte(codec);
+            body.UInt32((uint)stored[i].Length);
+            body.UInt32((uint)sections[i].Length);
+        }
+        foreach (var section in stored) body.Bytes(section);
+
+        var file = new ByteWriter(PreAstFormat.BodyOffset + body.Length);
+        file.Bytes(PreAstFormat.Magic);
+        file.UInt32(PreAstBuilder.FormatVersion);
+        file.Bytes(SHA256.HashData(body.Written));
+        file.Bytes(body.Written);
+        return file.Written.ToArray();
+    }
+
+    /// <summary>File counts of consecutive blocks of about equal encoded size.</summary>
+    private static List<int> Blocks(List<List<int>> trees)
+    {
+        var target = Math.Max(trees.Sum(t => (long)t.Count) / TargetBlocks, 1);
+        var blocks = new List<int>();
+        var (files, size) = (0, 0L);
+        foreach (var tree in trees)
+        {
+            files++;
+            size += tree.Count;
+            if (size < target) continue;
+            blocks.Add(files);
+            (files, size) = (0, 0);
+        }
+        if (files > 0) blocks.Add(files);
+        return blocks;
+    }
+
+    private static ByteWriter Head(PreAst.PreAst preAst, TokenTableWriter table, List<int> blocks)
+    {
+        var head = new ByteWriter();
         var m = preAst.Metadata;
-        json.WriteStartObject();
-        json.WriteString(PreAstJson.Format, PreAstJson.FormatName);
-        json.WriteNumber(PreAstJson.Version, m.FormatVersion);
-        json.WriteString(PreAstJson.Producer, m.Producer);
-        json.WriteString(PreAstJson.KernelRelease, m.KernelRelease);
-        json.WriteString(PreAstJson.Architecture, m.Architecture);
-        json.WriteString(PreAstJson.ModuleSource, m.ModuleSource);
-        json.WriteString(PreAstJson.ContentHash, m.ContentHash);
-        json.WriteStartArray(PreAstJson.SearchPath);
-        foreach (var dir in preAst.SearchPath) json.WriteStringValue(dir);
-        json.WriteEndArray();
-        json.WriteStartArray(PreAstJson.ForcedIncludes);
-        foreach (var id in preAst.ForcedIncludes) json.WriteNumberValue(id);
-        json.WriteEndArray();
-        json.WriteStartObject(PreAstJson.Sources);
-        foreach (var (source, id) in preAst.Sources) json.WriteNumber(source, id);
-        json.WriteEndObject();
-        json.WriteStartArray(PreAstJson.Missing);
+        head.String(m.Producer);
+        head.String(m.KernelRelease);
+        head.String(m.Architecture);
+        head.String(m.ModuleSource);
+        head.String(m.ContentHash);
+        head.Varint(preAst.SearchPath.Length);
+        foreach (var dir in preAst.SearchPath) head.String(dir);
+        head.Varint(preAst.ForcedIncludes.Length);
+        foreach (var id in preAst.ForcedIncludes) head.Varint(id);
+        head.Varint(preAst.Sources.Count);
+        foreach (var (name, id) in preAst.Sources)
+        {
+            head.String(name);
+            head.Varint(id);
+        }
+        head.Varint(preAst.Missing.Length);
         foreach (var missing in preAst.Missing)
         {
-            json.WriteStartObject();
-            json.WriteString(PreAstJson.Include, missing.Spelled);
-            json.WriteString(PreAstJson.From, missing.From);
-            json.WriteNumber(PreAstJson.Line, missing.Line);
-            json.WriteEndObject();
+            head.String(missing.Spelled);
+            head.String(missing.From);
+            head.Varint(missing.Line);
         }
-        json.WriteEndArray();
-        json.WriteStartArray(PreAstJson.Files);
-        foreach (var file in preAst.Files) WriteFile(file, json);
-        json.WriteEndArray();
-        json.WriteEndObject();
+        head.Varint(table.Kinds.Count);
+        foreach (var kind in table.Kinds) head.String(kind.ToString());
+        head.Varint(preAst.Files.Length);
+        head.Varint(blocks.Count);
+        foreach (var count in blocks) head.Varint(count);
+        head.Varint(table.Strings.Count);
+        head.Varint(table.Trivia.Count);
+        head.Varint(table.TriviaNodes.Count);
+        head.Varint(table.Tokens.Count);
+        return head;
     }
 
-    private static void WriteFile(PreAstFile file, Utf8JsonWriter json)
+    private static ByteWriter Strings(TokenTableWriter table)
     {
-        json.WriteStartObject();
-        json.WriteString(PreAstJson.Path, file.Path);
-        json.WriteNumber(PreAstJson.SearchDir, file.SearchDir);
-        json.WriteStartArray(PreAstJson.Includes);
-        foreach (var link in file.Includes)
+        var lengths = new ByteWriter(table.Strings.Count * 2);
+        var texts = new ByteWriter(table.Strings.Sum(s => s.Length) + 16);
+        var utf8 = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        foreach (var text in table.Strings)
         {
-            json.WriteStartArray();
-            json.WriteNumberValue(link.Line);
-            json.WriteStringValue(link.Spelled);
-            json.WriteStringValue(link.Form.ToString());
-            json.WriteBooleanValue(link.Next);
-            json.WriteNumberValue(link.Target);
-            if (link.Generated is null) json.WriteNullValue();
-            else json.WriteStringValue(link.Generated);
-            json.WriteEndArray();
+            var start = texts.Length;
+            texts.Bytes(utf8.GetBytes(text));
+            lengths.Varint(texts.Length - start);
         }
-        json.WriteEndArray();
-        json.WriteStartObject(PreAstJson.HasInclude);
-        foreach (var (key, value) in file.HasInclude) json.WriteBoolean(key, value);
-        json.WriteEndObject();
-        json.WritePropertyName(PreAstJson.Tree);
-        WriteParts(file.Root.GetSlot(0), json);
-        json.WriteString(PreAstJson.EndOfFile, file.Root.GetSlot(1)!.ToFullString());
-        json.WriteEndObject();
+        var section = new ByteWriter(lengths.Length + texts.Length);
+        section.Bytes(lengths.Written);
+        section.Bytes(texts.Written);
+        return section;
     }
 
-    private static void WriteParts(GreenNode? list, Utf8JsonWriter json)
+    private static ByteWriter Tokens(TokenTableWriter table, int[] remap)
     {
-        json.WriteStartArray();
-        for (var i = 0; list is not null && i < list.SlotCount; i++)
+        var section = new ByteWriter(table.Tokens.Count * 5);
+        foreach (var (kind, text) in table.Trivia)
         {
-            var part = list.GetSlot(i)!;
-            json.WriteStartObject();
-            switch (part.Kind)
+            section.Varint(kind);
+            section.Varint(text);
+        }
+        foreach (var pieces in table.TriviaNodes)
+        {
+            section.Varint(pieces.Length);
+            foreach (var piece in pieces) section.Varint(piece);
+        }
+        var ordered = new (int Kind, int Text, int Leading, int Trailing)[table.Tokens.Count];
+        for (var i = 0; i < ordered.Length; i++) ordered[remap[i]] = table.Tokens[i];
+        foreach (var (kind, text, leading, trailing) in ordered)
+        {
+            section.Varint(kind);
+            section.Varint(text);
+            section.Varint(leading);
+            section.Varint(trailing);
+        }
+        return section;
+    }
+
+    private static ByteWriter FileBlock(IReadOnlyList<PreAstFile> files, int first, int count, List<List<int>> trees, int[] remap)
+    {
+        var block = new ByteWriter(count * 1024);
+        for (var id = first; id < first + count; id++)
+        {
+            var file = files[id];
+            block.String(file.Path);
+            block.Varint(file.SearchDir + 1);
+            block.Varint(file.Includes.Length);
+            foreach (var link in file.Includes)
             {
-                case SyntaxKind.TextRun:
-                    json.WriteString(PreAstJson.Text, part.ToFullString());
-                    break;
-                case SyntaxKind.IfSection:
-                    WriteSection(part, json);
-                    break;
-                case var kind when IsStray(part, kind):
-                    json.WriteString(PreAstJson.Stray, part.ToFullString());
-                    break;
-                default:
-                    json.WriteString(PreAstJson.Line, part.ToFullString());
-                    break;
+                block.Varint(link.Line);
+                block.String(link.Spelled);
+                block.Byte((byte)link.Form);
+                block.Byte(link.Next ? (byte)1 : (byte)0);
+                block.Varint(link.Target + 1);
+                if (link.Generated is null)
+                {
+                    block.Byte(0);
+                }
+                else
+                {
+                    block.Byte(1);
+                    block.String(link.Generated);
+                }
             }
-            json.WriteEndObject();
+            block.Varint(file.HasInclude.Count);
+            foreach (var (key, answer) in file.HasInclude)
+            {
+                block.String(key);
+                block.Byte(answer ? (byte)1 : (byte)0);
+            }
+            TreeEncoder.WriteOps(trees[id], remap, block);
         }
-        json.WriteEndArray();
-    }
-
-    private static bool IsStray(GreenNode part, SyntaxKind kind) =>
-        kind is SyntaxKind.ElifDirective or SyntaxKind.ElifdefDirective or SyntaxKind.ElifndefDirective
-            or SyntaxKind.ElseDirective or SyntaxKind.EndifDirective;
-
-    private static void WriteSection(GreenNode section, Utf8JsonWriter json)
-    {
-        json.WriteStartArray(PreAstJson.If);
-        WriteGroup(section.GetSlot(0)!, json);
-        if (section.GetSlot(1) is { } later)
-        {
-            for (var i = 0; i < later.SlotCount; i++) WriteGroup(later.GetSlot(i)!, json);
-        }
-        json.WriteEndArray();
-        if (section.GetSlot(2) is { } endif) json.WriteString(PreAstJson.Endif, endif.ToFullString());
-    }
-
-    private static void WriteGroup(GreenNode group, Utf8JsonWriter json)
-    {
-        json.WriteStartObject();
-        json.WriteString(PreAstJson.Line, group.GetSlot(0)!.ToFullString());
-        json.WritePropertyName(PreAstJson.Body);
-        WriteParts(group.GetSlot(1), json);
-        json.WriteEndObject();
+        return block;
     }
 }

@@ -1,16 +1,49 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
+using System.Security.Cryptography;
 using System.Text;
+using LayoutExpert.Preprocessing.Linking;
 using LayoutExpert.Preprocessing.Serialization;
 
 namespace LayoutExpert.Preprocessing.Tests.Serialization;
 
 public class PreAstFileFormatTests
 {
-    private static byte[] Save(PreAst.PreAst preAst, bool compress = true)
+    internal static byte[] Save(PreAst.PreAst preAst, bool compress = true)
     {
         using var stream = new MemoryStream();
         PreAstWriter.Write(preAst, stream, compress);
         return stream.ToArray();
+    }
+
+    /// <summary>Recomputes the SHA-256 of the preamble, as a deliberate editor of the file would.</summary>
+    internal static byte[] Reseal(byte[] bytes)
+    {
+        SHA256.HashData(bytes.AsSpan(58), bytes.AsSpan(26, 32));
+        return bytes;
+    }
+
+    internal static void AssertEqual(PreAst.PreAst original, PreAst.PreAst loaded)
+    {
+        Assert.Equal(original.Metadata, loaded.Metadata);
+        // ImmutableArray equality is by reference: compare contents.
+        Assert.Equal(original.SearchPath.ToArray(), loaded.SearchPath.ToArray());
+        Assert.Equal(original.ForcedIncludes.ToArray(), loaded.ForcedIncludes.ToArray());
+        Assert.Equal(original.Missing.ToArray(), loaded.Missing.ToArray());
+        Assert.Equal(original.Sources.ToArray(), loaded.Sources.ToArray());
+        Assert.Equal(original.Files.Length, loaded.Files.Length);
+        for (var i = 0; i < original.Files.Length; i++)
+        {
+            var (a, b) = (original.Files[i], loaded.Files[i]);
+            Assert.Equal(i, b.Id);
+            Assert.Equal(a.Path, b.Path);
+            Assert.Equal(a.SearchDir, b.SearchDir);
+            Assert.Equal(a.Includes.ToArray(), b.Includes.ToArray());
+            Assert.Equal(a.HasInclude.ToArray(), b.HasInclude.ToArray());
+            Assert.True(a.Root.IsEquivalentTo(b.Root), $"{a.Path}: loaded tree differs");
+        }
+        // The loaded trees print back the very texts the build hashed.
+        Assert.Equal(original.Metadata.ContentHash, PreAstBuilder.ContentHash(loaded.Files));
     }
 
     [Theory]
@@ -19,85 +52,152 @@ public class PreAstFileFormatTests
     {
         var original = KernelPreAsts.Get(kernel, rt).PreAst;
         var loaded = PreAstReader.Read(Save(original), "test.preast");
-        Assert.Equal(original.Metadata, loaded.Metadata);
-        // ImmutableArray equality is by reference: compare contents.
-        Assert.Equal(original.SearchPath.ToArray(), loaded.SearchPath.ToArray());
-        Assert.Equal(original.ForcedIncludes.ToArray(), loaded.ForcedIncludes.ToArray());
-        Assert.Equal(original.Missing.ToArray(), loaded.Missing.ToArray());
-        Assert.Equal(original.Sources.ToArray(), loaded.Sources.ToArray());
+        AssertEqual(original, loaded);
         Assert.Contains("bounds.c", loaded.Sources.Keys);
-        Assert.Equal(original.Files.Length, loaded.Files.Length);
-        for (var i = 0; i < original.Files.Length; i++)
-        {
-            var (a, b) = (original.Files[i], loaded.Files[i]);
-            Assert.Equal(a.Path, b.Path);
-            Assert.Equal(a.SearchDir, b.SearchDir);
-            Assert.Equal(a.Includes.ToArray(), b.Includes.ToArray());
-            Assert.Equal(a.HasInclude.ToArray(), b.HasInclude.ToArray());
-            Assert.True(a.Root.IsEquivalentTo(b.Root), $"{a.Path}: loaded tree differs");
-        }
+        Assert.Equal(2, loaded.Metadata.FormatVersion);
     }
 
     [Fact]
-    public void Is_self_describing_json_inside_gzip()
-    {
-        var bytes = Save(KernelPreAsts.Get("6.1.0-56", false).PreAst);
-        Assert.Equal(new byte[] { 0x1f, 0x8b }, bytes[..2]);
-        using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip, Encoding.UTF8);
-        var head = new char[400];
-        reader.ReadBlock(head);
-        var text = new string(head);
-        Assert.StartsWith("{\"format\":\"layout-expert/pre-ast\",\"version\":1,", text);
-        Assert.Contains("\"kernelRelease\":\"6.1.0-56-amd64\"", text);
-        Assert.Contains("\"architecture\":\"x86_64\"", text);
-        Assert.Contains("\"contentHash\":\"sha256:", text);
-    }
-
-    [Fact]
-    public void Plain_json_loads_too()
+    public void Uncompressed_sections_load_too()
     {
         var original = KernelPreAsts.Get("6.1.0-56", false).PreAst;
-        var loaded = PreAstReader.Read(Save(original, compress: false), "plain.json");
-        Assert.Equal(original.Metadata, loaded.Metadata);
+        var stored = Save(original, compress: false);
+        AssertEqual(original, PreAstReader.Read(stored, "stored.preast"));
+        Assert.True(stored.Length > Save(original).Length, "deflated sections are smaller");
+    }
+
+    [Fact]
+    public void Starts_with_the_format_name_and_version()
+    {
+        var bytes = Save(KernelPreAsts.Get("6.1.0-56", false).PreAst);
+        Assert.Equal("layout-expert/pre-ast\0", Encoding.ASCII.GetString(bytes, 0, 22));
+        Assert.Equal(2u, BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(22)));
+        Assert.Equal(SHA256.HashData(bytes.AsSpan(58)), bytes[26..58]);
+    }
+
+    /// <summary>Leaves whose tokens carry lexer diagnostics are stored as text and lexed again: same tokens, same diagnostics.</summary>
+    [Fact]
+    public void Lexer_diagnostics_survive_the_round_trip()
+    {
+        var original = OddPreAst();
+        var loaded = PreAstReader.Read(Save(original), "odd.preast");
+        AssertEqual(original, loaded);
+        var diagnostics = loaded.Files.SelectMany(f => f.Tree.GetDiagnostics()).Select(d => d.ToString()).ToArray();
+        Assert.Equal(original.Files.SelectMany(f => f.Tree.GetDiagnostics()).Select(d => d.ToString()), diagnostics);
+        // Unterminated comment, character constant and string: the lexer's own diagnostics, each found by lexing the stored text again.
+        foreach (var code in new[] { "LE1001", "LE1002", "LE1003" }) Assert.Contains(diagnostics, d => d.Contains(code, StringComparison.Ordinal));
+        // And the directive builder's, rebuilt from stored tokens (#elif after #else, duplicate parameter, #undef without a name).
+        Assert.True(diagnostics.Length >= 6, string.Join("\n", diagnostics));
+    }
+
+    [Fact]
+    public void Writing_is_deterministic()
+    {
+        var preAst = KernelPreAsts.Get("6.1.0-56", false).PreAst;
+        Assert.Equal(Save(preAst), Save(preAst));
     }
 
     public static TheoryData<string, string> BadFiles => new()
     {
-        { "truncated", "truncated or corrupt" },
-        { "truncated-json", "truncated or corrupt JSON" },
+        { "empty", "not a Pre-AST file" },
         { "foreign", "not a Pre-AST file" },
         { "binary", "not a Pre-AST file" },
+        { "gzip", "not a Pre-AST file" },
+        { "version-1", "format version 1 (gzip'd JSON), which this LayoutExpert no longer reads; rebuild it" },
+        { "version-1-plain", "format version 1" },
         { "newer", "newer than this LayoutExpert reads" },
-        { "tampered", "content hash mismatch" },
-        { "bad-tree", "corrupt Pre-AST" },
-        { "empty", "not a Pre-AST file" },
+        { "version-0", "unsupported Pre-AST format version 0" },
+        { "short", "truncated Pre-AST file" },
+        { "truncated", "truncated or corrupt Pre-AST file (its SHA-256 does not match" },
+        { "tampered", "truncated or corrupt Pre-AST file (its SHA-256 does not match" },
+        { "resealed-sections", "corrupt Pre-AST: " },
+        { "resealed-kind", "corrupt Pre-AST: unknown syntax kind" },
     };
 
     [Theory]
     [MemberData(nameof(BadFiles))]
     public void Bad_files_give_a_clear_error(string kind, string message)
     {
-        var plain = Encoding.UTF8.GetString(Save(SmallPreAst(), compress: false));
+        var good = Save(SmallPreAst());
+        var stored = Save(SmallPreAst(), compress: false);
         byte[] bytes = kind switch
         {
-            "truncated" => Save(SmallPreAst())[..200],
-            "truncated-json" => Encoding.UTF8.GetBytes(plain[..(plain.Length / 2)]),
+            "empty" => [],
             "foreign" => Encoding.UTF8.GetBytes("{\"format\":\"rekall-profile\",\"version\":1}"),
             "binary" => [0x7f, (byte)'E', (byte)'L', (byte)'F', 2, 1, 1, 0],
-            "newer" => Encoding.UTF8.GetBytes(plain.Replace("\"version\":1,", "\"version\":99,")),
-            "tampered" => Encoding.UTF8.GetBytes(plain.Replace("int x;", "int y;")),
-            "bad-tree" => Encoding.UTF8.GetBytes(plain.Replace("{\"line\":\"#define", "{\"line\":\"define")),
-            _ => [],
+            "gzip" => Gzip("CONFIG_X86_64=y\n"),
+            "version-1" => Gzip("{\"format\":\"layout-expert/pre-ast\",\"version\":1,\"producer\":\"LayoutExpert 0.1.0\"}"),
+            "version-1-plain" => Encoding.UTF8.GetBytes("{\"format\":\"layout-expert/pre-ast\",\"version\":1}"),
+            "newer" => WithVersion(good, 99),
+            "version-0" => WithVersion(good, 0),
+            "short" => good[..40],
+            "truncated" => good[..(good.Length / 2)],
+            "tampered" => Replace(stored, "linux/a.h", "linux/q.h"),
+            "resealed-sections" => Reseal(WithBytes(good, 58, [1, 0, 0, 0])),
+            "resealed-kind" => Reseal(Replace(stored, "IdentifierToken", "IdentifierTokem")),
+            _ => throw new ArgumentException(kind),
         };
         var error = Assert.Throws<PreAstFormatException>(() => PreAstReader.Read(bytes, "bad.preast"));
         Assert.Contains(message, error.Message);
         Assert.StartsWith("bad.preast: ", error.Message);
+        Assert.DoesNotContain(error.Message, char.IsControl);
     }
 
-    private static PreAst.PreAst SmallPreAst()
+    /// <summary>Without re-sealing, any edit is caught by the checksum before decoding.</summary>
+    [Fact]
+    public void The_checksum_catches_an_edit_that_still_decodes()
+    {
+        var stored = Save(SmallPreAst(), compress: false);
+        var edited = Replace(stored, "linux/a.h", "linux/q.h");
+        var loaded = PreAstReader.Read(Reseal((byte[])edited.Clone()), "edited.preast");
+        Assert.Contains(loaded.Files, f => f.Root.ToFullString().Contains("<linux/q.h>", StringComparison.Ordinal));
+        Assert.Throws<PreAstFormatException>(() => PreAstReader.Read(edited, "edited.preast"));
+    }
+
+    internal static PreAst.PreAst SmallPreAst()
     {
         var dir = Linking.PreAstBuilderTests.Tree(("include/linux/a.h", "#ifndef A\n#define A 1\nint x;\n#endif\n"));
         return Linking.PreAstBuilderTests.Build(dir, "#include <linux/a.h>\n");
+    }
+
+    /// <summary>Every shape the format stores: conditionals with all group kinds, strays, function-like macros, lexer errors, computed and missing includes.</summary>
+    internal static PreAst.PreAst OddPreAst()
+    {
+        var dir = Linking.PreAstBuilderTests.Tree(
+            ("include/linux/a.h", "#ifndef A /* guard */\n#define A(x, ...) ((x) + __VA_ARGS__)\n#if __has_include(<linux/b.h>)\n#include <linux/b.h>\n"
+                + "#elif defined(B)\nint b;\n#elifdef C\n#else\n#warning don't\n#else\n#endif\n#endif\n#endif\n"),
+            ("include/linux/b.h", "#pragma once\n#include_next <linux/b.h>\nchar c = 'x\nconst char *s = \"open;\n# 12 \"b.h\"\n#\n"
+                + "#if 1\n#if 2\nint deep;\n#endif\n#define F(a, a) a\n#undef\n/* never closed"));
+        return Linking.PreAstBuilderTests.Build(dir, "#include <linux/a.h>\n#include MACRO\n#include \"nowhere.h\"\n\\\n");
+    }
+
+    private static byte[] Gzip(string text)
+    {
+        using var stream = new MemoryStream();
+        using (var gzip = new GZipStream(stream, CompressionLevel.Fastest)) gzip.Write(Encoding.UTF8.GetBytes(text));
+        return stream.ToArray();
+    }
+
+    private static byte[] WithVersion(byte[] bytes, uint version)
+    {
+        var copy = (byte[])bytes.Clone();
+        BinaryPrimitives.WriteUInt32LittleEndian(copy.AsSpan(22), version);
+        return copy;
+    }
+
+    private static byte[] WithBytes(byte[] bytes, int at, byte[] replacement)
+    {
+        var copy = (byte[])bytes.Clone();
+        replacement.CopyTo(copy, at);
+        return copy;
+    }
+
+    private static byte[] Replace(byte[] bytes, string from, string to)
+    {
+        var copy = (byte[])bytes.Clone();
+        var at = copy.AsSpan().IndexOf(Encoding.UTF8.GetBytes(from));
+        Assert.True(at >= 0, $"'{from}' is stored as text");
+        Encoding.UTF8.GetBytes(to).CopyTo(copy, at);
+        return copy;
     }
 }
