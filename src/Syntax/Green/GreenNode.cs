@@ -15,11 +15,15 @@ public abstract class GreenNode
 {
     private readonly DiagnosticInfo[]? _diagnostics;
 
+    /// <summary>Facts kept in what would otherwise be padding: reading a field beats a virtual call on every child of every node built.</summary>
+    private GreenNodeFlags _flags;
+
     protected GreenNode(SyntaxKind kind, int fullWidth, DiagnosticInfo[]? diagnostics)
     {
         Kind = kind;
         FullWidth = fullWidth;
         _diagnostics = diagnostics is { Length: > 0 } ? diagnostics : null;
+        if (_diagnostics is not null) _flags = GreenNodeFlags.ContainsDiagnostics;
     }
 
     public SyntaxKind Kind { get; }
@@ -38,7 +42,28 @@ public abstract class GreenNode
     public bool HasDiagnostics => _diagnostics is not null;
 
     /// <summary>True when this node or any node below it carries a diagnostic.</summary>
-    public abstract bool ContainsDiagnostics { get; }
+    public bool ContainsDiagnostics => (_flags & GreenNodeFlags.ContainsDiagnostics) != 0;
+
+    /// <summary>This object is the one a <see cref="GreenNodeCache"/> hands out for its content, so a parent made of such children may be cached too.</summary>
+    internal bool IsCached => (_flags & GreenNodeFlags.Cached) != 0;
+
+    internal void MarkCached() => _flags |= GreenNodeFlags.Cached;
+
+    /// <summary>For a node being built: a child carries a diagnostic.</summary>
+    private protected void MarkContainsDiagnostics() => _flags |= GreenNodeFlags.ContainsDiagnostics;
+
+    /// <summary>
+    /// An internal node with these slots: small ones keep their slots in
+    /// fields (no array: most nodes of a C tree have one to three slots),
+    /// others in an array.
+    /// </summary>
+    internal static GreenNode Create(SyntaxKind kind, ReadOnlySpan<GreenNode?> slots) => slots.Length switch
+    {
+        1 => new GreenNode1(kind, slots[0]),
+        2 => new GreenNode2(kind, slots[0], slots[1]),
+        3 => new GreenNode3(kind, slots[0], slots[1], slots[2]),
+        _ => new GreenInternalNode(kind, slots.ToArray()),
+    };
 
     public virtual GreenNode? GetSlot(int index) => null;
 
