@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using LayoutExpert.Preprocessing.Tokens;
 using LayoutExpert.Syntax;
 using LayoutExpert.Syntax.Green;
@@ -19,85 +21,105 @@ public static class ParserInput
 {
     public static GreenToken[] FromTokens(IReadOnlyList<PPToken> tokens, GreenNodeCache cache)
     {
+        ReadOnlySpan<PPToken> span = tokens switch
+        {
+            List<PPToken> list => CollectionsMarshal.AsSpan(list),
+            PPToken[] array => array,
+            _ => [.. tokens],
+        };
         var space = cache.Trivia(SyntaxKind.WhitespaceTrivia, " ");
         var newline = cache.Trivia(SyntaxKind.EndOfLineTrivia, "\n");
-        var count = tokens.Count;
-        var result = new GreenToken[count + 1];
+        var result = new GreenToken[span.Length + 1];
         // The preprocessor hands out a few tens of thousands of distinct text
         // objects for a million tokens: look each object up once, not its characters.
         var byText = new TokensByText(cache, space, newline);
-        var next = count > 0 ? tokens[0] : default;
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < span.Length; i++)
         {
-            var token = next;
-            next = i + 1 < count ? tokens[i + 1] : default;
-            var endsLine = i + 1 == count || (next.Flags & PPTokenFlags.StartOfLine) != 0;
-            var spaceBefore = token.HasLeadingSpace && (token.Flags & PPTokenFlags.StartOfLine) == 0;
-            result[i] = byText.Get(token.Kind, token.Text, spaceBefore, endsLine);
+            ref readonly var token = ref span[i];
+            var endsLine = i + 1 == span.Length || (span[i + 1].Flags & PPTokenFlags.StartOfLine) != 0;
+            var spaceBefore = (token.Flags & (PPTokenFlags.LeadingSpace | PPTokenFlags.StartOfLine)) == PPTokenFlags.LeadingSpace;
+            result[i] = byText.Get(token.Kind, token.Text, (spaceBefore ? 1 : 0) | (endsLine ? 2 : 0));
         }
-        result[count] = cache.Token(SyntaxKind.EndOfFileToken, "", null, null);
+        result[span.Length] = cache.Token(SyntaxKind.EndOfFileToken, "", null, null);
         return result;
     }
 
     /// <summary>
     /// The four green tokens (space before or not, line end after or not) made
-    /// for one text object, in an open-addressing table keyed by reference.
+    /// for one text object, in open-addressing tables keyed by reference. The
+    /// tables are split by hash so none grows into the large object heap, whose
+    /// allocations cost full collections in a process holding a Pre-AST.
     /// </summary>
     private sealed class TokensByText(GreenNodeCache cache, GreenNode space, GreenNode newline)
     {
-        private string?[] _keys = new string?[1 << 14];
-        private Variants[] _values = new Variants[1 << 14];
-        private int _count;
+        private const int TableBits = 7;
+        private readonly Entry[]?[] _tables = new Entry[1 << TableBits][];
+        private readonly int[] _counts = new int[1 << TableBits];
 
-        public GreenToken Get(SyntaxKind kind, string text, bool spaceBefore, bool endsLine)
+        /// <summary>The token for this text object; <paramref name="variant"/> is 1 for a space before, plus 2 for a line end after.</summary>
+        public GreenToken Get(SyntaxKind kind, string text, int variant)
         {
-            var mask = _keys.Length - 1;
-            var slot = RuntimeHelpers.GetHashCode(text) & mask;
+            var hash = RuntimeHelpers.GetHashCode(text);
+            var which = hash & ((1 << TableBits) - 1);
+            var table = _tables[which] ??= new Entry[16];
+            var mask = table.Length - 1;
+            var slot = (hash >> TableBits) & mask;
             while (true)
             {
-                var key = _keys[slot];
-                if (key is null) break;
-                if (ReferenceEquals(key, text))
+                ref var entry = ref table[slot];
+                if (entry.Text is null) break;
+                if (ReferenceEquals(entry.Text, text))
                 {
-                    var found = _values[slot];
-                    if (found.Kind != kind) return Make(kind, text, spaceBefore, endsLine);
-                    var index = (spaceBefore ? 1 : 0) | (endsLine ? 2 : 0);
-                    return found.Tokens[index] ??= Make(kind, text, spaceBefore, endsLine);
+                    if (entry.Kind != kind) return Make(kind, text, variant);
+                    ref var token = ref entry.Variant(variant);
+                    return token ??= Make(kind, text, variant);
                 }
                 slot = (slot + 1) & mask;
             }
-            var variants = new Variants(kind);
-            _keys[slot] = text;
-            _values[slot] = variants;
-            if (++_count * 2 > _keys.Length) Grow();
-            return variants.Tokens[(spaceBefore ? 1 : 0) | (endsLine ? 2 : 0)] = Make(kind, text, spaceBefore, endsLine);
+            table[slot].Text = text;
+            table[slot].Kind = kind;
+            var made = table[slot].Variant(variant) = Make(kind, text, variant);
+            if (++_counts[which] * 2 > table.Length) _tables[which] = Grown(table);
+            return made;
         }
 
-        private GreenToken Make(SyntaxKind kind, string text, bool spaceBefore, bool endsLine) =>
-            cache.Token(kind, cache.Intern(text), spaceBefore ? space : null, endsLine ? newline : null);
+        private GreenToken Make(SyntaxKind kind, string text, int variant) =>
+            cache.RecurringToken(kind, text, (variant & 1) != 0 ? space : null, (variant & 2) != 0 ? newline : null);
 
-        private void Grow()
+        private static Entry[] Grown(Entry[] table)
         {
-            var keys = _keys;
-            var values = _values;
-            _keys = new string?[keys.Length * 2];
-            _values = new Variants[keys.Length * 2];
-            var mask = _keys.Length - 1;
-            for (var i = 0; i < keys.Length; i++)
+            var grown = new Entry[table.Length * 2];
+            var mask = grown.Length - 1;
+            foreach (var entry in table)
             {
-                if (keys[i] is not { } key) continue;
-                var slot = RuntimeHelpers.GetHashCode(key) & mask;
-                while (_keys[slot] is not null) slot = (slot + 1) & mask;
-                _keys[slot] = key;
-                _values[slot] = values[i];
+                if (entry.Text is null) continue;
+                var slot = (RuntimeHelpers.GetHashCode(entry.Text) >> TableBits) & mask;
+                while (grown[slot].Text is not null) slot = (slot + 1) & mask;
+                grown[slot] = entry;
             }
+            return grown;
         }
     }
 
-    private sealed class Variants(SyntaxKind kind)
+    private struct Entry
     {
-        public SyntaxKind Kind { get; } = kind;
+        public string? Text;
+        public SyntaxKind Kind;
+        private GreenToken? _plain;
+        private GreenToken? _spaceBefore;
+        private GreenToken? _lineEnd;
+        private GreenToken? _both;
 
-        public GreenToken?[] Tokens { get; } = new GreenToken?[4];
+        [UnscopedRef]
+        public ref GreenToken? Variant(int variant)
+        {
+            switch (variant)
+            {
+                case 0: return ref _plain;
+                case 1: return ref _spaceBefore;
+                case 2: return ref _lineEnd;
+                default: return ref _both;
+            }
+        }
     }
 }

@@ -69,11 +69,53 @@ public abstract class GreenNode
 
     public abstract void WriteTo(StringBuilder builder);
 
-    public string ToFullString()
+    /// <summary>
+    /// The node's text, trivia included. Written straight into the string, by
+    /// an explicit walk: a kernel unit's tree is a million tokens, and a string
+    /// builder's chunks would be as much garbage again as the text.
+    /// </summary>
+    public string ToFullString() => FullWidth == 0 ? "" : string.Create(FullWidth, this, static (span, root) => root.CopyTo(span));
+
+    private void CopyTo(Span<char> destination)
     {
-        var builder = new StringBuilder(FullWidth);
-        WriteTo(builder);
-        return builder.ToString();
+        var at = 0;
+        var pending = new Stack<GreenNode>();
+        pending.Push(this);
+        while (pending.TryPop(out var node))
+        {
+            switch (node)
+            {
+                case GreenTrivia trivia:
+                    trivia.Text.CopyTo(destination[at..]);
+                    at += trivia.Text.Length;
+                    break;
+                case GreenToken token:
+                    // Trivia is a piece or a flat list of pieces, so a token is written in order here.
+                    at = CopyTrivia(token.LeadingTrivia, destination, at);
+                    token.Text.CopyTo(destination[at..]);
+                    at += token.Text.Length;
+                    at = CopyTrivia(token.TrailingTrivia, destination, at);
+                    break;
+                default:
+                    for (var i = node.SlotCount - 1; i >= 0; i--)
+                    {
+                        if (node.GetSlot(i) is { FullWidth: > 0 } slot) pending.Push(slot);
+                    }
+                    break;
+            }
+        }
+    }
+
+    private static int CopyTrivia(GreenNode? trivia, Span<char> destination, int at)
+    {
+        if (trivia is null) return at;
+        if (trivia is GreenTrivia piece)
+        {
+            piece.Text.CopyTo(destination[at..]);
+            return at + piece.Text.Length;
+        }
+        for (var i = 0; i < trivia.SlotCount; i++) at = CopyTrivia(trivia.GetSlot(i), destination, at);
+        return at;
     }
 
     /// <summary>Structural equality: same kinds, same texts, same diagnostics, all the way down.</summary>

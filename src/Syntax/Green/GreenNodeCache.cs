@@ -75,6 +75,25 @@ public sealed class GreenNodeCache
         return token;
     }
 
+    /// <summary>
+    /// A token whose text recurs from input to input, such as a preprocessor's
+    /// token texts: the text is interned and the token cached whatever their
+    /// length, so equal tokens of two runs are one object (what reusing
+    /// declarations across parses compares).
+    /// </summary>
+    public GreenToken RecurringToken(SyntaxKind kind, string text, GreenNode? leading, GreenNode? trailing)
+    {
+        if (text.Length <= MaxCachedTextLength) return Token(kind, Intern(text), leading, trailing);
+        if (!_strings.TryGetValue(text, out var interned)) _strings.Add(text, interned = text);
+        if (!IsCacheable(leading) || !IsCacheable(trailing)) return new GreenToken(kind, interned, leading, trailing);
+        var key = new TokenKey(kind, interned, leading, trailing);
+        if (_tokens.TryGetValue(key, out var token)) return token;
+        token = new GreenToken(kind, interned, leading, trailing);
+        token.MarkCached();
+        _tokens.Add(key, token);
+        return token;
+    }
+
     /// <summary>A trivia list (or the single trivia itself when there is one).</summary>
     public GreenNode? TriviaList(ReadOnlySpan<GreenNode> pieces) => pieces.Length switch
     {
