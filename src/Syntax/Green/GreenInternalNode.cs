@@ -12,12 +12,10 @@ public sealed class GreenInternalNode : GreenNode
         : base(kind, SumWidths(slots), diagnostics)
     {
         _slots = slots;
-        ContainsDiagnostics = HasDiagnostics || AnyChildContainsDiagnostics(slots);
+        if (AnyChildContainsDiagnostics(slots)) MarkContainsDiagnostics();
     }
 
     public override int SlotCount => _slots.Length;
-
-    public override bool ContainsDiagnostics { get; }
 
     public override GreenNode? GetSlot(int index) => _slots[index];
 

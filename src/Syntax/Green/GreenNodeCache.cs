@@ -20,7 +20,7 @@ public sealed class GreenNodeCache
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _stringLookup;
     private readonly Dictionary<(SyntaxKind, string), GreenTrivia> _trivia = [];
     private readonly Dictionary<TokenKey, GreenToken> _tokens = [];
-    private readonly Dictionary<NodeKey, GreenInternalNode> _nodes = [];
+    private readonly Dictionary<NodeKey, GreenNode> _nodes = [];
 
     public GreenNodeCache()
     {
@@ -37,6 +37,15 @@ public sealed class GreenNodeCache
         return made;
     }
 
+    /// <summary>The one string instance for this text; the first string seen for a text becomes that instance (no copy).</summary>
+    public string Intern(string text)
+    {
+        if (text.Length > MaxCachedTextLength) return text;
+        if (_strings.TryGetValue(text, out var existing)) return existing;
+        _strings.Add(text, text);
+        return text;
+    }
+
     public GreenTrivia Trivia(SyntaxKind kind, ReadOnlySpan<char> text)
     {
         if (kind is SyntaxKind.BlockCommentTrivia or SyntaxKind.LineCommentTrivia || text.Length > MaxCachedTextLength)
@@ -46,6 +55,7 @@ public sealed class GreenNodeCache
         var interned = Intern(text);
         if (_trivia.TryGetValue((kind, interned), out var trivia)) return trivia;
         trivia = new GreenTrivia(kind, interned);
+        trivia.MarkCached();
         _trivia.Add((kind, interned), trivia);
         return trivia;
     }
@@ -60,6 +70,26 @@ public sealed class GreenNodeCache
         var key = new TokenKey(kind, text, leading, trailing);
         if (_tokens.TryGetValue(key, out var token)) return token;
         token = new GreenToken(kind, text, leading, trailing);
+        token.MarkCached();
+        _tokens.Add(key, token);
+        return token;
+    }
+
+    /// <summary>
+    /// A token whose text recurs from input to input, such as a preprocessor's
+    /// token texts: the text is interned and the token cached whatever their
+    /// length, so equal tokens of two runs are one object (what reusing
+    /// declarations across parses compares).
+    /// </summary>
+    public GreenToken RecurringToken(SyntaxKind kind, string text, GreenNode? leading, GreenNode? trailing)
+    {
+        if (text.Length <= MaxCachedTextLength) return Token(kind, Intern(text), leading, trailing);
+        if (!_strings.TryGetValue(text, out var interned)) _strings.Add(text, interned = text);
+        if (!IsCacheable(leading) || !IsCacheable(trailing)) return new GreenToken(kind, interned, leading, trailing);
+        var key = new TokenKey(kind, interned, leading, trailing);
+        if (_tokens.TryGetValue(key, out var token)) return token;
+        token = new GreenToken(kind, interned, leading, trailing);
+        token.MarkCached();
         _tokens.Add(key, token);
         return token;
     }
@@ -72,31 +102,30 @@ public sealed class GreenNodeCache
         _ => Node(SyntaxKind.List, pieces),
     };
 
-    /// <summary>An internal node; small nodes whose children all came from this cache are shared.</summary>
-    public GreenInternalNode Node(SyntaxKind kind, ReadOnlySpan<GreenNode> children)
+    /// <summary>
+    /// An internal node; small nodes whose children all came from this cache
+    /// are shared. (A child the cache did not hand out can never come again,
+    /// so a node over it could never be found: such nodes are not looked up.)
+    /// </summary>
+    public GreenNode Node(SyntaxKind kind, ReadOnlySpan<GreenNode> children)
     {
         if (children.Length > MaxCachedSlots || children.Length == 0)
         {
-            return new GreenInternalNode(kind, children.ToArray());
+            return GreenNode.Create(kind, children);
         }
         foreach (var child in children)
         {
-            if (!IsCacheable(child)) return new GreenInternalNode(kind, children.ToArray());
+            if (!IsCacheable(child)) return GreenNode.Create(kind, children);
         }
         var key = new NodeKey(kind, children[0], children.Length > 1 ? children[1] : null, children.Length > 2 ? children[2] : null);
         if (_nodes.TryGetValue(key, out var node)) return node;
-        node = new GreenInternalNode(kind, children.ToArray());
+        node = GreenNode.Create(kind, children);
+        node.MarkCached();
         _nodes.Add(key, node);
         return node;
     }
 
-    private static bool IsCacheable(GreenNode? node) => node switch
-    {
-        null => true,
-        { HasDiagnostics: true } => false,
-        GreenTrivia t => t.Kind is not (SyntaxKind.BlockCommentTrivia or SyntaxKind.LineCommentTrivia),
-        _ => node.FullWidth <= MaxCachedTextLength * 4,
-    };
+    private static bool IsCacheable(GreenNode? node) => node is null || (node.IsCached && node.FullWidth <= MaxCachedTextLength * 4);
 
     /// <summary>Keys compare their parts by reference: the parts are themselves interned, so reference equality is value equality.</summary>
     private readonly struct TokenKey(SyntaxKind kind, string text, GreenNode? leading, GreenNode? trailing) : IEquatable<TokenKey>

@@ -23,6 +23,33 @@ public sealed class GreenToken : GreenNode
         EndsLine = trailing is not null && EndsWithLineEnd(trailing);
     }
 
+    /// <summary>
+    /// The C parser's classification of an identifier, computed on first use
+    /// and kept, since one cached token stands for thousands of occurrences:
+    /// 0 while not yet known, otherwise 1 + 2 * keyword + (1 when the text
+    /// holds a line splice). A race only writes the same value twice.
+    /// </summary>
+    private byte _nameInfo;
+
+    /// <summary>The keyword an identifier token spells (splices removed), or <see cref="CKeyword.None"/>.</summary>
+    internal CKeyword Keyword => (CKeyword)((NameInfo() - 1) >> 1);
+
+    /// <summary>The identifier's name: its text, or its value text when it holds a line splice (C11 5.1.1.2p1, phase 2).</summary>
+    internal string Name => ((NameInfo() - 1) & 1) == 0 ? Text : SyntaxFacts.ValueText(Text);
+
+    private int NameInfo()
+    {
+        int info = _nameInfo;
+        if (info != 0) return info;
+        var spliced = Text.Contains('\\');
+        var keyword = Kind == SyntaxKind.IdentifierToken
+            ? CSyntaxFacts.GetKeyword(spliced ? SyntaxFacts.ValueText(Text) : Text)
+            : CKeyword.None;
+        info = 1 + 2 * (int)keyword + (spliced ? 1 : 0);
+        _nameInfo = (byte)info;
+        return info;
+    }
+
     /// <summary>The token's own text as written, line splices included (see <see cref="SyntaxFacts.ValueText"/>).</summary>
     public string Text { get; }
 
@@ -42,8 +69,6 @@ public sealed class GreenToken : GreenNode
     public bool HasTrailingTrivia => TrailingTrivia is not null;
 
     public override bool IsToken => true;
-
-    public override bool ContainsDiagnostics => HasDiagnostics;
 
     public override void WriteTo(StringBuilder builder)
     {

@@ -15,8 +15,6 @@ public sealed class GreenTrivia : GreenNode
 
     public override bool IsTrivia => true;
 
-    public override bool ContainsDiagnostics => false;
-
     public override void WriteTo(StringBuilder builder) => builder.Append(Text);
 
     protected override bool EquivalentPayload(GreenNode other) => ((GreenTrivia)other).Text == Text;

@@ -28,6 +28,23 @@ public static class CParser
         return new CParseResult(root, DiagnosticCollector.Collect(root));
     }
 
+    /// <summary>
+    /// Parses like <see cref="ParseTranslationUnit(IReadOnlyList{GreenToken}, GreenNodeCache, CParserOptions?)"/>,
+    /// taking each external declaration from <paramref name="reuse"/> where an
+    /// earlier parse read these very token objects under the same typedef names,
+    /// and keeping the declarations it parses there for the next time. The
+    /// result is the same as without <paramref name="reuse"/>; pass the same
+    /// <paramref name="cache"/> every time, so equal tokens are the same objects.
+    /// <see cref="ReusableDeclarations.LastParse"/> tells what was reused.
+    /// </summary>
+    public static CParseResult ParseTranslationUnit(IReadOnlyList<GreenToken> tokens, GreenNodeCache cache, ReusableDeclarations reuse, CParserOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(reuse);
+        var parser = new Parser(tokens, cache, options ?? CParserOptions.Default, reuse);
+        var root = parser.ParseTranslationUnit();
+        return new CParseResult(root, DiagnosticCollector.Collect(root));
+    }
+
     /// <summary>Lexes and parses one C file that has no directives left (already preprocessed, or plain C).</summary>
     public static SyntaxTree ParseText(SourceText text, GreenNodeCache? cache = null, CParserOptions? options = null)
     {

@@ -7,26 +7,41 @@ internal sealed partial class Parser
 {
     public GreenNode ParseTranslationUnit()
     {
-        var items = RentList();
-        while (true)
+        _parseNumber = _reuse?.BeginParse(_options) ?? 0;
+        try
         {
-            // Recovery from too deep nesting happens here, by skipping the rest of the declaration.
-            _unwinding = false;
-            if (AtEnd) break;
-            var start = _position;
-            if (StartsExternalDeclaration())
+            var items = RentList();
+            while (true)
             {
-                items.Add(ParseExternalDeclaration());
-            }
-            if (_position == start || _unwinding)
-            {
+                // Recovery from too deep nesting happens here, by skipping the rest of the declaration.
                 _unwinding = false;
-                ReportExpected("identifier or '('");
-                if (SkipDeclaration(inBlock: false) is { } skipped) items.Add(skipped);
+                if (AtEnd) break;
+                var start = _position;
+                if (TryReuse(start, items)) continue;
+                var recording = StartRecording(start);
+                if (StartsExternalDeclaration())
+                {
+                    items.Add(ParseExternalDeclaration());
+                }
+                if (_position == start || _unwinding)
+                {
+                    if (recording) StopRecording();
+                    _unwinding = false;
+                    ReportExpected("identifier or '('");
+                    if (SkipDeclaration(inBlock: false) is { } skipped) items.Add(skipped);
+                }
+                else if (recording)
+                {
+                    Record(start, items[^1]);
+                }
             }
+            var declarations = ToList(items);
+            return Node(SyntaxKind.TranslationUnit, declarations, TokenAt(_last));
         }
-        var declarations = ToList(items);
-        return Node(SyntaxKind.TranslationUnit, declarations, _tokens[_last]);
+        finally
+        {
+            _reuse?.EndParse(Statistics());
+        }
     }
 
     private bool StartsExternalDeclaration() => CurrentKind switch
@@ -164,7 +179,7 @@ internal sealed partial class Parser
     private void Declare(GreenNode? declarator, SpecifierInfo info)
     {
         if (DeclaratorShape.GetIdentifier(declarator) is not { } identifier) return;
-        var name = identifier.Text.Contains('\\') ? SyntaxFacts.ValueText(identifier.Text) : identifier.Text;
+        var name = identifier.Name;
         if (info.IsTypedef) _scopes.DeclareTypedef(name);
         else _scopes.DeclareOrdinary(name);
     }

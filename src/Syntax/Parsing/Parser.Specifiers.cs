@@ -94,7 +94,7 @@ internal sealed partial class Parser
     {
         foreach (var item in items)
         {
-            if (item is not GreenToken token || CSyntaxFacts.GetKeyword(SyntaxFacts.ValueText(token.Text)) != CKeyword.Extension) return false;
+            if (item is not GreenToken { Keyword: CKeyword.Extension }) return false;
         }
         return true;
     }
@@ -224,7 +224,7 @@ internal sealed partial class Parser
             if (IsNameAt(_position))
             {
                 var name = EatToken();
-                _scopes.DeclareOrdinary(NameOf(name));
+                _scopes.DeclareOrdinary(name.Name);
                 var enumeratorAttributes = ParseAttributesOpt();
                 var equals = TryEat(SyntaxKind.EqualsToken);
                 var value = equals is null ? null : ParseConditionalExpression();
@@ -263,6 +263,4 @@ internal sealed partial class Parser
         var close = Expect(SyntaxKind.CloseParenToken, "')'");
         return Node(kind, keyword, open, operand, close);
     }
-
-    private static string NameOf(GreenToken token) => token.Text.Contains('\\') ? SyntaxFacts.ValueText(token.Text) : token.Text;
 }

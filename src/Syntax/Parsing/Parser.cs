@@ -13,17 +13,27 @@ namespace LayoutExpert.Syntax.Parsing;
 /// </summary>
 internal sealed partial class Parser
 {
-    private readonly GreenToken[] _tokens;
-    private readonly CKeyword[] _keywords;
-    private readonly string?[] _names;
+    /// <summary>The tokens as given (end-of-file tokens with no text before the end dropped); never written to.</summary>
+    private readonly GreenToken[] _input;
     private readonly int _last;
     private readonly GreenNodeCache _cache;
     private readonly TypedefScopes _scopes;
     private readonly int _maxNesting;
+    private readonly CParserOptions _options;
     private readonly Stack<List<GreenNode>> _listPool = new();
+
+    /// <summary>Tokens the parser reported on, by index: copies of the input tokens carrying the diagnostics.</summary>
+    private Dictionary<int, GreenToken>? _reported;
+
     private int _position;
     private int _depth;
     private int _lastErrorPosition = -1;
+
+    /// <summary>The furthest token index looked at (for reuse: what a declaration's parse depended on).</summary>
+    private int _furthest;
+
+    /// <summary>The largest token index a diagnostic was put on.</summary>
+    private int _furthestReport = -1;
 
     /// <summary>
     /// Set when nesting got too deep: until the file-scope loop recovers, every
@@ -32,37 +42,49 @@ internal sealed partial class Parser
     /// </summary>
     private bool _unwinding;
 
-    public Parser(IReadOnlyList<GreenToken> tokens, GreenNodeCache cache, CParserOptions options)
+    public Parser(IReadOnlyList<GreenToken> tokens, GreenNodeCache cache, CParserOptions options, ReusableDeclarations? reuse = null)
     {
         _cache = cache;
         _scopes = new TypedefScopes(options.PredefinedTypedefNames);
         _maxNesting = Math.Max(1, options.MaxNesting);
-        var kept = new List<GreenToken>(tokens.Count + 1);
-        for (var i = 0; i < tokens.Count; i++)
+        _input = Normalize(tokens, cache);
+        _last = _input.Length - 1;
+        _reuse = reuse;
+        _options = options;
+    }
+
+    /// <summary>
+    /// The input as an array ending with one end-of-file token. An end-of-file
+    /// token with no text before the end (streams glued together) carries
+    /// nothing and is dropped; one with trivia is kept and parsed as an
+    /// unexpected token, so no text is lost. An array already in that shape is
+    /// used as it is (the parser never writes to it), which spares copying a
+    /// million references on a kernel unit.
+    /// </summary>
+    private static GreenToken[] Normalize(IReadOnlyList<GreenToken> tokens, GreenNodeCache cache)
+    {
+        if (tokens is GreenToken[] array && IsNormal(array)) return array;
+        var count = tokens.Count;
+        var endsWithEof = count > 0 && tokens[count - 1].Kind == SyntaxKind.EndOfFileToken;
+        var kept = new List<GreenToken>(count + 1);
+        for (var i = 0; i < count; i++)
         {
             var token = tokens[i];
-            // An end-of-file token with no text before the end (streams glued
-            // together) carries nothing and is dropped; one with trivia is kept
-            // and parsed as an unexpected token, so no text is lost.
-            if (token.Kind == SyntaxKind.EndOfFileToken && i < tokens.Count - 1 && token.FullWidth == 0) continue;
+            if (token.Kind == SyntaxKind.EndOfFileToken && i < count - 1 && token.FullWidth == 0) continue;
             kept.Add(token);
         }
-        if (kept.Count == 0 || kept[^1].Kind != SyntaxKind.EndOfFileToken)
+        if (!endsWithEof) kept.Add(cache.Token(SyntaxKind.EndOfFileToken, "", null, null));
+        return [.. kept];
+    }
+
+    private static bool IsNormal(GreenToken[] tokens)
+    {
+        if (tokens.Length == 0 || tokens[^1].Kind != SyntaxKind.EndOfFileToken) return false;
+        for (var i = 0; i < tokens.Length - 1; i++)
         {
-            kept.Add(cache.Token(SyntaxKind.EndOfFileToken, "", null, null));
+            if (tokens[i] is { Kind: SyntaxKind.EndOfFileToken, FullWidth: 0 }) return false;
         }
-        _tokens = [.. kept];
-        _last = _tokens.Length - 1;
-        _keywords = new CKeyword[_tokens.Length];
-        _names = new string?[_tokens.Length];
-        for (var i = 0; i < _last; i++)
-        {
-            if (_tokens[i].Kind != SyntaxKind.IdentifierToken) continue;
-            var text = _tokens[i].Text;
-            var name = text.Contains('\\') ? SyntaxFacts.ValueText(text) : text;
-            _names[i] = name;
-            _keywords[i] = CSyntaxFacts.GetKeyword(name);
-        }
+        return true;
     }
 
     // ---- Token cursor -------------------------------------------------------
@@ -72,8 +94,14 @@ internal sealed partial class Parser
     /// <summary>The kind of the token at <paramref name="index"/>; an end-of-file token before the end reads as an ordinary stray token.</summary>
     private SyntaxKind KindAt(int index)
     {
-        if (index >= _last || _unwinding) return SyntaxKind.EndOfFileToken;
-        var kind = _tokens[index].Kind;
+        if (_unwinding) return SyntaxKind.EndOfFileToken;
+        if (index >= _last)
+        {
+            _furthest = _last;
+            return SyntaxKind.EndOfFileToken;
+        }
+        if (index > _furthest) _furthest = index;
+        var kind = _input[index].Kind;
         return kind == SyntaxKind.EndOfFileToken ? SyntaxKind.OtherToken : kind;
     }
 
@@ -81,21 +109,31 @@ internal sealed partial class Parser
 
     private SyntaxKind PeekKind(int offset) => KindAt(_position + offset);
 
-    private CKeyword KeywordAt(int index) => index < _last && !_unwinding ? _keywords[index] : CKeyword.None;
+    private CKeyword KeywordAt(int index)
+    {
+        if (index >= _last || _unwinding) return CKeyword.None;
+        if (index > _furthest) _furthest = index;
+        var token = _input[index];
+        return token.Kind == SyntaxKind.IdentifierToken ? token.Keyword : CKeyword.None;
+    }
 
     private CKeyword CurrentKeyword => KeywordAt(_position);
 
     /// <summary>An identifier that is not a keyword: a name for a variable, tag, member, typedef...</summary>
     private bool IsNameAt(int index) => KindAt(index) == SyntaxKind.IdentifierToken && KeywordAt(index) == CKeyword.None;
 
-    private bool IsTypedefNameAt(int index) => IsNameAt(index) && _scopes.IsTypedefName(_names[index]!);
+    private bool IsTypedefNameAt(int index) => IsNameAt(index) && _scopes.IsTypedefName(_input[index].Name);
 
-    private string NameAt(int index) => _names[index] ?? _tokens[index].Text;
+    private string NameAt(int index) => _input[index].Name;
+
+    /// <summary>The token at <paramref name="index"/> as the tree takes it: with any diagnostic the parser put on it.</summary>
+    private GreenToken TokenAt(int index) =>
+        _reported is not null && _reported.TryGetValue(index, out var reported) ? reported : _input[index];
 
     private GreenToken EatToken()
     {
         Debug.Assert(!AtEnd, "the parser must not consume the end-of-file token, nor anything while unwinding");
-        var token = _tokens[_position];
+        var token = TokenAt(_position);
         if (_position < _last) _position++;
         return token;
     }
@@ -132,10 +170,11 @@ internal sealed partial class Parser
             if (index == _lastErrorPosition) return;
             _lastErrorPosition = index;
         }
-        var token = _tokens[index];
+        var token = TokenAt(index);
         var info = new DiagnosticInfo(descriptor, token.LeadingWidth, token.Width, new ImmutableArrayOfArgs(args));
         DiagnosticInfo[] diagnostics = [.. token.Diagnostics, info];
-        _tokens[index] = new GreenToken(token.Kind, token.Text, token.LeadingTrivia, token.TrailingTrivia, diagnostics);
+        (_reported ??= [])[index] = new GreenToken(token.Kind, token.Text, token.LeadingTrivia, token.TrailingTrivia, diagnostics);
+        if (index > _furthestReport) _furthestReport = index;
     }
 
     private void ReportExpected(string what) => ReportAt(_position, ParserDiagnostics.Expected, what, Describe(_position));
@@ -149,7 +188,7 @@ internal sealed partial class Parser
         SyntaxKind.StringLiteralToken => "before string constant",
         SyntaxKind.CharacterLiteralToken => "before character constant",
         var kind when SyntaxFacts.IsPunctuator(kind) => $"before '{SyntaxFacts.PunctuatorText(kind)}' token",
-        _ => $"before '{_tokens[index].Text}'",
+        _ => $"before '{_input[index].Text}'",
     };
 
     // ---- Nesting guard --------------------------------------------------------
@@ -191,7 +230,7 @@ internal sealed partial class Parser
     {
         foreach (var slot in slots)
         {
-            if (slot is null) return new GreenInternalNode(kind, slots.ToArray());
+            if (slot is null) return GreenNode.Create(kind, slots);
         }
         return _cache.Node(kind, slots!);
     }
