@@ -20,14 +20,18 @@ namespace LayoutExpert.Driver.Pipeline;
 public static class FrontEnd
 {
     public static CompiledUnit Compile(Preprocessing.PreAst.PreAst preAst, PreprocessorOptions options, int source, StageLog? log = null,
-        bool randstructPlugin = false, PreprocessingSession? reuse = null)
+        bool randstructPlugin = false, PreprocessingSession? reuse = null, ParseReuse? parseReuse = null)
     {
         log ??= StageLog.Silent;
         var preprocessed = log.Run("preprocess", () => reuse is null ? Preprocessor.Run(preAst, options, source) : Preprocessor.Run(preAst, options, source, reuse), p => $"{p.Tokens.Count} tokens");
-        var cache = new GreenNodeCache();
+        var cache = parseReuse?.Cache ?? new GreenNodeCache();
         var tree = log.Run("parse", () =>
-            CParser.ParseTranslationUnit(ParserInput.FromTokens(preprocessed.Tokens, cache), cache).ToSyntaxTree(preAst.Files[source].Path + " (preprocessed)"),
-            t => $"{t.Root.SlotCount} slots");
+        {
+            var input = ParserInput.FromTokens(preprocessed.Tokens, cache);
+            var parsed = parseReuse is null ? CParser.ParseTranslationUnit(input, cache) : CParser.ParseTranslationUnit(input, cache, parseReuse.Declarations);
+            parseReuse?.Declarations.Trim();
+            return parsed.ToSyntaxTree(preAst.Files[source].Path + " (preprocessed)");
+        }, t => $"{t.Root.SlotCount} slots");
         var parseDiagnostics = tree.GetDiagnostics().ToList();
         LayoutEngine? engine = null;
         var unit = CSyntax.Root(tree) ?? throw new InvalidOperationException("the parser gave no translation unit");
@@ -39,4 +43,12 @@ public static class FrontEnd
         engine ??= new LayoutEngine(X86_64SysV.Instance, bound.Types, layoutOptions);
         return new CompiledUnit(preprocessed, tree, parseDiagnostics, bound, engine);
     }
+}
+
+/// <summary>What one source's parses keep for the next: one token cache (equal tokens are one object) and the declarations to reuse.</summary>
+public sealed class ParseReuse
+{
+    public GreenNodeCache Cache { get; } = new();
+
+    public ReusableDeclarations Declarations { get; } = new();
 }

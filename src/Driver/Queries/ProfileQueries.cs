@@ -46,12 +46,12 @@ public static class ProfileQueries
         if (source != Preprocessing.PreAst.PreAst.MainFile)
         {
             // Stages log where they run: under salsa a query may run while another is only being verified.
-            return session.Log.Run("bounds", () => FrontEnd.Compile(preAst, options, source, StageLog.Silent, setup.RandstructPlugin, session.Preprocessing),
+            return session.Log.Run("bounds", () => FrontEnd.Compile(preAst, options, source, StageLog.Silent, setup.RandstructPlugin, session.Preprocessing, session.ParsesOf(source)),
                 u => u.Errors.Any() ? "failed" : "bounds.c compiled");
         }
         var bounds = ctx.Get(Bounds, ProfileInputs.Key);
         if (bounds.Text is not null) options = options.WithGenerated("include/generated/bounds.h", bounds.Text);
-        return FrontEnd.Compile(preAst, options, source, session.Log, setup.RandstructPlugin, session.Preprocessing);
+        return FrontEnd.Compile(preAst, options, source, session.Log, setup.RandstructPlugin, session.Preprocessing, session.ParsesOf(source));
     }
 
     /// <summary>bounds.h for the config: kernel/bounds.c's values computed by compiling the project's bounds.c.</summary>

@@ -1,3 +1,4 @@
+using LayoutExpert.Driver.Pipeline;
 using LayoutExpert.Preprocessing.Reuse;
 
 namespace LayoutExpert.Driver.Queries;
@@ -15,6 +16,16 @@ public sealed class ProfileSession(bool reuseAcrossConfigs)
     /// the database serves one config (recording costs more than it saves once).
     /// </summary>
     public PreprocessingSession? Preprocessing { get; } = reuseAcrossConfigs ? new PreprocessingSession() : null;
+
+    private readonly Dictionary<int, ParseReuse> _parses = [];
+
+    /// <summary>Per source file, the declarations its last parse made, for the next parse to reuse; null without reuse.</summary>
+    public ParseReuse? ParsesOf(int source)
+    {
+        if (Preprocessing is null) return null;
+        if (!_parses.TryGetValue(source, out var reuse)) _parses[source] = reuse = new ParseReuse();
+        return reuse;
+    }
 
     /// <summary>Where stages report their times; replaced per command, never read by a computation.</summary>
     public StageLog Log { get; set; } = StageLog.Silent;
