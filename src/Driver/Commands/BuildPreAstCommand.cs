@@ -24,7 +24,7 @@ public static class BuildPreAstCommand
         };
         var arch = new Option<string>("--arch") { Description = "Target architecture.", DefaultValueFactory = _ => "x86_64" };
         var output = new Option<FileInfo>("--output", "-o") { Description = "The Pre-AST file to write.", Required = true };
-        var plain = new Option<bool>("--no-compress") { Description = "Write plain JSON instead of gzip-compressed JSON." };
+        var plain = new Option<bool>("--no-compress") { Description = "Store the sections without deflate compression." };
         var command = new Command("build-pre-ast", "Build the Pre-AST of a kernel tree for a module source.")
         {
             source, trees, arch, output, plain,
