@@ -21,6 +21,7 @@ public sealed class GreenNodeCache
     private readonly Dictionary<(SyntaxKind, string), GreenTrivia> _trivia = [];
     private readonly Dictionary<TokenKey, GreenToken> _tokens = [];
     private readonly Dictionary<NodeKey, GreenNode> _nodes = [];
+    private readonly RecurringTokenTable _recurring = new();
 
     public GreenNodeCache()
     {
@@ -76,21 +77,33 @@ public sealed class GreenNodeCache
     }
 
     /// <summary>
-    /// A token whose text recurs from input to input, such as a preprocessor's
-    /// token texts: the text is interned and the token cached whatever their
+    /// A token whose text object recurs from input to input, such as a
+    /// preprocessor's token texts: found by that object first (no character
+    /// read), and otherwise made with the text interned and cached whatever its
     /// length, so equal tokens of two runs are one object (what reusing
-    /// declarations across parses compares).
+    /// declarations across parses compares). The cache keeps the text objects.
     /// </summary>
     public GreenToken RecurringToken(SyntaxKind kind, string text, GreenNode? leading, GreenNode? trailing)
     {
-        if (text.Length <= MaxCachedTextLength) return Token(kind, Intern(text), leading, trailing);
-        if (!_strings.TryGetValue(text, out var interned)) _strings.Add(text, interned = text);
-        if (!IsCacheable(leading) || !IsCacheable(trailing)) return new GreenToken(kind, interned, leading, trailing);
-        var key = new TokenKey(kind, interned, leading, trailing);
-        if (_tokens.TryGetValue(key, out var token)) return token;
-        token = new GreenToken(kind, interned, leading, trailing);
-        token.MarkCached();
-        _tokens.Add(key, token);
+        if (_recurring.Find(kind, text, leading, trailing) is { } found) return found;
+        GreenToken token;
+        if (text.Length <= MaxCachedTextLength)
+        {
+            token = Token(kind, Intern(text), leading, trailing);
+        }
+        else
+        {
+            if (!_strings.TryGetValue(text, out var interned)) _strings.Add(text, interned = text);
+            if (!IsCacheable(leading) || !IsCacheable(trailing)) return new GreenToken(kind, interned, leading, trailing);
+            var key = new TokenKey(kind, interned, leading, trailing);
+            if (!_tokens.TryGetValue(key, out token!))
+            {
+                token = new GreenToken(kind, interned, leading, trailing);
+                token.MarkCached();
+                _tokens.Add(key, token);
+            }
+        }
+        if (token.IsCached) _recurring.Add(text, token);
         return token;
     }
 
