@@ -16,24 +16,23 @@ public sealed class GreenNodeCache
     private const int MaxCachedTextLength = 64;
     private const int MaxCachedSlots = 3;
 
-    private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _stringLookup;
+    // Sharded: a kernel unit fills these with tens of thousands of entries each (see ShardedDictionary).
+    private readonly ShardedDictionary<string, string> _strings = new(StringComparer.Ordinal);
     private readonly Dictionary<(SyntaxKind, string), GreenTrivia> _trivia = [];
-    private readonly Dictionary<TokenKey, GreenToken> _tokens = [];
-    private readonly Dictionary<NodeKey, GreenNode> _nodes = [];
-
-    public GreenNodeCache()
-    {
-        _stringLookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
-    }
+    private readonly ShardedDictionary<TokenKey, GreenToken> _tokens = new();
+    private readonly ShardedDictionary<NodeKey, GreenNode> _nodes = new();
+    private readonly RecurringTokenTable _recurring = new();
 
     /// <summary>The one string instance for this text (short texts only; long ones are allocated as they come).</summary>
     public string Intern(ReadOnlySpan<char> text)
     {
         if (text.Length > MaxCachedTextLength) return text.ToString();
-        if (_stringLookup.TryGetValue(text, out var existing)) return existing;
+        // A span hashes as the equal string does (string.GetHashCode), so both find the same shard.
+        var hash = string.GetHashCode(text);
+        if (_strings.ShardFor(hash) is { } shard && shard.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var existing)) return existing;
         var made = text.ToString();
-        _strings.Add(made, made);
+        _strings.ShardForAdding(hash).Add(made, made);
+        _strings.Added();
         return made;
     }
 
@@ -76,21 +75,33 @@ public sealed class GreenNodeCache
     }
 
     /// <summary>
-    /// A token whose text recurs from input to input, such as a preprocessor's
-    /// token texts: the text is interned and the token cached whatever their
+    /// A token whose text object recurs from input to input, such as a
+    /// preprocessor's token texts: found by that object first (no character
+    /// read), and otherwise made with the text interned and cached whatever its
     /// length, so equal tokens of two runs are one object (what reusing
-    /// declarations across parses compares).
+    /// declarations across parses compares). The cache keeps the text objects.
     /// </summary>
     public GreenToken RecurringToken(SyntaxKind kind, string text, GreenNode? leading, GreenNode? trailing)
     {
-        if (text.Length <= MaxCachedTextLength) return Token(kind, Intern(text), leading, trailing);
-        if (!_strings.TryGetValue(text, out var interned)) _strings.Add(text, interned = text);
-        if (!IsCacheable(leading) || !IsCacheable(trailing)) return new GreenToken(kind, interned, leading, trailing);
-        var key = new TokenKey(kind, interned, leading, trailing);
-        if (_tokens.TryGetValue(key, out var token)) return token;
-        token = new GreenToken(kind, interned, leading, trailing);
-        token.MarkCached();
-        _tokens.Add(key, token);
+        if (_recurring.Find(kind, text, leading, trailing) is { } found) return found;
+        GreenToken token;
+        if (text.Length <= MaxCachedTextLength)
+        {
+            token = Token(kind, Intern(text), leading, trailing);
+        }
+        else
+        {
+            if (!_strings.TryGetValue(text, out var interned)) _strings.Add(text, interned = text);
+            if (!IsCacheable(leading) || !IsCacheable(trailing)) return new GreenToken(kind, interned, leading, trailing);
+            var key = new TokenKey(kind, interned, leading, trailing);
+            if (!_tokens.TryGetValue(key, out token!))
+            {
+                token = new GreenToken(kind, interned, leading, trailing);
+                token.MarkCached();
+                _tokens.Add(key, token);
+            }
+        }
+        if (token.IsCached) _recurring.Add(text, token);
         return token;
     }
 
@@ -127,13 +138,19 @@ public sealed class GreenNodeCache
 
     private static bool IsCacheable(GreenNode? node) => node is null || (node.IsCached && node.FullWidth <= MaxCachedTextLength * 4);
 
-    /// <summary>Keys compare their parts by reference: the parts are themselves interned, so reference equality is value equality.</summary>
+    /// <summary>
+    /// Keys compare their parts by reference: the parts are themselves interned,
+    /// so reference equality is value equality. The hash is computed once (the
+    /// sharded dictionaries ask twice).
+    /// </summary>
     private readonly struct TokenKey(SyntaxKind kind, string text, GreenNode? leading, GreenNode? trailing) : IEquatable<TokenKey>
     {
         private readonly SyntaxKind _kind = kind;
         private readonly string _text = text;
         private readonly GreenNode? _leading = leading;
         private readonly GreenNode? _trailing = trailing;
+        private readonly int _hash = HashCode.Combine(
+            kind, RuntimeHelpers.GetHashCode(text), RuntimeHelpers.GetHashCode(leading), RuntimeHelpers.GetHashCode(trailing));
 
         public bool Equals(TokenKey other) =>
             _kind == other._kind && ReferenceEquals(_text, other._text)
@@ -141,8 +158,7 @@ public sealed class GreenNodeCache
 
         public override bool Equals(object? obj) => obj is TokenKey other && Equals(other);
 
-        public override int GetHashCode() => HashCode.Combine(
-            _kind, RuntimeHelpers.GetHashCode(_text), RuntimeHelpers.GetHashCode(_leading), RuntimeHelpers.GetHashCode(_trailing));
+        public override int GetHashCode() => _hash;
     }
 
     private readonly struct NodeKey(SyntaxKind kind, GreenNode a, GreenNode? b, GreenNode? c) : IEquatable<NodeKey>
@@ -151,13 +167,13 @@ public sealed class GreenNodeCache
         private readonly GreenNode _a = a;
         private readonly GreenNode? _b = b;
         private readonly GreenNode? _c = c;
+        private readonly int _hash = HashCode.Combine(kind, RuntimeHelpers.GetHashCode(a), RuntimeHelpers.GetHashCode(b), RuntimeHelpers.GetHashCode(c));
 
         public bool Equals(NodeKey other) =>
             _kind == other._kind && ReferenceEquals(_a, other._a) && ReferenceEquals(_b, other._b) && ReferenceEquals(_c, other._c);
 
         public override bool Equals(object? obj) => obj is NodeKey other && Equals(other);
 
-        public override int GetHashCode() => HashCode.Combine(
-            _kind, RuntimeHelpers.GetHashCode(_a), RuntimeHelpers.GetHashCode(_b), RuntimeHelpers.GetHashCode(_c));
+        public override int GetHashCode() => _hash;
     }
 }

@@ -40,9 +40,19 @@ public static class CParser
     public static CParseResult ParseTranslationUnit(IReadOnlyList<GreenToken> tokens, GreenNodeCache cache, ReusableDeclarations reuse, CParserOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(reuse);
-        var parser = new Parser(tokens, cache, options ?? CParserOptions.Default, reuse);
-        var root = parser.ParseTranslationUnit();
-        return new CParseResult(root, DiagnosticCollector.Collect(root));
+        options ??= CParserOptions.Default;
+        var number = reuse.BeginParse(options);
+        Parser? parser = null;
+        try
+        {
+            parser = new Parser(tokens, cache, options, reuse, number);
+            var root = parser.ParseTranslationUnit();
+            return new CParseResult(root, DiagnosticCollector.Collect(root));
+        }
+        finally
+        {
+            reuse.EndParse(parser?.Statistics() ?? default);
+        }
     }
 
     /// <summary>Lexes and parses one C file that has no directives left (already preprocessed, or plain C).</summary>

@@ -30,7 +30,7 @@ internal enum FileScopeQuestion : byte
     IsDeclared,
 }
 
-internal readonly record struct FileScopeFact(string Name, FileScopeQuestion Question, bool Answer);
+internal readonly record struct FileScopeFact(FileScopeName Name, FileScopeQuestion Question, bool Answer);
 
 /// <summary>A file-scope declaration of a name: as a typedef name, or as an ordinary identifier.</summary>
-internal readonly record struct FileScopeEffect(string Name, bool IsTypedef);
+internal readonly record struct FileScopeEffect(FileScopeName Name, bool IsTypedef);

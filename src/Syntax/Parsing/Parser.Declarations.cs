@@ -7,41 +7,33 @@ internal sealed partial class Parser
 {
     public GreenNode ParseTranslationUnit()
     {
-        _parseNumber = _reuse?.BeginParse(_options) ?? 0;
-        try
+        var items = RentList();
+        while (true)
         {
-            var items = RentList();
-            while (true)
+            // Recovery from too deep nesting happens here, by skipping the rest of the declaration.
+            _unwinding = false;
+            if (AtEnd) break;
+            var start = _position;
+            if (TryReuse(start, items)) continue;
+            var recording = StartRecording(start);
+            if (StartsExternalDeclaration())
             {
-                // Recovery from too deep nesting happens here, by skipping the rest of the declaration.
-                _unwinding = false;
-                if (AtEnd) break;
-                var start = _position;
-                if (TryReuse(start, items)) continue;
-                var recording = StartRecording(start);
-                if (StartsExternalDeclaration())
-                {
-                    items.Add(ParseExternalDeclaration());
-                }
-                if (_position == start || _unwinding)
-                {
-                    if (recording) StopRecording();
-                    _unwinding = false;
-                    ReportExpected("identifier or '('");
-                    if (SkipDeclaration(inBlock: false) is { } skipped) items.Add(skipped);
-                }
-                else if (recording)
-                {
-                    Record(start, items[^1]);
-                }
+                items.Add(ParseExternalDeclaration());
             }
-            var declarations = ToList(items);
-            return Node(SyntaxKind.TranslationUnit, declarations, TokenAt(_last));
+            if (_position == start || _unwinding)
+            {
+                if (recording) StopRecording();
+                _unwinding = false;
+                ReportExpected("identifier or '('");
+                if (SkipDeclaration(inBlock: false) is { } skipped) items.Add(skipped);
+            }
+            else if (recording)
+            {
+                Record(start, items[^1]);
+            }
         }
-        finally
-        {
-            _reuse?.EndParse(Statistics());
-        }
+        var declarations = ToList(items);
+        return Node(SyntaxKind.TranslationUnit, declarations, TokenAt(_last));
     }
 
     private bool StartsExternalDeclaration() => CurrentKind switch

@@ -7,7 +7,7 @@ internal sealed partial class Parser
 {
     private readonly ReusableDeclarations? _reuse;
     private readonly FileScopeLog _log = new();
-    private int _parseNumber;
+    private readonly int _parseNumber;
 
     /// <summary>The declaration just taken or recorded; its successor is the first guess for the next one.</summary>
     private ReusableDeclaration? _previous;
@@ -98,6 +98,6 @@ internal sealed partial class Parser
         _previous = entry;
     }
 
-    private ReuseStatistics Statistics() =>
+    public ReuseStatistics Statistics() =>
         new(_declarationsReused, _declarationsParsed, _tokensReused, _position - _tokensReused);
 }

@@ -19,7 +19,6 @@ internal sealed partial class Parser
     private readonly GreenNodeCache _cache;
     private readonly TypedefScopes _scopes;
     private readonly int _maxNesting;
-    private readonly CParserOptions _options;
     private readonly Stack<List<GreenNode>> _listPool = new();
 
     /// <summary>Tokens the parser reported on, by index: copies of the input tokens carrying the diagnostics.</summary>
@@ -42,15 +41,16 @@ internal sealed partial class Parser
     /// </summary>
     private bool _unwinding;
 
-    public Parser(IReadOnlyList<GreenToken> tokens, GreenNodeCache cache, CParserOptions options, ReusableDeclarations? reuse = null)
+    /// <summary>A parser over <paramref name="tokens"/>; with <paramref name="reuse"/>, as its parse number <paramref name="parseNumber"/>.</summary>
+    public Parser(IReadOnlyList<GreenToken> tokens, GreenNodeCache cache, CParserOptions options, ReusableDeclarations? reuse = null, int parseNumber = 1)
     {
         _cache = cache;
-        _scopes = new TypedefScopes(options.PredefinedTypedefNames);
+        _scopes = new TypedefScopes(options.PredefinedTypedefNames, reuse?.Names ?? new FileScopeNames(), parseNumber);
+        _parseNumber = parseNumber;
         _maxNesting = Math.Max(1, options.MaxNesting);
         _input = Normalize(tokens, cache);
         _last = _input.Length - 1;
         _reuse = reuse;
-        _options = options;
     }
 
     /// <summary>

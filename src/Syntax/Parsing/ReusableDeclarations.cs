@@ -35,6 +35,9 @@ public sealed class ReusableDeclarations
     private readonly Dictionary<GreenToken, ulong> _keyLengths = [];
 
     private int _parses;
+
+    /// <summary>File-scope names, kept so logged facts and effects point at them.</summary>
+    internal FileScopeNames Names { get; } = new();
     private int? _maxNesting;
     private bool _parsing;
 
@@ -68,6 +71,7 @@ public sealed class ReusableDeclarations
     /// <summary>Drops everything.</summary>
     public void Clear()
     {
+        Names.Clear();
         _entries.Clear();
         _byKey.Clear();
         _keyLengths.Clear();
@@ -112,7 +116,12 @@ public sealed class ReusableDeclarations
         for (var length = 1; length <= available; length++)
         {
             hash = Mix(hash, input[start + length - 1]);
-            if ((lengths & LengthBit(length)) == 0) continue;
+            if ((lengths & LengthBit(length)) == 0)
+            {
+                // No entry this long or longer: stop hashing.
+                if ((lengths & 1) == 0 && lengths >> length == 0) yield break;
+                continue;
+            }
             for (var entry = _byKey.GetValueOrDefault(Key(hash, length)); entry is not null; entry = entry.NextWithSameKey)
             {
                 yield return entry;

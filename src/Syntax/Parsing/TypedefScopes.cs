@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace LayoutExpert.Syntax.Parsing;
 
 /// <summary>
@@ -15,20 +13,24 @@ namespace LayoutExpert.Syntax.Parsing;
 /// </summary>
 internal sealed class TypedefScopes
 {
-    /// <summary>File scope: every name it was asked about or told of (absent ones too, once logged).</summary>
-    private readonly Dictionary<string, FileName> _file = new(StringComparer.Ordinal);
+    /// <summary>File scope: the names' states under this parse's number.</summary>
+    private readonly FileScopeNames _file;
+    private readonly int _parse;
 
     /// <summary>Prototype scopes, innermost last: name to "is a typedef name" (false: an ordinary identifier hiding outer typedefs). Made on their first declaration: most parameter lists are never looked into.</summary>
     private readonly List<Dictionary<string, bool>?> _inner = [];
 
     private FileScopeLog? _log;
 
-    /// <summary>Numbers the logged declarations, so a name's marks from an earlier one read as clear.</summary>
+    /// <summary>The logged declaration's number, so a name's marks from an earlier one read as clear.</summary>
     private int _logSerial;
 
-    public TypedefScopes(IEnumerable<string> predefined)
+    /// <summary>File scope kept in <paramref name="file"/> under the number <paramref name="parse"/>, which no earlier parse with that table had.</summary>
+    public TypedefScopes(IEnumerable<string> predefined, FileScopeNames file, int parse)
     {
-        foreach (var name in predefined) _file[name] = new FileName { State = NameState.Typedef };
+        _file = file;
+        _parse = parse;
+        foreach (var name in predefined) _file.Get(name).SetState(_parse, FileScopeNameState.Typedef);
     }
 
     public bool IsFileScope => _inner.Count == 0;
@@ -39,13 +41,13 @@ internal sealed class TypedefScopes
         {
             if (_inner[i] is { } scope && scope.TryGetValue(name, out var isTypedef)) return isTypedef;
         }
-        if (_log is null) return _file.TryGetValue(name, out var known) && known.State == NameState.Typedef;
-        ref var entry = ref Logged(name);
-        var answer = entry.State == NameState.Typedef;
-        if ((entry.Marks & (Marks.Changed | Marks.AskedTypedef)) == 0)
+        if (_log is null) return _file.Find(name)?.StateIn(_parse) == FileScopeNameState.Typedef;
+        var slot = Logged(name);
+        var answer = slot.StateIn(_parse) == FileScopeNameState.Typedef;
+        if ((slot.Marks & (FileScopeLogMarks.Changed | FileScopeLogMarks.AskedTypedef)) == 0)
         {
-            entry.Marks |= Marks.AskedTypedef;
-            _log.Preconditions.Add(new FileScopeFact(name, FileScopeQuestion.IsTypedef, answer));
+            slot.Marks |= FileScopeLogMarks.AskedTypedef;
+            _log.Preconditions.Add(new FileScopeFact(slot, FileScopeQuestion.IsTypedef, answer));
         }
         return answer;
     }
@@ -57,13 +59,13 @@ internal sealed class TypedefScopes
         {
             if (scope is not null && scope.ContainsKey(name)) return true;
         }
-        if (_log is null) return _file.TryGetValue(name, out var known) && known.State != NameState.Absent;
-        ref var entry = ref Logged(name);
-        var answer = entry.State != NameState.Absent;
-        if ((entry.Marks & (Marks.Changed | Marks.AskedDeclared)) == 0)
+        if (_log is null) return (_file.Find(name)?.StateIn(_parse) ?? FileScopeNameState.Absent) != FileScopeNameState.Absent;
+        var slot = Logged(name);
+        var answer = slot.StateIn(_parse) != FileScopeNameState.Absent;
+        if ((slot.Marks & (FileScopeLogMarks.Changed | FileScopeLogMarks.AskedDeclared)) == 0)
         {
-            entry.Marks |= Marks.AskedDeclared;
-            _log.Preconditions.Add(new FileScopeFact(name, FileScopeQuestion.IsDeclared, answer));
+            slot.Marks |= FileScopeLogMarks.AskedDeclared;
+            _log.Preconditions.Add(new FileScopeFact(slot, FileScopeQuestion.IsDeclared, answer));
         }
         return answer;
     }
@@ -75,14 +77,14 @@ internal sealed class TypedefScopes
             Innermost()[name] = true;
             return;
         }
-        ref var entry = ref _log is null ? ref CollectionsMarshal.GetValueRefOrAddDefault(_file, name, out _) : ref Logged(name);
+        var slot = _log is null ? _file.Get(name) : Logged(name);
         if (_log is not null)
         {
             // Whatever it was before, it is a typedef name now: nothing to ask.
-            entry.Marks |= Marks.Changed;
-            _log.Effects.Add(new FileScopeEffect(name, IsTypedef: true));
+            slot.Marks |= FileScopeLogMarks.Changed;
+            _log.Effects.Add(new FileScopeEffect(slot, IsTypedef: true));
         }
-        entry.State = NameState.Typedef;
+        slot.SetState(_parse, FileScopeNameState.Typedef);
     }
 
     /// <summary>
@@ -97,18 +99,19 @@ internal sealed class TypedefScopes
             Innermost()[name] = false;
             return;
         }
-        ref var entry = ref _log is null ? ref CollectionsMarshal.GetValueRefOrAddDefault(_file, name, out _) : ref Logged(name);
+        var slot = _log is null ? _file.Get(name) : Logged(name);
+        var wasTypedef = slot.StateIn(_parse) == FileScopeNameState.Typedef;
         if (_log is not null)
         {
             // What this does depends on whether the name was a typedef name before.
-            if ((entry.Marks & (Marks.Changed | Marks.AskedTypedef)) == 0)
+            if ((slot.Marks & (FileScopeLogMarks.Changed | FileScopeLogMarks.AskedTypedef)) == 0)
             {
-                _log.Preconditions.Add(new FileScopeFact(name, FileScopeQuestion.IsTypedef, entry.State == NameState.Typedef));
+                _log.Preconditions.Add(new FileScopeFact(slot, FileScopeQuestion.IsTypedef, wasTypedef));
             }
-            entry.Marks |= Marks.Changed;
-            _log.Effects.Add(new FileScopeEffect(name, IsTypedef: false));
+            slot.Marks |= FileScopeLogMarks.Changed;
+            _log.Effects.Add(new FileScopeEffect(slot, IsTypedef: false));
         }
-        if (entry.State != NameState.Typedef) entry.State = NameState.Ordinary;
+        if (!wasTypedef) slot.SetState(_parse, FileScopeNameState.Ordinary);
     }
 
     public void Push() => _inner.Add(null);
@@ -123,7 +126,7 @@ internal sealed class TypedefScopes
     {
         log.Clear();
         _log = log;
-        _logSerial++;
+        _logSerial = _file.NextLogSerial();
     }
 
     public void StopLog() => _log = null;
@@ -131,55 +134,28 @@ internal sealed class TypedefScopes
     /// <summary>Whether the file scope answers the question as it did when the fact was logged.</summary>
     public bool Holds(in FileScopeFact fact)
     {
-        var state = _file.TryGetValue(fact.Name, out var known) ? known.State : NameState.Absent;
-        var answer = fact.Question == FileScopeQuestion.IsTypedef ? state == NameState.Typedef : state != NameState.Absent;
+        var state = fact.Name.StateIn(_parse);
+        var answer = fact.Question == FileScopeQuestion.IsTypedef ? state == FileScopeNameState.Typedef : state != FileScopeNameState.Absent;
         return answer == fact.Answer;
     }
 
-    /// <summary>Does again at file scope what a logged declaration did there.</summary>
+    /// <summary>Does again at file scope what a logged declaration did there (outside any log).</summary>
     public void Apply(in FileScopeEffect effect)
     {
-        if (effect.IsTypedef) DeclareTypedef(effect.Name);
-        else DeclareOrdinary(effect.Name);
+        if (effect.IsTypedef) effect.Name.SetState(_parse, FileScopeNameState.Typedef);
+        else if (effect.Name.StateIn(_parse) != FileScopeNameState.Typedef) effect.Name.SetState(_parse, FileScopeNameState.Ordinary);
     }
 
-    private ref FileName Logged(string name)
+    private FileScopeName Logged(string name)
     {
-        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_file, name, out _);
-        if (entry.Serial != _logSerial)
+        var slot = _file.Get(name);
+        if (slot.LogSerial != _logSerial)
         {
-            entry.Serial = _logSerial;
-            entry.Marks = 0;
+            slot.LogSerial = _logSerial;
+            slot.Marks = FileScopeLogMarks.None;
         }
-        return ref entry;
+        return slot;
     }
 
     private Dictionary<string, bool> Innermost() => _inner[^1] ??= new Dictionary<string, bool>(StringComparer.Ordinal);
-
-    private enum NameState : byte
-    {
-        Absent,
-        Ordinary,
-        Typedef,
-    }
-
-    [Flags]
-    private enum Marks : byte
-    {
-        /// <summary>Whether it is a typedef name was logged as a precondition.</summary>
-        AskedTypedef = 1,
-
-        /// <summary>Whether it is declared was logged as a precondition.</summary>
-        AskedDeclared = 2,
-
-        /// <summary>The logged declaration changed it: later answers follow from the logged facts and effects.</summary>
-        Changed = 4,
-    }
-
-    private struct FileName
-    {
-        public NameState State;
-        public Marks Marks;
-        public int Serial;
-    }
 }
