@@ -22,13 +22,16 @@ internal static class ParallelWork
 
         void Work()
         {
-            var state = init();
+            // Made on the thread's first item (an exception here must not escape a helper thread: it would end the process).
+            var state = default(TState);
+            var ready = false;
             int item;
             while ((item = Interlocked.Increment(ref next)) < count && Volatile.Read(ref failure) is null)
             {
                 try
                 {
-                    body(state, item);
+                    if (!ready) (state, ready) = (init(), true);
+                    body(state!, item);
                 }
                 catch (Exception e)
                 {

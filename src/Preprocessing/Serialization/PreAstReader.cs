@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Collections.Immutable;
-using System.Runtime.InteropServices;
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using LayoutExpert.Preprocessing.Linking;
@@ -12,12 +12,13 @@ namespace LayoutExpert.Preprocessing.Serialization;
 
 /// <summary>
 /// Loads a Pre-AST file written by <see cref="PreAstWriter"/> (format of
-/// <see cref="PreAstFormat"/>). The SHA-256 over the stored bytes is checked
-/// first, so a truncated or damaged file is caught before any decoding; then
-/// the sections are decoded on all cores: the token table once, the file
-/// blocks each with their own node builder. Anything wrong with the file
-/// (foreign, version 1, newer, truncated, damaged, inconsistent) is a
-/// <see cref="PreAstFormatException"/> with a one-line reason.
+/// <see cref="PreAstFormat"/>) on all cores, in three passes: the SHA-256 of
+/// the stored bytes alongside the inflating of the sections and the cutting of
+/// the strings; the tokens; the file blocks, each thread with its own node
+/// builder. The checksum is known before any tree is built, and a damaged
+/// file is reported as such whatever else its damage broke. Anything wrong
+/// with the file (foreign, version 1, newer, truncated, damaged, inconsistent)
+/// is a <see cref="PreAstFormatException"/> with a one-line reason.
 /// </summary>
 public static class PreAstReader
 {
