@@ -4,13 +4,18 @@ using LayoutExpert.Preprocessing.Serialization;
 
 namespace LayoutExpert.Bench;
 
-/// <summary>build-pre-ast over the 6.1 -common headers, in process: read, parse, link; then writing and loading the file.</summary>
+/// <summary>
+/// build-pre-ast over the 6.1 -common headers, in process: read, parse, link;
+/// then writing and loading the file, with its sections stored (the default)
+/// or deflated (--compress).
+/// </summary>
 [MemoryDiagnoser]
 public class BuildPreAstBenchmarks
 {
     private PreAstBuildOptions _options = null!;
     private Preprocessing.PreAst.PreAst _preAst = null!;
     private byte[] _file = [];
+    private byte[] _compressed = [];
 
     [GlobalSetup]
     public void Setup()
@@ -20,6 +25,9 @@ public class BuildPreAstBenchmarks
         using var stream = new MemoryStream();
         PreAstWriter.Write(_preAst, stream);
         _file = stream.ToArray();
+        using var compressed = new MemoryStream();
+        PreAstWriter.Write(_preAst, compressed, compress: true);
+        _compressed = compressed.ToArray();
     }
 
     [Benchmark]
@@ -34,5 +42,16 @@ public class BuildPreAstBenchmarks
     }
 
     [Benchmark]
+    public long WriteCompressedPreAst()
+    {
+        using var stream = new MemoryStream();
+        PreAstWriter.Write(_preAst, stream, compress: true);
+        return stream.Length;
+    }
+
+    [Benchmark]
     public int LoadPreAst() => PreAstReader.Read(_file, "bench.preast").Files.Length;
+
+    [Benchmark]
+    public int LoadCompressedPreAst() => PreAstReader.Read(_compressed, "bench.preast").Files.Length;
 }

@@ -49,9 +49,14 @@ internal sealed class ByteWriter(int capacity = 4096)
     /// <summary>A string: its UTF-8 byte length, then the bytes.</summary>
     public void String(string value)
     {
-        var count = Encoding.UTF8.GetByteCount(value);
-        Varint(count);
-        Ensure(count);
+        Varint(Encoding.UTF8.GetByteCount(value));
+        Utf8(value);
+    }
+
+    /// <summary>A string's UTF-8 bytes alone.</summary>
+    public void Utf8(string value)
+    {
+        Ensure(Encoding.UTF8.GetMaxByteCount(value.Length));
         Length += Encoding.UTF8.GetBytes(value, _buffer.AsSpan(Length));
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using LayoutExpert.Preprocessing.Parsing;
 using LayoutExpert.Preprocessing.PreAst;
 using LayoutExpert.Syntax;
@@ -25,8 +26,8 @@ internal sealed class FileDecoder(TokenTable table) : DirectiveNodeBuilder(new G
     {
         var path = reader.String();
         var searchDir = reader.Varint() - 1;
-        var includes = ImmutableArray.CreateBuilder<IncludeLink>(reader.Count());
-        for (var i = 0; i < includes.Capacity; i++)
+        var includes = new IncludeLink[reader.Count()];
+        for (var i = 0; i < includes.Length; i++)
         {
             var line = reader.Varint();
             var spelled = reader.String();
@@ -34,15 +35,20 @@ internal sealed class FileDecoder(TokenTable table) : DirectiveNodeBuilder(new G
             var next = reader.Bool();
             var target = reader.Varint() - 1;
             var generated = reader.Bool() ? reader.String() : null;
-            includes.Add(new IncludeLink(line, spelled, form, next, target, generated));
+            includes[i] = new IncludeLink(line, spelled, form, next, target, generated);
         }
-        var hasInclude = ImmutableSortedDictionary.CreateBuilder<string, bool>(StringComparer.Ordinal);
+        var hasInclude = ImmutableSortedDictionary<string, bool>.Empty.WithComparers(StringComparer.Ordinal);
         var answers = reader.Count();
-        for (var i = 0; i < answers; i++) hasInclude[reader.String()] = reader.Bool();
+        if (answers > 0)
+        {
+            var builder = hasInclude.ToBuilder();
+            for (var i = 0; i < answers; i++) builder[reader.String()] = reader.Bool();
+            hasInclude = builder.ToImmutable();
+        }
         var parts = Parts(ref reader, depth: 0);
         Leaf(ref reader, endOfFile: true);
         if (_line is not [{ Kind: SyntaxKind.EndOfFileToken } eof]) throw new InvalidDataException($"{path} does not end with an end-of-file token");
-        return new PreAstFile(id, path, searchDir, FileOf(parts, eof), includes.MoveToImmutable(), hasInclude.ToImmutable());
+        return new PreAstFile(id, path, searchDir, FileOf(parts, eof), ImmutableCollectionsMarshal.AsImmutableArray(includes), hasInclude);
     }
 
     private GreenNode? Parts(ref ByteReader reader, int depth)

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Collections.Immutable;
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using LayoutExpert.Preprocessing.Linking;
@@ -11,12 +12,13 @@ namespace LayoutExpert.Preprocessing.Serialization;
 
 /// <summary>
 /// Loads a Pre-AST file written by <see cref="PreAstWriter"/> (format of
-/// <see cref="PreAstFormat"/>). The SHA-256 over the stored bytes is checked
-/// first, so a truncated or damaged file is caught before any decoding; then
-/// the sections are decoded on all cores: the token table once, the file
-/// blocks each with their own node builder. Anything wrong with the file
-/// (foreign, version 1, newer, truncated, damaged, inconsistent) is a
-/// <see cref="PreAstFormatException"/> with a one-line reason.
+/// <see cref="PreAstFormat"/>) on all cores, in three passes: the SHA-256 of
+/// the stored bytes alongside the inflating of the sections and the cutting of
+/// the strings; the tokens; the file blocks, each thread with its own node
+/// builder. The checksum is known before any tree is built, and a damaged
+/// file is reported as such whatever else its damage broke. Anything wrong
+/// with the file (foreign, version 1, newer, truncated, damaged, inconsistent)
+/// is a <see cref="PreAstFormatException"/> with a one-line reason.
 /// </summary>
 public static class PreAstReader
 {
@@ -36,23 +38,19 @@ public static class PreAstReader
 
     public static PreAst.PreAst Read(byte[] bytes, string name)
     {
-        var sw = System.Diagnostics.Stopwatch.StartNew();
         CheckPreamble(bytes, name);
-        T("preamble", sw);
         try
         {
             return ReadBody(bytes, name);
         }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        catch (PreAstFormatException)
         {
-            // From a parallel decode: report the first problem as if read in order.
-            var first = e.Flatten().InnerExceptions[0];
-            if (first is PreAstFormatException format) throw format;
-            if (IsCorruption(first)) throw Corrupt(name, first);
             throw;
         }
         catch (Exception e) when (IsCorruption(e))
         {
+            // The checksum is verified while the sections decode; a failure before that is most likely damage it would have found.
+            if (!ChecksumMatches(bytes)) throw ChecksumMismatch(name);
             throw Corrupt(name, e);
         }
     }
@@ -72,7 +70,7 @@ public static class PreAstReader
         e is InvalidDataException or EndOfStreamException or IndexOutOfRangeException or ArgumentException
             or InvalidOperationException or OverflowException;
 
-    /// <summary>Signature, version and checksum: the parts every version keeps at the same place.</summary>
+    /// <summary>Signature and version: the parts every version keeps at the same place.</summary>
     private static void CheckPreamble(byte[] bytes, string name)
     {
         var magic = PreAstFormat.Magic;
@@ -94,12 +92,17 @@ public static class PreAstReader
                 $"written in Pre-AST format version {version}, newer than this LayoutExpert reads (up to {PreAstBuilder.FormatVersion}); rebuild it or upgrade");
         }
         if (version != PreAstBuilder.FormatVersion) throw new PreAstFormatException(name, $"unsupported Pre-AST format version {version}");
-        var digest = SHA256.HashData(bytes.AsSpan(PreAstFormat.BodyOffset));
-        if (!digest.AsSpan().SequenceEqual(bytes.AsSpan(PreAstFormat.DigestOffset, digest.Length)))
-        {
-            throw new PreAstFormatException(name, "truncated or corrupt Pre-AST file (its SHA-256 does not match its contents)");
-        }
     }
+
+    private static bool ChecksumMatches(byte[] bytes)
+    {
+        Span<byte> digest = stackalloc byte[32];
+        SHA256.HashData(bytes.AsSpan(PreAstFormat.BodyOffset), digest);
+        return digest.SequenceEqual(bytes.AsSpan(PreAstFormat.DigestOffset, 32));
+    }
+
+    private static PreAstFormatException ChecksumMismatch(string name) =>
+        new(name, "truncated or corrupt Pre-AST file (its SHA-256 does not match its contents)");
 
     /// <summary>Version 1 was JSON, gzip'd or plain, starting {"format":"layout-expert/pre-ast".</summary>
     private static bool IsVersion1(byte[] bytes)
@@ -128,94 +131,82 @@ public static class PreAstReader
 
     private static PreAst.PreAst ReadBody(byte[] bytes, string name)
     {
-        var sw = System.Diagnostics.Stopwatch.StartNew();
-        var sections = DecodeSections(bytes);
-        T("sections", sw);
-        var head = new ByteReader(sections[PreAstFormat.HeadSection].Span);
-        var metadata = new PreAstMetadata(PreAstBuilder.FormatVersion, Producer: head.String(), KernelRelease: head.String(),
-            Architecture: head.String(), ModuleSource: head.String(), ContentHash: head.String());
-        var searchPath = ImmutableArray.CreateBuilder<string>(head.Count());
-        for (var i = 0; i < searchPath.Capacity; i++) searchPath.Add(head.String());
-        var forced = ImmutableArray.CreateBuilder<int>(head.Count());
-        for (var i = 0; i < forced.Capacity; i++) forced.Add(head.Varint());
-        var sources = ImmutableSortedDictionary.CreateBuilder<string, int>(StringComparer.Ordinal);
-        var sourceCount = head.Count();
-        for (var i = 0; i < sourceCount; i++) sources[head.String()] = head.Varint();
-        var missing = ImmutableArray.CreateBuilder<MissingInclude>(head.Count());
-        for (var i = 0; i < missing.Capacity; i++) missing.Add(new MissingInclude(head.String(), head.String(), head.Varint()));
-        var kinds = new SyntaxKind[head.Count()];
-        for (var i = 0; i < kinds.Length; i++)
+        var sections = SectionTable.Read(bytes);
+        var decoded = new ReadOnlyMemory<byte>[sections.Count];
+        var stringChunks = new string[sections.Count][];
+        // Item 0 checks the SHA-256 while the others inflate sections and cut the strings sections into strings;
+        // as the lowest item, its mismatch is the error reported, whatever else failed on damaged bytes.
+        ParallelWork.Run(sections.Count + 1, item =>
         {
-            var kind = head.String();
-            kinds[i] = Enum.TryParse<SyntaxKind>(kind, out var k) ? k : throw new InvalidDataException($"unknown syntax kind '{kind}'");
+            if (item == 0)
+            {
+                if (!ChecksumMatches(bytes)) throw ChecksumMismatch(name);
+                return;
+            }
+            var section = item - 1;
+            decoded[section] = sections.Decode(section);
+            if (sections.Kinds[section] == SectionKind.Strings) stringChunks[section] = TokenTable.ReadStrings(decoded[section].Span);
+        });
+        var layout = sections.Layout();
+        var head = Head.Read(decoded[0].Span);
+        var strings = JoinStrings(stringChunks.AsSpan(layout.Strings, layout.Trivia - layout.Strings), head.Strings);
+        var (tokenCount, fileCount) = (head.Tokens, head.Files);
+        var tokenSections = layout.Files - layout.Tokens;
+        if (tokenSections != (tokenCount + PreAstFormat.TokensPerSection - 1) / PreAstFormat.TokensPerSection)
+        {
+            throw new InvalidDataException($"{tokenSections} token sections for {tokenCount} tokens");
         }
-        var fileCount = head.Varint();
-        var blocks = new int[head.Count()];
-        if (blocks.Length != sections.Length - PreAstFormat.FirstFileSection) throw new InvalidDataException("block count differs from the sections");
-        var starts = new int[blocks.Length + 1];
-        for (var i = 0; i < blocks.Length; i++) starts[i + 1] = checked(starts[i] + (blocks[i] = head.Varint()));
-        if (starts[^1] != fileCount || fileCount == 0) throw new InvalidDataException($"{fileCount} files, in blocks holding {starts[^1]}");
-        if (fileCount > bytes.Length) throw new InvalidDataException("more files than bytes");
-        var counts = new TokenTable.Counts(head.Varint(), head.Varint(), head.Varint(), head.Varint());
-        head.ExpectEnd("head");
+        var table = new TokenTable(strings, head.Kinds, tokenCount);
+        table.ReadTrivia(decoded[layout.Trivia].Span, head.Trivia, head.TriviaNodes);
+        ParallelWork.Run(tokenSections, k => table.ReadTokens(decoded[layout.Tokens + k].Span, k * PreAstFormat.TokensPerSection));
 
-        var table = TokenTable.Read(sections[PreAstFormat.StringSection], sections[PreAstFormat.TokenSection], kinds, counts);
-        T("table", sw);
+        var blocks = sections.Count - layout.Files;
+        var starts = new int[blocks + 1];
+        for (var block = 0; block < blocks; block++)
+        {
+            starts[block + 1] = starts[block] + new ByteReader(decoded[layout.Files + block].Span).Count();
+            if (starts[block + 1] > fileCount) throw new InvalidDataException("more files than the head says");
+        }
+        if (starts[^1] != fileCount || fileCount == 0) throw new InvalidDataException($"{starts[^1]} files, the head says {fileCount}");
         var loaded = new PreAstFile[fileCount];
-        Parallel.For(0, blocks.Length, () => new FileDecoder(table), (block, _, decoder) =>
+        ParallelWork.Run(blocks, () => new FileDecoder(table), (decoder, block) =>
         {
-            var reader = new ByteReader(sections[PreAstFormat.FirstFileSection + block].Span);
+            var reader = new ByteReader(decoded[layout.Files + block].Span);
+            reader.Count();
             for (var id = starts[block]; id < starts[block + 1]; id++) loaded[id] = decoder.Read(ref reader, id);
-            reader.ExpectEnd("file block");
-            return decoder;
-        }, _ => { });
+            reader.ExpectEnd("files");
+        });
 
-        T("files", sw);
-        var files = ImmutableArray.Create(loaded);
-        foreach (var id in forced) CheckId(id, files.Length);
-        foreach (var id in sources.Values) CheckId(id, files.Length);
-        foreach (var link in files.SelectMany(f => f.Includes)) CheckId(link.Target, files.Length);
-        return new PreAst.PreAst(metadata, searchPath.MoveToImmutable(), files, forced.MoveToImmutable(), missing.MoveToImmutable())
+        foreach (var id in head.ForcedIncludes) CheckId(id, fileCount);
+        foreach (var id in head.Sources.Values) CheckId(id, fileCount);
+        foreach (var file in loaded)
         {
-            Sources = sources.ToImmutable(),
+            foreach (var link in file.Includes) CheckId(link.Target, fileCount);
+        }
+        return new PreAst.PreAst(head.Metadata, head.SearchPath, ImmutableCollectionsMarshal.AsImmutableArray(loaded), head.ForcedIncludes, head.Missing)
+        {
+            Sources = head.Sources.ToImmutableSortedDictionary(StringComparer.Ordinal),
         };
     }
 
-    internal static void T(string what, System.Diagnostics.Stopwatch sw)
+    /// <summary>The strings sections' strings, in order: the string table.</summary>
+    private static string[] JoinStrings(ReadOnlySpan<string[]> chunks, int count)
     {
-        if (Environment.GetEnvironmentVariable("LX_TIMING") is null) return;
-        Console.Error.WriteLine($"  {what}: {sw.Elapsed.TotalMilliseconds:F1} ms");
-        sw.Restart();
+        var total = 0L;
+        foreach (var chunk in chunks) total += chunk.Length;
+        if (total != count) throw new InvalidDataException($"{total} strings, the head says {count}");
+        var strings = new string[count];
+        var next = 0;
+        foreach (var chunk in chunks)
+        {
+            chunk.CopyTo(strings, next);
+            next += chunk.Length;
+        }
+        return strings;
     }
 
     private static void CheckId(int id, int count)
     {
         if (id >= count || id < -1) throw new InvalidDataException($"file id {id} out of range");
-    }
-
-    /// <summary>The section table, then every section decoded (in parallel: deflate is the costly part).</summary>
-    private static ReadOnlyMemory<byte>[] DecodeSections(byte[] bytes)
-    {
-        var table = new ByteReader(bytes.AsSpan(PreAstFormat.BodyOffset));
-        var count = table.UInt32();
-        if (count < PreAstFormat.FirstFileSection || count > table.Remaining / 9) throw new InvalidDataException($"{count} sections");
-        var codecs = new byte[count];
-        var stored = new int[count];
-        var lengths = new int[count];
-        for (var i = 0; i < count; i++)
-        {
-            codecs[i] = table.Byte();
-            stored[i] = (int)Math.Min(table.UInt32(), int.MaxValue);
-            var length = table.UInt32();
-            if (length > PreAstFormat.MaxSectionLength) throw new InvalidDataException($"a section of {length} bytes");
-            lengths[i] = (int)length;
-        }
-        var offsets = new int[count + 1];
-        offsets[0] = PreAstFormat.BodyOffset + table.Position;
-        for (var i = 0; i < count; i++) offsets[i + 1] = (int)Math.Min((long)offsets[i] + stored[i], int.MaxValue);
-        if (offsets[^1] != bytes.Length) throw new InvalidDataException("sections do not fill the file");
-        var sections = new ReadOnlyMemory<byte>[count];
-        Parallel.For(0, count, i => sections[i] = SectionCodec.Decode(bytes, offsets[i], stored[i], codecs[i], lengths[i]));
-        return sections;
     }
 }

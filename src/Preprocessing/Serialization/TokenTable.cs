@@ -8,108 +8,91 @@ namespace LayoutExpert.Preprocessing.Serialization;
 /// The loader's side of the token table: the strings and the green tokens
 /// (with their trivia) of a Pre-AST file, each distinct one built once and
 /// shared by every tree that holds it (green nodes are immutable and
-/// position-free, so sharing is what the node cache does too). Strings and
-/// tokens are built on all cores in slices.
+/// position-free, so sharing is what the node cache does too). Each strings
+/// or tokens section decodes on its own, so they are built on all cores.
 /// </summary>
 internal sealed class TokenTable
 {
-    private const int Slice = 8192;
+    private readonly SyntaxKind[] _kinds;
+    private GreenNode[] _triviaNodes = [];
 
-    private TokenTable(string[] strings, GreenToken[] tokens)
+    public TokenTable(string[] strings, SyntaxKind[] kinds, int tokenCount)
     {
         Strings = strings;
-        Tokens = tokens;
+        _kinds = kinds;
+        Tokens = new GreenToken[tokenCount];
     }
 
     public string[] Strings { get; }
 
     public GreenToken[] Tokens { get; }
 
-    public sealed record Counts(int Strings, int Trivia, int TriviaNodes, int Tokens);
-
-    public static TokenTable Read(ReadOnlyMemory<byte> stringSection, ReadOnlyMemory<byte> tokenSection, SyntaxKind[] kinds, Counts counts)
+    /// <summary>One strings section: its count, the UTF-8 lengths, then the texts.</summary>
+    public static string[] ReadStrings(ReadOnlySpan<byte> section)
     {
-        // Every entry takes at least a byte: a count beyond its section's size is corrupt, and is never allocated.
-        if (counts.Strings > stringSection.Length || (long)counts.Trivia + counts.TriviaNodes + counts.Tokens > tokenSection.Length)
+        var reader = new ByteReader(section);
+        var strings = new string[reader.Count()];
+        var text = 0L;
+        for (var i = 0; i < strings.Length; i++) text += reader.Varint();
+        if (text != reader.Remaining) throw new InvalidDataException("string section size differs from its strings' lengths");
+        var lengths = new ByteReader(section);
+        lengths.Varint();
+        var texts = section[reader.Position..];
+        var start = 0;
+        for (var i = 0; i < strings.Length; i++)
         {
-            throw new InvalidDataException("table counts larger than their sections");
+            var length = lengths.Varint();
+            strings[i] = Encoding.UTF8.GetString(texts.Slice(start, length));
+            start += length;
         }
-        var sw = System.Diagnostics.Stopwatch.StartNew();
-        var strings = ReadStrings(stringSection, counts.Strings);
-        PreAstReader.T($"strings {counts.Strings}", sw);
-        var t = new TokenTable(strings, ReadTokens(tokenSection.Span, strings, kinds, counts));
-        PreAstReader.T($"tokens {counts.Tokens} trivia {counts.Trivia} nodes {counts.TriviaNodes}", sw);
-        return t;
-    }
-
-    private static string[] ReadStrings(ReadOnlyMemory<byte> section, int count)
-    {
-        var reader = new ByteReader(section.Span);
-        var starts = new int[count + 1];
-        for (var i = 0; i < count; i++)
-        {
-            var length = reader.Varint();
-            if (length > reader.Remaining) throw new InvalidDataException("string longer than the string section");
-            starts[i + 1] = starts[i] + length;
-            if (starts[i + 1] > reader.Remaining) throw new InvalidDataException("strings beyond the end of the string section");
-        }
-        var textStart = reader.Position;
-        if (section.Length - textStart != starts[count]) throw new InvalidDataException("string section size differs from its strings' lengths");
-        var strings = new string[count];
-        Parallel.For(0, (count + Slice - 1) / Slice, slice =>
-        {
-            var texts = section.Span[textStart..];
-            for (var i = slice * Slice; i < Math.Min(count, (slice + 1) * Slice); i++)
-            {
-                strings[i] = Encoding.UTF8.GetString(texts[starts[i]..starts[i + 1]]);
-            }
-        });
         return strings;
     }
 
-    private static GreenToken[] ReadTokens(ReadOnlySpan<byte> section, string[] strings, SyntaxKind[] kinds, Counts counts)
+    /// <summary>The trivia and the trivia nodes (single trivia or lists) tokens refer to.</summary>
+    public void ReadTrivia(ReadOnlySpan<byte> section, int triviaCount, int nodeCount)
     {
+        if ((long)triviaCount + nodeCount > section.Length) throw new InvalidDataException("more trivia than bytes");
         var reader = new ByteReader(section);
-        var trivia = new GreenTrivia[counts.Trivia];
+        var trivia = new GreenTrivia[triviaCount];
         for (var i = 0; i < trivia.Length; i++)
         {
-            var kind = kinds[reader.Index(kinds.Length, "kind")];
+            var kind = _kinds[reader.Index(_kinds.Length, "kind")];
             if (!SyntaxFacts.IsTrivia(kind)) throw new InvalidDataException($"trivia of kind {kind}");
-            trivia[i] = new GreenTrivia(kind, strings[reader.Index(strings.Length, "string")]);
+            trivia[i] = new GreenTrivia(kind, Strings[reader.Index(Strings.Length, "string")]);
         }
-        var nodes = new GreenNode[counts.TriviaNodes];
-        for (var i = 0; i < nodes.Length; i++)
+        _triviaNodes = new GreenNode[nodeCount];
+        for (var i = 0; i < _triviaNodes.Length; i++)
         {
             var pieces = reader.Count();
             if (pieces == 0) throw new InvalidDataException("empty trivia list");
             if (pieces == 1)
             {
-                nodes[i] = trivia[reader.Index(trivia.Length, "trivia")];
+                _triviaNodes[i] = trivia[reader.Index(trivia.Length, "trivia")];
                 continue;
             }
             var list = new GreenNode?[pieces];
             for (var p = 0; p < pieces; p++) list[p] = trivia[reader.Index(trivia.Length, "trivia")];
-            nodes[i] = new GreenInternalNode(SyntaxKind.List, list);
+            _triviaNodes[i] = new GreenInternalNode(SyntaxKind.List, list);
         }
-        // Read the entries in order (varints have no fixed size), then build the tokens on all cores.
-        var entries = new (SyntaxKind Kind, int Text, int Leading, int Trailing)[counts.Tokens];
-        for (var i = 0; i < entries.Length; i++)
+        reader.ExpectEnd("trivia");
+    }
+
+    /// <summary>One tokens section, which holds the tokens from <paramref name="first"/> on.</summary>
+    public void ReadTokens(ReadOnlySpan<byte> section, int first)
+    {
+        var reader = new ByteReader(section);
+        var count = reader.Count();
+        // Sections are full but the last, so each knows where its tokens go without waiting for the others.
+        if (count != Math.Min(PreAstFormat.TokensPerSection, Tokens.Length - first)) throw new InvalidDataException($"a tokens section of {count} tokens");
+        for (var i = first; i < first + count; i++)
         {
-            var kind = kinds[reader.Index(kinds.Length, "kind")];
+            var kind = _kinds[reader.Index(_kinds.Length, "kind")];
             if (!SyntaxFacts.IsToken(kind)) throw new InvalidDataException($"token of kind {kind}");
-            entries[i] = (kind, reader.Index(strings.Length, "string"),
-                reader.Index(nodes.Length + 1, "trivia list"), reader.Index(nodes.Length + 1, "trivia list"));
+            var text = Strings[reader.Index(Strings.Length, "string")];
+            var leading = reader.Index(_triviaNodes.Length + 1, "trivia list");
+            var trailing = reader.Index(_triviaNodes.Length + 1, "trivia list");
+            Tokens[i] = new GreenToken(kind, text, leading == 0 ? null : _triviaNodes[leading - 1], trailing == 0 ? null : _triviaNodes[trailing - 1]);
         }
-        reader.ExpectEnd("token");
-        var tokens = new GreenToken[entries.Length];
-        Parallel.For(0, (entries.Length + Slice - 1) / Slice, slice =>
-        {
-            for (var i = slice * Slice; i < Math.Min(entries.Length, (slice + 1) * Slice); i++)
-            {
-                var (kind, text, leading, trailing) = entries[i];
-                tokens[i] = new GreenToken(kind, strings[text], leading == 0 ? null : nodes[leading - 1], trailing == 0 ? null : nodes[trailing - 1]);
-            }
-        });
-        return tokens;
+        reader.ExpectEnd("tokens");
     }
 }

@@ -34,11 +34,34 @@ internal sealed class TokenTableWriter
     public List<int> Uses { get; } = [];
 
     /// <summary>
-    /// Can the table hold this token exactly? Not when it carries lexer
-    /// diagnostics (unterminated literal or comment), which the table does not
-    /// store: such a leaf is stored as text and lexed again on load.
+    /// The token's provisional index (order of first use), or -1 when the table
+    /// cannot hold it exactly: a token carrying lexer diagnostics (unterminated
+    /// literal or comment), which the table does not store. Such a leaf is
+    /// stored as text and lexed again on load. Uses are counted by <see cref="Use"/>.
     /// </summary>
-    public static bool Fits(GreenToken token) =>
+    public int IndexOf(GreenToken token)
+    {
+        if (_tokensSeen.TryGetValue(token, out var index)) return index;
+        if (!Fits(token))
+        {
+            _tokensSeen.Add(token, -1);
+            return -1;
+        }
+        var key = (Kind(token.Kind), String(token.Text), TriviaNode(token.LeadingTrivia), TriviaNode(token.TrailingTrivia));
+        if (!_tokens.TryGetValue(key, out index))
+        {
+            index = Tokens.Count;
+            Tokens.Add(key);
+            Uses.Add(0);
+            _tokens.Add(key, index);
+        }
+        _tokensSeen.Add(token, index);
+        return index;
+    }
+
+    public void Use(int index) => CollectionsMarshal.AsSpan(Uses)[index]++;
+
+    private static bool Fits(GreenToken token) =>
         !token.HasDiagnostics && TriviaFits(token.LeadingTrivia) && TriviaFits(token.TrailingTrivia);
 
     private static bool TriviaFits(GreenNode? trivia)
@@ -50,25 +73,6 @@ internal sealed class TokenTableWriter
             if (trivia.GetSlot(i) is not GreenTrivia) return false;
         }
         return true;
-    }
-
-    /// <summary>The token's provisional index (order of first use); <see cref="Fits"/> must hold.</summary>
-    public int Add(GreenToken token)
-    {
-        if (!_tokensSeen.TryGetValue(token, out var index))
-        {
-            var key = (Kind(token.Kind), String(token.Text), TriviaNode(token.LeadingTrivia), TriviaNode(token.TrailingTrivia));
-            if (!_tokens.TryGetValue(key, out index))
-            {
-                index = Tokens.Count;
-                Tokens.Add(key);
-                Uses.Add(0);
-                _tokens.Add(key, index);
-            }
-            _tokensSeen.Add(token, index);
-        }
-        CollectionsMarshal.AsSpan(Uses)[index]++;
-        return index;
     }
 
     public int String(string text)

@@ -15,6 +15,7 @@ namespace LayoutExpert.Preprocessing.Serialization;
 internal sealed class TreeEncoder(TokenTableWriter table)
 {
     private readonly List<GreenToken> _leaf = [];
+    private readonly List<int> _indices = [];
 
     public List<int> Encode(GreenNode root)
     {
@@ -108,10 +109,21 @@ internal sealed class TreeEncoder(TokenTableWriter table)
 
     private void Leaf(List<int> ops)
     {
-        if (_leaf.Count > 0 && _leaf.TrueForAll(TokenTableWriter.Fits))
+        _indices.Clear();
+        foreach (var token in _leaf)
+        {
+            var index = table.IndexOf(token);
+            if (index < 0) break;
+            _indices.Add(index);
+        }
+        if (_leaf.Count > 0 && _indices.Count == _leaf.Count)
         {
             ops.Add(_leaf.Count);
-            foreach (var token in _leaf) ops.Add(-table.Add(token) - 1);
+            foreach (var index in _indices)
+            {
+                table.Use(index);
+                ops.Add(-index - 1);
+            }
             return;
         }
         var text = new StringBuilder();

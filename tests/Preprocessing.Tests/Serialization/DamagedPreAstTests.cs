@@ -14,8 +14,8 @@ namespace LayoutExpert.Preprocessing.Tests.Serialization;
 public class DamagedPreAstTests
 {
     private static readonly Lazy<byte[]> Kernel = new(() => PreAstFileFormatTests.Save(KernelPreAsts.Get("6.1.0-56", false).PreAst));
-    private static readonly Lazy<byte[]> Odd = new(() => PreAstFileFormatTests.Save(PreAstFileFormatTests.OddPreAst()));
-    private static readonly Lazy<byte[]> OddStored = new(() => PreAstFileFormatTests.Save(PreAstFileFormatTests.OddPreAst(), compress: false));
+    private static readonly Lazy<byte[]> OddStored = new(() => PreAstFileFormatTests.Save(PreAstFileFormatTests.OddPreAst()));
+    private static readonly Lazy<byte[]> OddDeflated = new(() => PreAstFileFormatTests.Save(PreAstFileFormatTests.OddPreAst(), compress: true));
 
     /// <summary>True when the bytes load, or fail with a one-line format error; any other exception fails the property.</summary>
     private static bool LoadsOrFailsCleanly(byte[] bytes, bool mustFail)
@@ -50,13 +50,13 @@ public class DamagedPreAstTests
     [Fact]
     public void Truncation_anywhere_fails_cleanly()
     {
-        foreach (var file in new[] { Kernel.Value, Odd.Value, OddStored.Value })
+        foreach (var file in new[] { Kernel.Value, OddStored.Value, OddDeflated.Value })
         {
             Prop.ForAll(Gen.Choose(0, file.Length - 1).ToArbitrary(), length => LoadsOrFailsCleanly(file[..length], mustFail: true))
                 .Check(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(150));
         }
         // Every length of the small file, and every length of the kernel's near its ends.
-        var odd = Odd.Value;
+        var odd = OddDeflated.Value;
         for (var length = 0; length < odd.Length; length++) Assert.True(LoadsOrFailsCleanly(odd[..length], mustFail: true), $"length {length}");
         var kernel = Kernel.Value;
         foreach (var length in Enumerable.Range(0, 200).Concat(Enumerable.Range(kernel.Length - 200, 200)))
@@ -68,7 +68,7 @@ public class DamagedPreAstTests
     [Fact]
     public void Flipped_bytes_fail_cleanly()
     {
-        foreach (var file in new[] { Kernel.Value, Odd.Value, OddStored.Value })
+        foreach (var file in new[] { Kernel.Value, OddStored.Value, OddDeflated.Value })
         {
             Prop.ForAll(Flips(file.Length).ToArbitrary(), flips => LoadsOrFailsCleanly(Flip(file, flips), mustFail: true))
                 .Check(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(150));
@@ -79,7 +79,7 @@ public class DamagedPreAstTests
     [Fact]
     public void Resealed_damage_fails_cleanly_or_loads()
     {
-        foreach (var file in new[] { OddStored.Value, Odd.Value })
+        foreach (var file in new[] { OddStored.Value, OddDeflated.Value })
         {
             var body = from flips in Flips(file.Length - 58) select flips.Select(f => (f.At + 58, f.Value)).ToArray();
             Prop.ForAll(body.ToArbitrary(), flips => LoadsOrFailsCleanly(PreAstFileFormatTests.Reseal(Flip(file, flips)), mustFail: false))
