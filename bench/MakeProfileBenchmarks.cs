@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using LayoutExpert.Driver;
-using LayoutExpert.Driver.Pipeline;
+using LayoutExpert.Driver.Queries;
 using LayoutExpert.Preprocessing.Config;
 using LayoutExpert.Preprocessing.Linking;
 using LayoutExpert.Preprocessing.Serialization;
@@ -24,10 +23,7 @@ public class MakeProfileBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var options = KernelInputs.Options61() with
-        {
-            AdditionalSources = [("bounds.c", File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "Driver", "Module", "bounds.c")))],
-        };
+        var options = KernelInputs.Options61();
         _preAst = PreAstBuilder.Build(options).PreAst;
         using var stream = new MemoryStream();
         PreAstWriter.Write(_preAst, stream);
@@ -39,6 +35,10 @@ public class MakeProfileBenchmarks
     public int LoadPreAst() => PreAstReader.Read(_file, "bench.preast").Files.Length;
 
     [Benchmark]
-    public int TypesFromLoadedPreAst() =>
-        ProfileBuild.Types(_preAst, _config, new HashSet<string>(), StageLog.Silent).Types.Records.Count;
+    public int TypesFromLoadedPreAst()
+    {
+        var database = new ProfileDatabase(_preAst, reuseAcrossConfigs: false);
+        database.SetConfig(_config);
+        return database.Types().Types.Records.Count;
+    }
 }

@@ -28,10 +28,7 @@ public class ManyConfigsBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var options = KernelInputs.Options61() with
-        {
-            AdditionalSources = [("bounds.c", File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "Driver", "Module", "bounds.c")))],
-        };
+        var options = KernelInputs.Options61();
         _preAst = PreAstBuilder.Build(options).PreAst;
         _amd64 = KernelConfigReader.ReadFile(KernelCache.Config(KernelInputs.Kernel, "amd64")).Config;
         var cloud = KernelConfigReader.ReadFile(KernelCache.Config(KernelInputs.Kernel, "cloud-amd64")).Config;

@@ -49,10 +49,7 @@ public static class PreAstFileTimes
 
     private static (int Files, double Megabytes, string Write) BuildAndWrite(string path, bool compress)
     {
-        var options = KernelInputs.Options61() with
-        {
-            AdditionalSources = [("bounds.c", File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "Driver", "Module", "bounds.c")))],
-        };
+        var options = KernelInputs.Options61();
         var preAst = PreAstBuilder.Build(options).PreAst;
         var write = Median(5, () => PreAstWriter.WriteFile(preAst, path, compress));
         return (preAst.Files.Length, preAst.Files.Sum(f => (long)f.Root.FullWidth) / 1e6, write);

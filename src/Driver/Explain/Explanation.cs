@@ -18,7 +18,10 @@ public sealed record OptionInfluence(string Option, string Value, ImmutableArray
 /// and the definitions of the macros it uses, following members held by value
 /// (a pointer's size does not depend on what it points to).
 /// </summary>
-public sealed record Explanation(string Subject, ImmutableArray<OptionInfluence> Options, ImmutableArray<string> TypesFollowed, string? Problem)
+/// <param name="Type">The definition explained, as "struct task_struct" or "typedef spinlock_t"; null when not found.</param>
+/// <param name="Member">The member whose offset is explained, or null for the whole type.</param>
+public sealed record Explanation(string Subject, string? Type, string? Member, ImmutableArray<OptionInfluence> Options, ImmutableArray<string> TypesFollowed,
+    string? Problem)
 {
     public bool Found => Problem is null;
 }

@@ -10,7 +10,7 @@ public static class ExplanationText
     {
         var text = new StringBuilder();
         text.Append(explanation.Subject);
-        if (Describe(explanation.Subject, layouts) is { } layout) text.Append(": ").Append(layout);
+        if (Describe(explanation, layouts) is { } layout) text.Append(": ").Append(layout);
         text.Append('\n');
         text.Append($"decided by {explanation.Options.Length} config options (following {explanation.TypesFollowed.Length} types held by value)\n");
         foreach (var option in explanation.Options)
@@ -22,17 +22,12 @@ public static class ExplanationText
         return text.ToString();
     }
 
-    private static string? Describe(string subject, LayoutSet layouts)
+    /// <summary>The size of the record explained, or the member's offset; null for enums and typedefs.</summary>
+    private static string? Describe(Explanation explanation, LayoutSet layouts)
     {
-        var dot = subject.IndexOf('.');
-        var name = (dot < 0 ? subject : subject[..dot]).Trim();
-        foreach (var prefix in new[] { "struct ", "union ", "enum " })
-        {
-            if (name.StartsWith(prefix, StringComparison.Ordinal)) name = name[prefix.Length..];
-        }
-        if (!layouts.Records.TryGetValue(name, out var record)) return null;
-        if (dot < 0) return $"size {record.Size}";
-        var member = record.Members.FirstOrDefault(m => m.Name == subject[(dot + 1)..].Trim());
-        return member is null ? $"size {record.Size}" : $"offset {member.ByteOffset}" + (member.BitWidth is { } w ? $" (bit {member.BitOffset % 8}, width {w})" : "");
+        if (explanation.Type?.Split(' ', 2) is not ["struct" or "union", var tag] || !layouts.Records.TryGetValue(tag, out var record)) return null;
+        var member = record.Members.FirstOrDefault(m => m.Name == explanation.Member);
+        if (member is null) return $"size {record.Size}";
+        return $"offset {member.ByteOffset}" + (member.BitWidth is { } w ? $" (bit {member.BitOffset % 8}, width {w})" : "");
     }
 }

@@ -47,11 +47,11 @@ public sealed class OptionAttribution
         var typeName = (dot < 0 ? subject : subject[..dot]).Trim();
         var member = dot < 0 ? null : subject[(dot + 1)..].Trim();
         var key = ResolveKey(typeName);
-        if (key is null) return new Explanation(subject, [], [], $"no struct, union, enum or typedef named '{typeName}' is defined in this unit");
+        if (key is null) return new Explanation(subject, null, member, [], [], $"no struct, union, enum or typedef named '{typeName}' is defined in this unit");
         var definition = _declarations.Find(key)!;
         if (member is not null && !definition.MemberEnds.ContainsKey(member))
         {
-            return new Explanation(subject, [], [], $"{key} has no member '{member}'");
+            return new Explanation(subject, key, member, [], [], $"{key} has no member '{member}'");
         }
         var run = new Run(this);
         run.Visit(key, member);
@@ -59,7 +59,7 @@ public sealed class OptionAttribution
             .OrderBy(p => p.Key, StringComparer.Ordinal)
             .Select(p => new OptionInfluence("CONFIG_" + p.Key, ValueOf(p.Key), [.. p.Value.OrderBy(s => s.File, StringComparer.Ordinal).ThenBy(s => s.Line)]))
             .ToImmutableArray();
-        return new Explanation(subject, options, [.. run.Followed], null);
+        return new Explanation(subject, key, member, options, [.. run.Followed], null);
     }
 
     private string? ResolveKey(string name)

@@ -36,9 +36,6 @@ public static class BoundsStage
 
     public static Result Missing { get; } = new(null, [Diagnostic.Create(PipelineDiagnostics.NoBoundsSource, null)]);
 
-    public static Result Compute(Preprocessing.PreAst.PreAst preAst, PreprocessorOptions options) =>
-        preAst.Sources.TryGetValue(SourceName, out var source) ? FromUnit(FrontEnd.Compile(preAst, options, source)) : Missing;
-
     /// <summary>bounds.h from the compiled bounds.c: its enumeration constants are the values.</summary>
     public static Result FromUnit(CompiledUnit unit)
     {

@@ -9,8 +9,8 @@ using LayoutExpert.Syntax.Diagnostics;
 namespace LayoutExpert.Driver.Pipeline;
 
 /// <summary>
-/// The types of a profile for one config: bounds.h computed, the module
-/// compiled, its types laid out, and the part reachable from the module's own
+/// The types of a profile for one config (the <c>types</c> query, see
+/// <see cref="Queries.ProfileQueries"/>): the module compiled, its types laid out, and the part reachable from the module's own
 /// globals and the types gcc keeps as used (<see cref="UsedTypeRoots"/>):
 /// what gcc's DWARF for the module holds; plus the types of the extra roots
 /// (symbols the profile will type).
@@ -27,25 +27,6 @@ public sealed record ProfileTypes(
 
 public static class ProfileBuild
 {
-    /// <summary>Every stage up to the layout set, from scratch, logged with its time.</summary>
-    public static ProfileTypes Types(Preprocessing.PreAst.PreAst preAst, KernelConfig config, IReadOnlySet<string> symbolNames, StageLog log)
-    {
-        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
-        var compilation = KbuildCompilation.Create(preAst, config, new Dictionary<string, string>());
-        diagnostics.AddRange(compilation.Diagnostics);
-        var bounds = log.Run("bounds", () => BoundsStage.Compute(preAst, compilation.Options), b => b.Text is null ? "failed" : "bounds.h computed");
-        diagnostics.AddRange(bounds.Errors);
-        var generated = bounds.Text is null
-            ? new Dictionary<string, string>()
-            : new Dictionary<string, string> { ["include/generated/bounds.h"] = bounds.Text };
-        var options = KbuildCompilation.Create(preAst, config, generated).Options;
-        // With gcc, CONFIG_RANDSTRUCT means the randomize_layout plugin: its shuffles depend on a build-time seed,
-        // so those structs are reported as not computable, never guessed.
-        var randstruct = config.IsBuiltin("RANDSTRUCT") || config.IsBuiltin("GCC_PLUGIN_RANDSTRUCT");
-        var unit = FrontEnd.Compile(preAst, options, Preprocessing.PreAst.PreAst.MainFile, log, randstruct);
-        return TypesOf(unit, diagnostics.ToImmutable(), symbolNames, log);
-    }
-
     /// <summary>The layout set of a compiled module unit, kept to what its globals and the named symbols reach.</summary>
     public static ProfileTypes TypesOf(CompiledUnit unit, ImmutableArray<Diagnostic> earlier, IReadOnlySet<string> symbolNames, StageLog log)
     {

@@ -56,6 +56,9 @@ public sealed class ProfileDatabase
     /// <summary>The module unit compiled under the current config (its tokens, origins, tree and bound types).</summary>
     public CompiledUnit CompiledModule() => Database.Get(ProfileQueries.Compile, Preprocessing.PreAst.PreAst.MainFile);
 
+    /// <summary>bounds.h for the current config (its text, or why it could not be computed).</summary>
+    public BoundsStage.Result Bounds() => Database.Get(ProfileQueries.Bounds, ProfileInputs.Key);
+
     public ProfileTypes Types() => Database.Get(ProfileQueries.Types, ProfileInputs.Key);
 
     public ProfileDocument Profile(ProfileFormat format) => Database.Get(ProfileQueries.Profile, format);

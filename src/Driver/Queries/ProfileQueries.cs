@@ -43,15 +43,16 @@ public static class ProfileQueries
         var setup = ctx.Get(Kbuild, ProfileInputs.Key);
         // The config's macros are read one option at a time through the context: each is a dependency of this memo.
         var options = setup.ConfigMacros is { } macros ? setup.Options with { ConfigMacros = new QueriedConfig(ctx, macros) } : setup.Options;
+        CompiledUnit Run(StageLog log) =>
+            FrontEnd.Compile(preAst, options, source, log, setup.RandstructPlugin, session.Preprocessing, session.ParsesOf(source));
         if (source != Preprocessing.PreAst.PreAst.MainFile)
         {
             // Stages log where they run: under salsa a query may run while another is only being verified.
-            return session.Log.Run("bounds", () => FrontEnd.Compile(preAst, options, source, StageLog.Silent, setup.RandstructPlugin, session.Preprocessing, session.ParsesOf(source)),
-                u => u.Errors.Any() ? "failed" : "bounds.c compiled");
+            return session.Log.Run("bounds", () => Run(StageLog.Silent), u => u.Errors.Any() ? "failed" : "bounds.c compiled");
         }
         var bounds = ctx.Get(Bounds, ProfileInputs.Key);
         if (bounds.Text is not null) options = options.WithGenerated("include/generated/bounds.h", bounds.Text);
-        return FrontEnd.Compile(preAst, options, source, session.Log, setup.RandstructPlugin, session.Preprocessing, session.ParsesOf(source));
+        return Run(session.Log);
     }
 
     /// <summary>bounds.h for the config: kernel/bounds.c's values computed by compiling the project's bounds.c.</summary>

@@ -17,12 +17,14 @@ public sealed class ProfileSession(bool reuseAcrossConfigs)
     /// </summary>
     public PreprocessingSession? Preprocessing { get; } = reuseAcrossConfigs ? new PreprocessingSession() : null;
 
+    public bool ReusesAcrossConfigs { get; } = reuseAcrossConfigs;
+
     private readonly Dictionary<int, ParseReuse> _parses = [];
 
     /// <summary>Per source file, the declarations its last parse made, for the next parse to reuse; null without reuse.</summary>
     public ParseReuse? ParsesOf(int source)
     {
-        if (Preprocessing is null) return null;
+        if (!ReusesAcrossConfigs) return null;
         if (!_parses.TryGetValue(source, out var reuse)) _parses[source] = reuse = new ParseReuse();
         return reuse;
     }

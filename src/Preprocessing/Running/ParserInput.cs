@@ -19,25 +19,50 @@ public static class ParserInput
 {
     public static GreenToken[] FromTokens(IReadOnlyList<PPToken> tokens, GreenNodeCache cache)
     {
-        ReadOnlySpan<PPToken> span = tokens switch
-        {
-            List<PPToken> list => CollectionsMarshal.AsSpan(list),
-            PPToken[] array => array,
-            _ => [.. tokens],
-        };
+        var span = AsSpan(tokens);
         var space = cache.Trivia(SyntaxKind.WhitespaceTrivia, " ");
         var newline = cache.Trivia(SyntaxKind.EndOfLineTrivia, "\n");
         var result = new GreenToken[span.Length + 1];
         for (var i = 0; i < span.Length; i++)
         {
             ref readonly var token = ref span[i];
-            var endsLine = i + 1 == span.Length || (span[i + 1].Flags & PPTokenFlags.StartOfLine) != 0;
-            var spaceBefore = (token.Flags & (PPTokenFlags.LeadingSpace | PPTokenFlags.StartOfLine)) == PPTokenFlags.LeadingSpace;
             // The preprocessor hands out a few tens of thousands of text objects
             // for a million tokens: the cache finds each token by its text object.
-            result[i] = cache.RecurringToken(token.Kind, token.Text, spaceBefore ? space : null, endsLine ? newline : null);
+            result[i] = cache.RecurringToken(token.Kind, token.Text, SpaceBefore(token) ? space : null, EndsLine(span, i) ? newline : null);
         }
         result[span.Length] = cache.Token(SyntaxKind.EndOfFileToken, "", null, null);
         return result;
     }
+
+    /// <summary>
+    /// Where each token's text starts in the text the parser reads (positions in
+    /// the parse tree): maps a tree node back to the preprocessed tokens, and so
+    /// to their origins.
+    /// </summary>
+    public static int[] TokenStarts(IReadOnlyList<PPToken> tokens)
+    {
+        var span = AsSpan(tokens);
+        var starts = new int[span.Length];
+        var position = 0;
+        for (var i = 0; i < span.Length; i++)
+        {
+            if (SpaceBefore(span[i])) position++;
+            starts[i] = position;
+            position += span[i].Text.Length + (EndsLine(span, i) ? 1 : 0);
+        }
+        return starts;
+    }
+
+    private static ReadOnlySpan<PPToken> AsSpan(IReadOnlyList<PPToken> tokens) => tokens switch
+    {
+        List<PPToken> list => CollectionsMarshal.AsSpan(list),
+        PPToken[] array => array,
+        _ => tokens.ToArray(),
+    };
+
+    /// <summary>A space of leading trivia where there was white space, unless the token starts a line (the newline before it is the space).</summary>
+    private static bool SpaceBefore(in PPToken token) =>
+        (token.Flags & (PPTokenFlags.LeadingSpace | PPTokenFlags.StartOfLine)) == PPTokenFlags.LeadingSpace;
+
+    private static bool EndsLine(ReadOnlySpan<PPToken> tokens, int i) => i + 1 == tokens.Length || (tokens[i + 1].Flags & PPTokenFlags.StartOfLine) != 0;
 }

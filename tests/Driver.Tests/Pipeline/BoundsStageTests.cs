@@ -1,5 +1,4 @@
-using LayoutExpert.Driver.Pipeline;
-using LayoutExpert.Preprocessing.Kbuild;
+using LayoutExpert.Driver.Queries;
 using LayoutExpert.TestSupport;
 
 namespace LayoutExpert.Driver.Tests.Pipeline;
@@ -16,8 +15,9 @@ public class BoundsStageTests
     public void Equals_the_bounds_h_kbuild_made(string kernel, string flavour)
     {
         var preAst = KernelInputs.PreAst(kernel, flavour);
-        var options = KbuildCompilation.Create(preAst, KernelInputs.Config(kernel, flavour), new Dictionary<string, string>()).Options;
-        var result = BoundsStage.Compute(preAst, options);
+        var database = new ProfileDatabase(preAst, reuseAcrossConfigs: false);
+        database.SetConfig(KernelInputs.Config(kernel, flavour));
+        var result = database.Bounds();
         Assert.True(result.Errors.Length == 0, string.Join('\n', result.Errors.Take(10)));
         var shipped = File.ReadAllText(Path.Combine(KernelCache.FlavourTree(kernel, flavour), "include", "generated", "bounds.h"));
         Assert.Equal(shipped, result.Text);

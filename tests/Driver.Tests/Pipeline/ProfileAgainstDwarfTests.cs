@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using LayoutExpert.Driver.Pipeline;
+using LayoutExpert.Driver.Queries;
 using LayoutExpert.Layout.Dwarf;
 using LayoutExpert.Layout.Model;
 using LayoutExpert.TestSupport;
@@ -33,8 +33,10 @@ public class ProfileAgainstDwarfTests(ITestOutputHelper output)
     public void Types_equal_kbuilds_DWARF(string kernel, string flavour)
     {
         var gcc = DwarfReader.ReadLayouts(BuildModule(kernel, flavour));
-        var log = new StageLog(TextWriter.Null, interactive: false);
-        var ours = ProfileBuild.Types(KernelInputs.PreAst(kernel, flavour), KernelInputs.Config(kernel, flavour), new HashSet<string>(), log);
+        // The product's path: make-profile's query database, one config, no System.map.
+        var database = new ProfileDatabase(KernelInputs.PreAst(kernel, flavour), reuseAcrossConfigs: false);
+        database.SetConfig(KernelInputs.Config(kernel, flavour));
+        var ours = database.Types();
         Assert.True(!ours.HasErrors, string.Join('\n', ours.Diagnostics.Where(d => d.IsError).Take(10)));
         var result = LayoutSetComparison.Compare(gcc, ours.Types, bothWays: true, gccName: "gcc's DWARF");
         if (Environment.GetEnvironmentVariable("LAYOUT_EXPERT_DUMP") is { Length: > 0 } dump)

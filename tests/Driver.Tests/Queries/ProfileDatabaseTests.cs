@@ -38,7 +38,6 @@ public class ProfileDatabaseTests(ITestOutputHelper output)
             output.WriteLine($"config #{sizes.Count - 1}: {incremental.Bytes.Length} bytes, task_struct {sizes[^1]}; executions so far {shared.Database.Statistics.Total.Executions}");
         }
         // The configs really differ where it matters: cloud-amd64 and MEMCG off each shrink task_struct.
-        Assert.Equal(9792, sizes[0]);
         Assert.NotEqual(sizes[0], sizes[1]);
         Assert.NotEqual(sizes[0], sizes[2]);
         Assert.Equal(sizes[0], sizes[3]);
