@@ -37,6 +37,9 @@ public class ProfileDatabaseTests(ITestOutputHelper output)
             sizes.Add(shared.Types().Types.Records["task_struct"].Size);
             output.WriteLine($"config #{sizes.Count - 1}: {incremental.Bytes.Length} bytes, task_struct {sizes[^1]}; executions so far {shared.Database.Statistics.Total.Executions}");
         }
+        // sizeof(struct task_struct) in kbuild's module.o DWARF for 6.1.0-56 amd64 (DW_AT_byte_size, readelf --debug-dump=info);
+        // ProfileAgainstDwarfTests checks every layout against that DWARF.
+        Assert.Equal(9792, sizes[0]);
         // The configs really differ where it matters: cloud-amd64 and MEMCG off each shrink task_struct.
         Assert.NotEqual(sizes[0], sizes[1]);
         Assert.NotEqual(sizes[0], sizes[2]);
