@@ -1,3 +1,4 @@
 if (args is ["preast-times", .. var rest]) return LayoutExpert.Bench.PreAstFileTimes.Run(rest);
+if (args is ["flip-times", .. var flipArgs]) return LayoutExpert.Bench.FlipTimes.Run(flipArgs);
 BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

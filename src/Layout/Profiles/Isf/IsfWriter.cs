@@ -71,7 +71,7 @@ public static class IsfWriter
                 diagnostics.Add(ProfileDiagnostics.InvalidSourceFile, file.Name, file.Sha256);
                 continue;
             }
-            array.Add(new JsonObject
+            array.Add((JsonNode)new JsonObject
             {
                 ["kind"] = file.KindText,
                 ["name"] = file.Name,

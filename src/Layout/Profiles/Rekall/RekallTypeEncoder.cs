@@ -45,7 +45,8 @@ internal sealed class RekallTypeEncoder(LayoutSet layouts, TypedefResolver typed
     public JsonArray EncodeAsArray(TypeRef type)
     {
         var (name, args) = Encode(type);
-        return [name, args];
+        // The JsonNode overloads: Add<T> builds values by reflection, which a NativeAOT build cannot keep.
+        return new JsonArray(JsonValue.Create(name), args);
     }
 
     /// <summary>The base type an enum is stored as (gcc's choice, C11 6.7.2.2p4).</summary>

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using LayoutExpert.Driver;
+using LayoutExpert.Driver.Pipeline;
+using LayoutExpert.Driver.Queries;
+using LayoutExpert.Preprocessing.Config;
+using LayoutExpert.Preprocessing.Linking;
+using LayoutExpert.TestSupport;
+
+namespace LayoutExpert.Bench;
+
+/// <summary>
+/// Plain Stopwatch figures for issue 6's second scenario, outside
+/// BenchmarkDotNet, with each stage's time: `flip-times [OPTION] [ROUNDS]`
+/// makes the 6.1 amd64 profile in one database, then flips OPTION (default
+/// MEMCG: unset, then back) ROUNDS times (default 12), printing the stage log
+/// of each flip and its total, then the median of the last half. For tuning;
+/// the figures to report come from <see cref="ManyConfigsBenchmarks"/>.
+/// </summary>
+public static class FlipTimes
+{
+    public static int Run(string[] args)
+    {
+        var option = args.Length > 0 ? args[0] : "MEMCG";
+        var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 12;
+        var preAst = PreAstBuilder.Build(KernelInputs.Options61()).PreAst;
+        var config = KernelConfigReader.ReadFile(KernelCache.Config(KernelInputs.Kernel, "amd64")).Config;
+        var flipped = config.With(option, !config.IsSet(option) ? new ConfigValue(ConfigValueKind.Yes, "y") : null);
+
+        var cold = Stopwatch.StartNew();
+        var database = new ProfileDatabase(preAst);
+        database.SetConfig(config);
+        var bytes = database.Profile(ProfileFormat.Isf).Bytes.Length;
+        Console.WriteLine($"cold (first, with JIT): {cold.ElapsedMilliseconds} ms, {bytes} bytes");
+
+        var totals = new List<double>();
+        for (var i = 0; i < rounds; i++)
+        {
+            database.Session.Log = new StageLog(Console.Out, interactive: false);
+            var watch = Stopwatch.StartNew();
+            database.SetConfig(i % 2 == 0 ? flipped : config);
+            bytes = database.Profile(ProfileFormat.Isf).Bytes.Length;
+            database.DropUnused();
+            watch.Stop();
+            totals.Add(watch.Elapsed.TotalMilliseconds);
+            Console.WriteLine($"flip {i} ({(i % 2 == 0 ? "flipped" : "back")}): {watch.Elapsed.TotalMilliseconds:F1} ms, {bytes} bytes");
+        }
+        var steady = totals.Skip(rounds / 2).Order().ToList();
+        Console.WriteLine($"median of the last {steady.Count} flips: {steady[steady.Count / 2]:F1} ms (best {steady[0]:F1})");
+        Console.WriteLine(database.Database.Statistics);
+        return 0;
+    }
+}
