@@ -3,6 +3,7 @@
 # writing OUTDIR/module.i: the oracle for LayoutExpert's preprocessor.
 #
 #   scripts/kbuild-preprocess.sh KERNEL FLAVOUR OUTDIR [-o FILE] [EXTRA_GCC_FLAG...]
+#   scripts/kbuild-preprocess.sh KERNEL FLAVOUR OUTDIR --print-syntax-only
 #
 # Run scripts/build-module.sh KERNEL FLAVOUR OUTDIR first: the command comes
 # from OUTDIR/.module.o.cmd. The rewrite is minimal, so that everything that
@@ -13,6 +14,9 @@
 #   - -Wp,-MMD,FILE / -Wp,-MD,FILE (dependency output) is dropped;
 #   - '-c -o module.o' becomes '-E -o OUTDIR/module.i' (or -o FILE);
 #   - EXTRA_GCC_FLAGs (e.g. -dM, -H, -P) are inserted before -E.
+# --print-syntax-only runs nothing: it prints the directory to run in, then
+# kbuild's command with -fsyntax-only in place of '-c -o module.o', one
+# argument per line (bench/ times gcc's own front end with it).
 # The command runs from the flavour tree, as kbuild ran it (its -I paths are
 # relative to that directory).
 set -euo pipefail
@@ -22,7 +26,11 @@ usage() { echo "usage: $0 KERNEL FLAVOUR OUTDIR [-o FILE] [EXTRA_GCC_FLAG...]" >
 kernel=$1 flavour=$2 outdir=$3
 shift 3
 output=
-if [ "${1:-}" = "-o" ]; then
+print_syntax_only=0
+if [ "${1:-}" = "--print-syntax-only" ]; then
+  print_syntax_only=1
+  shift
+elif [ "${1:-}" = "-o" ]; then
   [ $# -ge 2 ] || usage
   output=$2
   shift 2
@@ -72,4 +80,8 @@ unset 'rewritten[-1]'
 [ "${rewritten[0]}" != "" ] || die "empty command in $cmdfile"
 
 cd "$tree"
+if [ $print_syntax_only -eq 1 ]; then
+  printf '%s\n' "$tree" "${rewritten[@]}" -fsyntax-only "$src"
+  exit 0
+fi
 "${rewritten[@]}" "${extra[@]}" -E -o "$output" "$src"
