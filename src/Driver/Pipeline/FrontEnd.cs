@@ -20,7 +20,7 @@ namespace LayoutExpert.Driver.Pipeline;
 public static class FrontEnd
 {
     public static CompiledUnit Compile(Preprocessing.PreAst.PreAst preAst, PreprocessorOptions options, int source, StageLog? log = null,
-        bool randstructPlugin = false, PreprocessingSession? reuse = null, ParseReuse? parseReuse = null)
+        bool randstructPlugin = false, PreprocessingSession? reuse = null, ParseReuse? parseReuse = null, BindingReuse? bindingReuse = null)
     {
         log ??= StageLog.Silent;
         var preprocessed = log.Run("preprocess", () => reuse is null ? Preprocessor.Run(preAst, options, source) : Preprocessor.Run(preAst, options, source, reuse), p => $"{p.Tokens.Count} tokens");
@@ -38,8 +38,8 @@ public static class FrontEnd
         // -funsigned-char (from Linux 6.2) reaches the binder's constant folding and the base type of plain char.
         var layoutOptions = new LayoutOptions(RandstructPlugin: randstructPlugin, PlainCharIsUnsigned: options.UnsignedChar);
         var binderOptions = new BinderOptions { Integers = IntegerModel.Lp64 with { PlainCharIsUnsigned = options.UnsignedChar } };
-        var bound = log.Run("bind", () => Binder.Bind(unit, definitions => engine = new LayoutEngine(X86_64SysV.Instance, definitions, layoutOptions), binderOptions),
-            b => $"{b.Types.Records.Count} records, {b.Globals.Count} globals");
+        var bound = log.Run("bind", () => Binder.Bind(unit, definitions => engine = new LayoutEngine(X86_64SysV.Instance, definitions, layoutOptions), binderOptions, bindingReuse),
+            b => $"{b.Types.Records.Count} records, {b.Globals.Count} globals" + (bindingReuse is null ? "" : $"; items {bindingReuse.LastBind}"));
         engine ??= new LayoutEngine(X86_64SysV.Instance, bound.Types, layoutOptions);
         return new CompiledUnit(preprocessed, tree, parseDiagnostics, bound, engine);
     }

@@ -1,5 +1,6 @@
 using LayoutExpert.Driver.Pipeline;
 using LayoutExpert.Preprocessing.Reuse;
+using LayoutExpert.Semantics.Binding;
 
 namespace LayoutExpert.Driver.Queries;
 
@@ -26,6 +27,16 @@ public sealed class ProfileSession(bool reuseAcrossConfigs)
     {
         if (!ReusesAcrossConfigs) return null;
         if (!_parses.TryGetValue(source, out var reuse)) _parses[source] = reuse = new ParseReuse();
+        return reuse;
+    }
+
+    private readonly Dictionary<int, BindingReuse> _bindings = [];
+
+    /// <summary>Per source file, what binding its items read and did, for the next bind to replay; null without reuse.</summary>
+    public BindingReuse? BindingsOf(int source)
+    {
+        if (!ReusesAcrossConfigs) return null;
+        if (!_bindings.TryGetValue(source, out var reuse)) _bindings[source] = reuse = new BindingReuse();
         return reuse;
     }
 

@@ -48,7 +48,7 @@ public sealed partial class Binder
                 return;
             case SyntaxKind.CastExpression or SyntaxKind.CompoundLiteral:
                 // c-parser.cc c_parser_cast_expression: used_types_insert (type_name->specs->type), before the operand.
-                if (CastSpecifierType(node.Node(1).Node(0)) is { } type) _pendingTypes.Add(type);
+                if (CastSpecifierType(node.Node(1).Node(0)) is { } type) AddPendingType(type);
                 break;
             case SyntaxKind.SizeofExpression or SyntaxKind.SizeofTypeExpression or SyntaxKind.AlignofExpression or SyntaxKind.AlignofTypeExpression
                 or SyntaxKind.TypeofSpecifier or SyntaxKind.TypesCompatibleExpression or SyntaxKind.OffsetofExpression:
@@ -120,10 +120,10 @@ public sealed partial class Binder
                 {
                     if (open.Contains(name)) return;
                 }
-                _pendingTypes.Add(new EnumType(constant.Enum));
+                AddPendingType(new EnumType(constant.Enum));
                 break;
             case GlobalVariable or FunctionSymbol when _unevaluated == 0:
-                _references.Add(name);
+                AddReference(name);
                 break;
         }
     }
@@ -169,7 +169,7 @@ public sealed partial class Binder
         var name = Shapes.Identifier(definition.Node(1));
         if (!name.IsPresent)
         {
-            _references.Clear();
+            ClearReferences();
             return;
         }
         var isStatic = false;
@@ -202,6 +202,7 @@ public sealed partial class Binder
     /// <summary>gcc's finish_decl for a file-scope object definition: it takes every type used since the last one, and its references.</summary>
     private void DefineObject(string name, bool neededAlone)
     {
+        _recorder?.Op(new BindingOp(OpKind.DefineObject, name, Flag: neededAlone));
         _byVariables.Add(new TypesUsedByVariable(name, [.. _pendingTypes]));
         _pendingTypes.Clear();
         Define(name, neededAlone).References.UnionWith(_references);
@@ -211,10 +212,29 @@ public sealed partial class Binder
     /// <summary>A function definition; its body is read only if gcc outputs the function (see <see cref="KeptSymbols"/>).</summary>
     private void DefineFunction(string name, bool neededAlone, GNode body)
     {
+        _recorder?.Op(new BindingOp(OpKind.DefineFunction, name, body.IsPresent ? body.Green : null, body.Position, neededAlone));
         var symbol = Define(name, neededAlone);
         symbol.References.UnionWith(_references);
         _references.Clear();
         if (body.IsPresent) symbol.Body = body;
+    }
+
+    private void AddPendingType(CType type)
+    {
+        _pendingTypes.Add(type);
+        _recorder?.Op(new BindingOp(OpKind.PendingType, type));
+    }
+
+    private void AddReference(string name)
+    {
+        _references.Add(name);
+        _recorder?.Op(new BindingOp(OpKind.AddReference, name));
+    }
+
+    private void ClearReferences()
+    {
+        _references.Clear();
+        _recorder?.Op(new BindingOp(OpKind.ClearReferences));
     }
 
     private DefinedSymbol Define(string name, bool neededAlone)

@@ -7,7 +7,13 @@ namespace LayoutExpert.Semantics.Binding;
 public sealed partial class Binder
 {
     /// <summary>A function declarator whose signature was not bound yet (see <see cref="BinderOptions.BindFunctionSignatures"/>).</summary>
-    private readonly record struct FunctionDeclaratorSite(GNode Specifiers, GNode Declarator);
+    private readonly record struct FunctionDeclaratorSite(GNode Specifiers, GNode Declarator, int ItemPosition)
+    {
+        /// <summary>The same site in an item that moved by <paramref name="delta"/> (a replayed record: same green nodes).</summary>
+        public FunctionDeclaratorSite Moved(int delta) => new(Move(Specifiers, delta), Move(Declarator, delta), ItemPosition + delta);
+
+        private static GNode Move(GNode node, int delta) => node.IsPresent ? new GNode(node.Green, node.Position + delta) : default;
+    }
 
     /// <summary>
     /// A file-scope declaration: typedefs, objects and functions. With
@@ -27,11 +33,11 @@ public sealed partial class Binder
                 if (!name.IsPresent) continue;
                 var text = name.ValueText;
                 if (_file.FindOrdinaryHere(text) is FunctionSymbol { Type: not null }) continue;
-                _unboundFunctions[text] = new FunctionDeclaratorSite(specifierNode, init.Node(0));
-                DeclareOrdinary(new FunctionSymbol(text, null, false, Locate(name.Start)), name);
+                SetUnbound(text, new FunctionDeclaratorSite(specifierNode, init.Node(0), _itemPosition));
+                if (DeclareOrdinary(new FunctionSymbol(text, null, false, null), name)) SetLocation(text, name.Start);
             }
             CollectUses(declaration);
-            _references.Clear();
+            ClearReferences();
             return;
         }
         var hasDeclarators = false;
@@ -44,7 +50,7 @@ public sealed partial class Binder
         if (!hasDeclarators)
         {
             if (!DeclaresTag(specifierNode) && !specifiers.DefinesUntaggedRecord) Report(SemanticDiagnostics.DeclaresNothing, declaration);
-            _references.Clear();
+            ClearReferences();
             return;
         }
         foreach (var init in declaration.Nodes(1, SyntaxKind.InitDeclarator))
@@ -53,7 +59,7 @@ public sealed partial class Binder
             CollectUses(init);
             // c-decl.cc finish_decl: a file-scope object with static storage (TREE_STATIC: not extern, or initialized) takes the used types.
             if (defined is var (name, neededAlone)) DefineObject(name, neededAlone);
-            else _references.Clear();
+            else ClearReferences();
         }
     }
 
@@ -126,14 +132,15 @@ public sealed partial class Binder
                 return;
         }
         DeclareOrdinary(new TypedefSymbol(typedef), nameToken);
-        if (_scope.IsFile) _typedefs[name] = typedef;
+        if (_scope.IsFile) SetTypedef(name, typedef);
     }
 
     private void DeclareFunction(string name, GToken nameToken, CType type, bool isDefinition)
     {
-        _unboundFunctions.Remove(name);
+        RemoveUnbound(name);
         var existing = _file.FindOrdinaryHere(name) as FunctionSymbol;
-        DeclareOrdinary(new FunctionSymbol(name, type, isDefinition || existing?.IsDefined == true, existing?.Location ?? Locate(nameToken.Start)), nameToken);
+        // The first declaration's location stays (it is kept apart from the symbol, see SetLocation).
+        if (DeclareOrdinary(new FunctionSymbol(name, type, isDefinition || existing?.IsDefined == true, null), nameToken) && existing is null) SetLocation(name, nameToken.Start);
     }
 
     /// <summary>
@@ -154,7 +161,7 @@ public sealed partial class Binder
             _file.DeclareOrdinary(existing with { Type = composite, IsDefined = existing.IsDefined || isDefinition });
             return;
         }
-        DeclareOrdinary(new GlobalVariable(name, type, linkage, isDefinition, Locate(nameToken.Start)), nameToken);
+        if (DeclareOrdinary(new GlobalVariable(name, type, linkage, isDefinition, null), nameToken)) SetLocation(name, nameToken.Start);
     }
 
     /// <summary>The composite of two declarations' types, or null when they are not compatible.</summary>
@@ -252,8 +259,8 @@ public sealed partial class Binder
                 _file.DeclareOrdinary(known with { IsDefined = true });
                 return;
             }
-            _unboundFunctions[text] = new FunctionDeclaratorSite(specifierNode, declarator);
-            DeclareOrdinary(new FunctionSymbol(text, null, true, Locate(identifier.Start)), identifier);
+            SetUnbound(text, new FunctionDeclaratorSite(specifierNode, declarator, _itemPosition));
+            if (DeclareOrdinary(new FunctionSymbol(text, null, true, null), identifier)) SetLocation(text, identifier.Start);
             return;
         }
         var specifiers = BindSpecifiers(specifierNode, declaresTagOnly: false);
@@ -265,10 +272,14 @@ public sealed partial class Binder
     /// <summary>Binds a function signature recorded by name only, in the scope at the end of the unit so far.</summary>
     private FunctionSymbol BindFunctionSignature(FunctionSymbol function)
     {
+        // The site is another item's text: a record of this item could not reproduce it.
+        _recorder?.Refuse("binding a function signature of another item");
         var site = _unboundFunctions[function.Name];
-        _unboundFunctions.Remove(function.Name);
+        RemoveUnbound(function.Name);
         var outer = _scope;
+        var (node, position, anchorName, anchor) = (_itemNode, _itemPosition, _anchorName, _anchor);
         _scope = _file;
+        EnterItem(default, site.ItemPosition, function.Name);
         try
         {
             var specifiers = BindSpecifiers(site.Specifiers, declaresTagOnly: false);
@@ -281,24 +292,26 @@ public sealed partial class Binder
         finally
         {
             _scope = outer;
+            (_itemNode, _itemPosition, _anchorName, _anchor) = (node, position, anchorName, anchor);
         }
     }
 
     /// <summary>Declares an ordinary identifier in the current scope; a name already used for another kind of thing is an error.</summary>
-    private void DeclareOrdinary(OrdinarySymbol symbol, GToken at)
+    private bool DeclareOrdinary(OrdinarySymbol symbol, GToken at)
     {
         var existing = _scope.FindOrdinaryHere(symbol.Name);
         if (existing is not null && existing.GetType() != symbol.GetType())
         {
             Report(SemanticDiagnostics.Redefinition, at, symbol.Name);
-            return;
+            return false;
         }
         if (existing is EnumConstantSymbol)
         {
             Report(SemanticDiagnostics.Redefinition, at, symbol.Name);
-            return;
+            return false;
         }
         _scope.DeclareOrdinary(symbol);
+        return true;
     }
 
     /// <summary>_Static_assert (C11 6.7.10): the condition must be a nonzero integer constant.</summary>
@@ -320,6 +333,7 @@ public sealed partial class Binder
     /// <summary>#pragma pack(...); other pragmas change no layout.</summary>
     private void Pragma(GNode line)
     {
+        _recorder?.Refuse("a pragma");
         var tokens = new List<string>();
         foreach (var token in line)
         {

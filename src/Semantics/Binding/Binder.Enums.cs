@@ -27,7 +27,7 @@ public sealed partial class Binder
             : AnonymousTag(TagKind.Enum, specifier);
         var id = tag.Enum!;
         if (!hasBody) return tag.Type;
-        if (_store.FindEnum(id) is not null)
+        if (Definitions.FindEnum(id) is not null)
         {
             Report(SemanticDiagnostics.Redefinition, specifier, id.Spelling);
             return tag.Type;
@@ -84,7 +84,7 @@ public sealed partial class Binder
         }
         foreach (var a in specifier.Nodes(6, SyntaxKind.AttributeSpecifier)) ReadAttributes(a, ref attributes);
         if (attributes.AlignedLast is not null) Report(SemanticDiagnostics.Unsupported, specifier, "'aligned' on an enum type");
-        _store.Add(new EnumDefinition(id, enumerators.DrainToImmutable(), attributes.Packed, attributes.Mode), _scope.IsFile);
+        AddDefinition(new EnumDefinition(id, enumerators.DrainToImmutable(), attributes.Packed, attributes.Mode));
         var enumType = new EnumType(id);
         foreach (var symbol in declared)
         {

@@ -18,14 +18,14 @@ public sealed partial class Binder
             : AnonymousTag(kind, specifier);
         var id = tag.Record!;
         if (!hasBody) return tag.Type;
-        if (_store.FindRecord(id) is not null || !_beingDefined.Add(id))
+        if (Definitions.FindRecord(id) is not null || !_beingDefined.Add(id))
         {
             Report(SemanticDiagnostics.Redefinition, specifier, id.Spelling);
             return tag.Type;
         }
         var definition = BindRecordBody(id, specifier);
         _beingDefined.Remove(id);
-        _store.Add(definition, _scope.IsFile);
+        AddDefinition(definition);
         return tag.Type;
     }
 
@@ -68,7 +68,7 @@ public sealed partial class Binder
             attributes.TransparentUnion,
             attributes.DesignatedInit,
             attributes.Randomize,
-            _pack.Current);
+            PackInForce());
         return new RecordDefinition(id, fields.DrainToImmutable(), recordAttributes);
     }
 

@@ -22,12 +22,12 @@ public sealed partial class Binder
         {
             if (existing.Kind == kind) return existing;
             Report(SemanticDiagnostics.WrongKindOfTag, tagToken, tag);
-            return NewTag(kind, tag, "conflict@" + specifier.Position);
+            return NewTag(kind, tag, Discriminator("conflict", specifier));
         }
         string? discriminator = null;
         if (!_scope.IsFile)
         {
-            discriminator = "prototype@" + specifier.Position;
+            discriminator = Discriminator("prototype", specifier);
             Report(SemanticDiagnostics.DeclaredInParameterList, tagToken, TagSymbol.Spelling(kind) + " " + tag);
         }
         var symbol = NewTag(kind, tag, discriminator);
@@ -42,7 +42,7 @@ public sealed partial class Binder
         _ => new TagSymbol(kind, null, new EnumId(tag, discriminator)),
     };
 
-    /// <summary>An untagged struct, union or enum: a new type, named by where it is in the unit.</summary>
+    /// <summary>An untagged struct, union or enum: a new type, named by where it is in its file-scope item.</summary>
     private TagSymbol AnonymousTag(TagKind kind, GNode specifier) =>
-        NewTag(kind, null, (_scope.IsFile ? "" : "prototype") + "@" + specifier.Position);
+        NewTag(kind, null, Discriminator(_scope.IsFile ? "" : "prototype", specifier));
 }

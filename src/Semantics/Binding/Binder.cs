@@ -49,34 +49,53 @@ public sealed partial class Binder : IEvaluationContext
         _options = options;
         _text = text;
         _scope = _file;
-        Layout = layout(_store);
+        _engine = layout(_store);
+        _recordingLayout = new RecordingLayout(this);
+        _recordingDefinitions = new RecordingDefinitions(this);
         _evaluator = new ConstantEvaluator(this);
         BuiltinTypes.Declare(this);
     }
 
     /// <summary>Binds a parsed translation unit (trimmed first, see <see cref="Trimmer"/>).</summary>
-    public static BoundTranslationUnit Bind(TranslationUnitSyntax unit, Func<ITypeDefinitions, ITypeLayoutQueries> layout, BinderOptions? options = null) =>
-        Bind(Trimmer.Trim(unit), layout, options);
+    public static BoundTranslationUnit Bind(TranslationUnitSyntax unit, Func<ITypeDefinitions, ITypeLayoutQueries> layout, BinderOptions? options = null, BindingReuse? reuse = null) =>
+        Bind(Trimmer.Trim(unit), layout, options, reuse);
 
-    public static BoundTranslationUnit Bind(TrimmedUnit unit, Func<ITypeDefinitions, ITypeLayoutQueries> layout, BinderOptions? options = null)
+    /// <summary>
+    /// Binds a trimmed unit. With <paramref name="reuse"/>, items met before
+    /// whose recorded reads answer the same are replayed, the others bound and
+    /// recorded (see <see cref="BindingReuse"/>); the result is the same.
+    /// </summary>
+    public static BoundTranslationUnit Bind(TrimmedUnit unit, Func<ITypeDefinitions, ITypeLayoutQueries> layout, BinderOptions? options = null, BindingReuse? reuse = null)
     {
         ArgumentNullException.ThrowIfNull(unit);
         ArgumentNullException.ThrowIfNull(layout);
         var binder = new Binder(layout, options ?? BinderOptions.Default, unit.Source.Node.Tree?.Text);
-        foreach (var item in unit.Items) binder.BindItem(item);
+        if (reuse is null)
+        {
+            foreach (var item in unit.Items) binder.BindItem(item);
+            return binder.Result();
+        }
+        reuse.Begin(binder._options);
+        foreach (var item in unit.Items)
+        {
+            if (!binder.TryReplay(item, reuse)) binder.BindRecorded(item, reuse);
+        }
+        reuse.End();
         return binder.Result();
     }
 
     public IntegerModel Integers => _options.Integers;
 
-    public ITypeLayoutQueries Layout { get; }
+    /// <summary>The layout engine; while an item is recorded, a view that records its answers.</summary>
+    public ITypeLayoutQueries Layout => _recorder is null ? _engine : _recordingLayout;
 
-    public ITypeDefinitions Definitions => _store;
+    /// <summary>The definitions bound so far; while an item is recorded, a view that records what it finds.</summary>
+    public ITypeDefinitions Definitions => _recorder is null ? _store : _recordingDefinitions;
 
     public OrdinarySymbol? LookupOrdinary(string name)
     {
         var symbol = _scope.FindOrdinary(name);
-        if (symbol is FunctionSymbol { Type: null } function && _unboundFunctions.ContainsKey(name)) return BindFunctionSignature(function);
+        if (symbol is FunctionSymbol { Type: null } function && IsUnbound(name)) return BindFunctionSignature(function);
         return symbol;
     }
 
@@ -87,6 +106,7 @@ public sealed partial class Binder : IEvaluationContext
     private void BindItem(TrimmedItem item)
     {
         var node = item.Node;
+        EnterItem(node, node.Position, null);
         switch (node.Kind)
         {
             case SyntaxKind.Declaration:
@@ -108,36 +128,48 @@ public sealed partial class Binder : IEvaluationContext
 
     private BoundTranslationUnit Result()
     {
-        var globals = ImmutableSortedDictionary.CreateBuilder<string, GlobalVariable>(StringComparer.Ordinal);
-        var functions = ImmutableSortedDictionary.CreateBuilder<string, FunctionSymbol>(StringComparer.Ordinal);
-        var constants = ImmutableSortedDictionary.CreateBuilder<string, EnumConstantSymbol>(StringComparer.Ordinal);
+        // Filled from lists: an empty sorted dictionary made from a range is built in one pass, not node by node.
+        var globals = new List<KeyValuePair<string, GlobalVariable>>();
+        var functions = new List<KeyValuePair<string, FunctionSymbol>>();
+        var constants = new List<KeyValuePair<string, EnumConstantSymbol>>();
         foreach (var symbol in _file.Ordinary)
         {
             switch (symbol)
             {
-                case GlobalVariable g: globals[g.Name] = g; break;
-                case FunctionSymbol f: functions[f.Name] = f; break;
-                case EnumConstantSymbol c: constants[c.Name] = c; break;
+                case GlobalVariable g: globals.Add(new(g.Name, g with { Location = SymbolLocation(g.Name) })); break;
+                case FunctionSymbol f: functions.Add(new(f.Name, f with { Location = SymbolLocation(f.Name) })); break;
+                case EnumConstantSymbol c: constants.Add(new(c.Name, c)); break;
             }
         }
         var table = new TypeTable(_store.FileScopeRecords(), _store.FileScopeEnums(), _typedefs.ToImmutableDictionary(StringComparer.Ordinal));
-        return new BoundTranslationUnit(table, globals.ToImmutable(), functions.ToImmutable(), constants.ToImmutable(), DebugUses(), [.. _diagnostics]);
+        return new BoundTranslationUnit(table,
+            ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, globals),
+            ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, functions),
+            ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, constants),
+            DebugUses(), [.. _diagnostics]);
     }
 
     private void Report(DiagnosticDescriptor descriptor, GNode at, params object[] args) =>
-        Report(descriptor, Locate(at.Start), args);
+        ReportAt(descriptor, at.Start, args);
 
     private void Report(DiagnosticDescriptor descriptor, GToken at, params object[] args) =>
-        Report(descriptor, Locate(at.Start), args);
+        ReportAt(descriptor, at.Start, args);
 
-    private void Report(DiagnosticDescriptor descriptor, SourceLocation? location, params object[] args)
+    private void ReportAt(DiagnosticDescriptor descriptor, int offset, object[] args)
+    {
+        var message = descriptor.Format(args);
+        _recorder?.Reported(descriptor, message, offset);
+        AddDiagnostic(descriptor, message, offset);
+    }
+
+    private void AddDiagnostic(DiagnosticDescriptor descriptor, string message, int offset)
     {
         if (_diagnostics.Count >= _options.MaxDiagnostics)
         {
-            if (_diagnostics.Count == _options.MaxDiagnostics) _diagnostics.Add(new Diagnostic(SemanticDiagnostics.TooManyDiagnostics, SemanticDiagnostics.TooManyDiagnostics.MessageFormat, location));
+            if (_diagnostics.Count == _options.MaxDiagnostics) _diagnostics.Add(new Diagnostic(SemanticDiagnostics.TooManyDiagnostics, SemanticDiagnostics.TooManyDiagnostics.MessageFormat, Locate(offset)));
             return;
         }
-        _diagnostics.Add(new Diagnostic(descriptor, descriptor.Format(args), location));
+        _diagnostics.Add(new Diagnostic(descriptor, message, Locate(offset)));
     }
 
     private SourceLocation? Locate(int offset) => _text is null || offset > _text.Length ? null : _text.GetLocation(offset);

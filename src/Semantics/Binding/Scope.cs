@@ -38,31 +38,53 @@ internal sealed class Scope(Scope? parent, ScopeKind kind)
 
     public bool IsFile => Kind == ScopeKind.File;
 
-    public TagSymbol? FindTagHere(string tag) => _tags?.GetValueOrDefault(tag);
+    /// <summary>Set on the file scope while an item is recorded for binding reuse: it hears every file-scope lookup and declaration.</summary>
+    public IFileScopeObserver? Observer { get; set; }
+
+    public TagSymbol? FindTagHere(string tag)
+    {
+        var symbol = _tags?.GetValueOrDefault(tag);
+        Observer?.ReadTag(tag, symbol);
+        return symbol;
+    }
 
     public TagSymbol? FindTag(string tag)
     {
-        for (var scope = this; scope is not null; scope = scope.Parent)
+        for (var scope = this; ; scope = scope.Parent!)
         {
+            // The outermost scope is the file scope: its lookups are the ones an observer hears.
+            if (scope.Parent is null) return scope.FindTagHere(tag);
             if (scope._tags is not null && scope._tags.TryGetValue(tag, out var symbol)) return symbol;
         }
-        return null;
     }
 
-    public void DeclareTag(string tag, TagSymbol symbol) => (_tags ??= new(StringComparer.Ordinal))[tag] = symbol;
+    public void DeclareTag(string tag, TagSymbol symbol)
+    {
+        (_tags ??= new(StringComparer.Ordinal))[tag] = symbol;
+        Observer?.WroteTag(tag, symbol);
+    }
 
-    public OrdinarySymbol? FindOrdinaryHere(string name) => _ordinary?.GetValueOrDefault(name);
+    public OrdinarySymbol? FindOrdinaryHere(string name)
+    {
+        var symbol = _ordinary?.GetValueOrDefault(name);
+        Observer?.ReadOrdinary(name, symbol);
+        return symbol;
+    }
 
     public OrdinarySymbol? FindOrdinary(string name)
     {
-        for (var scope = this; scope is not null; scope = scope.Parent)
+        for (var scope = this; ; scope = scope.Parent!)
         {
+            if (scope.Parent is null) return scope.FindOrdinaryHere(name);
             if (scope._ordinary is not null && scope._ordinary.TryGetValue(name, out var symbol)) return symbol;
         }
-        return null;
     }
 
-    public void DeclareOrdinary(OrdinarySymbol symbol) => (_ordinary ??= new(StringComparer.Ordinal))[symbol.Name] = symbol;
+    public void DeclareOrdinary(OrdinarySymbol symbol)
+    {
+        (_ordinary ??= new(StringComparer.Ordinal))[symbol.Name] = symbol;
+        Observer?.WroteOrdinary(symbol);
+    }
 
     public IEnumerable<OrdinarySymbol> Ordinary => _ordinary?.Values ?? (IEnumerable<OrdinarySymbol>)[];
 }

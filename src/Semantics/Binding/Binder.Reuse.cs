@@ -1,0 +1,260 @@
+using System.Collections.Immutable;
+using LayoutExpert.Semantics.Trees;
+using LayoutExpert.Semantics.Trimming;
+using LayoutExpert.Semantics.Types;
+using LayoutExpert.Syntax;
+using LayoutExpert.Syntax.Diagnostics;
+
+namespace LayoutExpert.Semantics.Binding;
+
+/// <summary>
+/// Record and replay of file-scope items (<see cref="BindingReuse"/>). Every
+/// piece of state one item leaves for the next goes through the methods here
+/// or through the file scope's observer, so that a recorded item's reads and
+/// effects are all of what it did: file-scope ordinary identifiers and tags,
+/// record and enum bodies, the layout engine's answers, the pack pragma,
+/// function signatures waiting to be bound, typedefs, where symbols were
+/// declared, diagnostics, the debug-use lists and the anchors of
+/// discriminators. Positions in effects are kept absolute and moved by the
+/// distance the item moved; everything else is position-free.
+/// </summary>
+public sealed partial class Binder
+{
+    private readonly ITypeLayoutQueries _engine;
+    private readonly RecordingLayout _recordingLayout;
+    private readonly RecordingDefinitions _recordingDefinitions;
+
+    /// <summary>Where each global and function was declared (the offset its <c>Location</c> is made from at the end): symbols in scope carry none, so they compare equal wherever their items moved.</summary>
+    private readonly Dictionary<string, int> _locations = new(StringComparer.Ordinal);
+
+    /// <summary>The recorder of the item being bound, or null.</summary>
+    private ItemRecorder? _recorder;
+
+    private ItemRecorder? _spareRecorder;
+
+    /// <summary>Replays a record of the item whose reads all answer the same now; false when there is none.</summary>
+    private bool TryReplay(TrimmedItem item, BindingReuse reuse)
+    {
+        var node = item.Node;
+        foreach (var record in reuse.RecordsOf(node.Green))
+        {
+            if (!AllHold(record.Reads)) continue;
+            Apply(record.Ops, node.Position - record.Position);
+            reuse.Replayed();
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Binds an item afresh, recording it unless it did something a record cannot reproduce.</summary>
+    private void BindRecorded(TrimmedItem item, BindingReuse reuse)
+    {
+        if (item.Kind == TrimmedKind.Pragma)
+        {
+            // A pack pragma changes state replaying could not check cheaply; binding it costs nothing.
+            BindItem(item);
+            reuse.NotRecorded("a pragma");
+            return;
+        }
+        var node = item.Node;
+        var recorder = _spareRecorder ?? new ItemRecorder();
+        _spareRecorder = null;
+        recorder.Begin(node.Position, node.Position + node.Green.FullWidth);
+        _recorder = recorder;
+        _file.Observer = recorder;
+        try
+        {
+            BindItem(item);
+        }
+        finally
+        {
+            _recorder = null;
+            _file.Observer = null;
+            _spareRecorder = recorder;
+        }
+        if (recorder.NotReplayable is { } reason) reuse.NotRecorded(reason);
+        else reuse.Add(new ItemRecord(node.Green, node.Position, [.. recorder.Reads], [.. recorder.Ops]));
+    }
+
+    private bool AllHold(BindingRead[] reads)
+    {
+        foreach (var read in reads)
+        {
+            if (!Holds(read)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Whether a recorded read answers the same in the state now (the file scope is not observed here).</summary>
+    private bool Holds(in BindingRead read) => read.Kind switch
+    {
+        ReadKind.Ordinary => Same(_file.FindOrdinaryHere((string)read.Key), read.Value),
+        ReadKind.Tag => Same(_file.FindTagHere((string)read.Key), read.Value),
+        ReadKind.Record => Same(_store.FindRecord((RecordId)read.Key), read.Value),
+        ReadKind.Enum => Same(_store.FindEnum((EnumId)read.Key), read.Value),
+        ReadKind.SizeOf => _engine.SizeOf((CType)read.Key).Equals((LayoutResult<long>)read.Value!),
+        ReadKind.AlignOf => _engine.AlignOf((CType)read.Key).Equals((LayoutResult<long>)read.Value!),
+        ReadKind.OffsetOf => _engine.OffsetOf((CType)read.Key, read.Designator).Equals((LayoutResult<long>)read.Value!),
+        ReadKind.ScalarOf => _engine.ScalarOf((CType)read.Key).Equals((LayoutResult<ScalarKind>)read.Value!),
+        ReadKind.Pack => _pack.Current == (int?)read.Value,
+        ReadKind.Unbound => _unboundFunctions.ContainsKey((string)read.Key) == (bool)read.Value!,
+        ReadKind.Anchor => _anchorCounts.GetValueOrDefault((string)read.Key) == (int)read.Value!,
+        _ => false,
+    };
+
+    private static bool Same(object? now, object? recorded) => ReferenceEquals(now, recorded) || (now is not null && now.Equals(recorded));
+
+    /// <summary>Applies a record's effects in order, positions moved by <paramref name="delta"/>.</summary>
+    private void Apply(BindingOp[] ops, int delta)
+    {
+        foreach (var op in ops)
+        {
+            switch (op.Kind)
+            {
+                case OpKind.DeclareOrdinary: _file.DeclareOrdinary((OrdinarySymbol)op.A!); break;
+                case OpKind.DeclareTag: _file.DeclareTag((string)op.A!, (TagSymbol)op.B!); break;
+                case OpKind.AddRecord: _store.Add((RecordDefinition)op.A!, op.Flag); break;
+                case OpKind.AddEnum: _store.Add((EnumDefinition)op.A!, op.Flag); break;
+                case OpKind.Typedef: _typedefs[(string)op.A!] = (TypedefType)op.B!; break;
+                case OpKind.SetUnbound: _unboundFunctions[(string)op.A!] = ((FunctionDeclaratorSite)op.B!).Moved(delta); break;
+                case OpKind.RemoveUnbound: _unboundFunctions.Remove((string)op.A!); break;
+                case OpKind.SetLocation: _locations[(string)op.A!] = op.Offset + delta; break;
+                case OpKind.Report: AddDiagnostic((DiagnosticDescriptor)op.A!, (string)op.B!, op.Offset + delta); break;
+                case OpKind.PendingType: AddPendingType((CType)op.A!); break;
+                case OpKind.AddReference: AddReference((string)op.A!); break;
+                case OpKind.ClearReferences: ClearReferences(); break;
+                case OpKind.DefineObject: DefineObject((string)op.A!, op.Flag); break;
+                case OpKind.DefineFunction:
+                    DefineFunction((string)op.A!, op.Flag, op.B is Syntax.Green.GreenNode body ? new GNode(body, op.Offset + delta) : default);
+                    break;
+                case OpKind.SetAnchor: _anchorCounts[(string)op.A!] = op.Offset; break;
+            }
+        }
+    }
+
+    // The state the binder's other parts change or read through these, so a recorder sees it.
+
+    private bool IsUnbound(string name)
+    {
+        var unbound = _unboundFunctions.ContainsKey(name);
+        _recorder?.ReadUnbound(name, unbound);
+        return unbound;
+    }
+
+    private void SetUnbound(string name, FunctionDeclaratorSite site)
+    {
+        _unboundFunctions[name] = site;
+        _recorder?.WroteUnbound(name, site);
+    }
+
+    private void RemoveUnbound(string name)
+    {
+        // Only a name that waits changes anything; a recorder hears the read either way.
+        if (!IsUnbound(name)) return;
+        _unboundFunctions.Remove(name);
+        _recorder?.WroteUnbound(name, null);
+    }
+
+    private void SetTypedef(string name, TypedefType typedef)
+    {
+        _typedefs[name] = typedef;
+        _recorder?.Op(new BindingOp(OpKind.Typedef, name, typedef));
+    }
+
+    private void SetLocation(string name, int offset)
+    {
+        _locations[name] = offset;
+        _recorder?.Op(new BindingOp(OpKind.SetLocation, name, Offset: offset));
+    }
+
+    private Syntax.Text.SourceLocation? SymbolLocation(string name) => _locations.TryGetValue(name, out var offset) ? Locate(offset) : null;
+
+    private void AddDefinition(RecordDefinition definition)
+    {
+        var fileScope = _scope.IsFile;
+        _store.Add(definition, fileScope);
+        _recorder?.AddedRecord(definition, fileScope);
+    }
+
+    private void AddDefinition(EnumDefinition definition)
+    {
+        var fileScope = _scope.IsFile;
+        _store.Add(definition, fileScope);
+        _recorder?.AddedEnum(definition, fileScope);
+    }
+
+    private int? PackInForce()
+    {
+        var current = _pack.Current;
+        _recorder?.ReadPack(current);
+        return current;
+    }
+
+    private int ReadAnchorCount(string name)
+    {
+        var count = _anchorCounts.GetValueOrDefault(name);
+        _recorder?.ReadAnchor(name, count);
+        return count;
+    }
+
+    private void WriteAnchorCount(string name, int count)
+    {
+        _anchorCounts[name] = count;
+        _recorder?.WroteAnchor(name, count);
+    }
+
+    /// <summary>Whether a type names a record or enum anywhere: only then can a layout answer about it depend on definitions.</summary>
+    private static bool NamesDefinitions(CType type, int depth = 0)
+    {
+        if (depth > 200) return true;
+        return type switch
+        {
+            ScalarType or VoidType => false,
+            PointerType p => NamesDefinitions(p.Target, depth + 1),
+            ArrayType a => NamesDefinitions(a.Element, depth + 1),
+            QualifiedType q => NamesDefinitions(q.Unqualified, depth + 1),
+            TypedefType t => NamesDefinitions(t.Target, depth + 1),
+            VectorType v => NamesDefinitions(v.Element, depth + 1),
+            ModeType m => NamesDefinitions(m.Base, depth + 1),
+            FunctionType f => NamesDefinitions(f.Return, depth + 1) || f.Parameters.Any(p => NamesDefinitions(p, depth + 1)),
+            _ => true,
+        };
+    }
+
+    /// <summary>The layout engine seen by a recorded item: answers about types naming definitions are recorded.</summary>
+    private sealed class RecordingLayout(Binder binder) : ITypeLayoutQueries
+    {
+        public LayoutResult<long> SizeOf(CType type) => Heard(ReadKind.SizeOf, type, binder._engine.SizeOf(type));
+
+        public LayoutResult<long> AlignOf(CType type) => Heard(ReadKind.AlignOf, type, binder._engine.AlignOf(type));
+
+        public LayoutResult<long> OffsetOf(CType type, ImmutableArray<Designator> designator) =>
+            Heard(ReadKind.OffsetOf, type, binder._engine.OffsetOf(type, designator), designator);
+
+        public LayoutResult<ScalarKind> ScalarOf(CType type) => Heard(ReadKind.ScalarOf, type, binder._engine.ScalarOf(type));
+
+        private LayoutResult<T> Heard<T>(ReadKind kind, CType type, LayoutResult<T> result, ImmutableArray<Designator> designator = default)
+        {
+            if (binder._recorder is { } recorder && NamesDefinitions(type)) recorder.ReadLayout(kind, type, result, designator);
+            return result;
+        }
+    }
+
+    /// <summary>The definitions seen by a recorded item: what it finds (or does not) is recorded.</summary>
+    private sealed class RecordingDefinitions(Binder binder) : ITypeDefinitions
+    {
+        public RecordDefinition? FindRecord(RecordId id)
+        {
+            var definition = binder._store.FindRecord(id);
+            binder._recorder?.ReadRecord(id, definition);
+            return definition;
+        }
+
+        public EnumDefinition? FindEnum(EnumId id)
+        {
+            var definition = binder._store.FindEnum(id);
+            binder._recorder?.ReadEnum(id, definition);
+            return definition;
+        }
+    }
+}

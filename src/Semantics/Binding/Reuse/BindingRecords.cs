@@ -1,0 +1,77 @@
+using System.Collections.Immutable;
+using LayoutExpert.Syntax.Green;
+
+namespace LayoutExpert.Semantics.Binding;
+
+/// <summary>What a recorded item read from the binder's state (see <see cref="BindingRead"/>).</summary>
+internal enum ReadKind : byte
+{
+    /// <summary>A file-scope ordinary identifier: Key the name, Value the symbol or null.</summary>
+    Ordinary,
+
+    /// <summary>A file-scope tag: Key the tag, Value the <see cref="TagSymbol"/> or null.</summary>
+    Tag,
+
+    /// <summary>A record body: Key the <see cref="Types.RecordId"/>, Value the definition or null.</summary>
+    Record,
+
+    /// <summary>An enum body: Key the <see cref="Types.EnumId"/>, Value the definition or null.</summary>
+    Enum,
+
+    /// <summary>The layout engine's answers: Key the type, Value the boxed result; OffsetOf also keeps the designator.</summary>
+    SizeOf,
+    AlignOf,
+    OffsetOf,
+    ScalarOf,
+
+    /// <summary>The <c>#pragma pack</c> value in force: Value the boxed int or null.</summary>
+    Pack,
+
+    /// <summary>Whether a function's signature waits to be bound: Key the name, Value a boxed bool.</summary>
+    Unbound,
+
+    /// <summary>How many items took an anchor (see Binder.Anchors.cs): Key the anchor, Value a boxed int.</summary>
+    Anchor,
+}
+
+/// <summary>One read of a recorded item, checked against the state before the item when it is replayed.</summary>
+internal readonly record struct BindingRead(ReadKind Kind, object Key, object? Value, ImmutableArray<Types.Designator> Designator = default);
+
+/// <summary>What a recorded item did to the binder's state, in order (see <see cref="BindingOp"/>).</summary>
+internal enum OpKind : byte
+{
+    DeclareOrdinary,
+    DeclareTag,
+    AddRecord,
+    AddEnum,
+    Typedef,
+    SetUnbound,
+    RemoveUnbound,
+    SetLocation,
+    Report,
+    PendingType,
+    AddReference,
+    ClearReferences,
+    DefineObject,
+    DefineFunction,
+    SetAnchor,
+}
+
+/// <summary>
+/// One effect of a recorded item. Offsets (<c>Offset</c>, and the positions in
+/// a function declarator site or a body) are absolute in the recorded unit and
+/// are moved by the distance the item moved when replayed.
+/// </summary>
+internal readonly record struct BindingOp(OpKind Kind, object? A = null, object? B = null, int Offset = 0, bool Flag = false);
+
+/// <summary>One binding of one item: where the item was, what it read, what it did.</summary>
+internal sealed class ItemRecord(GreenNode green, int position, BindingRead[] reads, BindingOp[] ops)
+{
+    public GreenNode Green { get; } = green;
+
+    public int Position { get; } = position;
+
+    public BindingRead[] Reads { get; } = reads;
+
+    public BindingOp[] Ops { get; } = ops;
+}

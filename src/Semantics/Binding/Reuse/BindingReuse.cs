@@ -1,0 +1,102 @@
+using LayoutExpert.Syntax.Green;
+
+namespace LayoutExpert.Semantics.Binding;
+
+/// <summary>How the last bind with a <see cref="BindingReuse"/> went: items replayed from a record, bound and recorded, bound without a record.</summary>
+public readonly record struct BindingStatistics(int Replayed, int Recorded, int NotRecorded)
+{
+    public int Items => Replayed + Recorded + NotRecorded;
+
+    public override string ToString() => $"{Replayed} replayed, {Recorded} bound, {NotRecorded} bound unrecorded";
+}
+
+/// <summary>
+/// Binding records kept across binds of one source (one per query database,
+/// as the parser's <c>ReusableDeclarations</c>): for each file-scope item
+/// bound, what it read of the binder's state and what it did. A later bind
+/// meeting the same green node (the parser hands an unchanged declaration
+/// back as the same object) replays a record whose every read answers the
+/// same now instead of binding the item: the result is the one a fresh bind
+/// gives, since an item's binding is a function of its tokens and what it
+/// reads. Records are kept per node, newest first, up to four (flipping an
+/// option back and forth needs two); nodes no bind met in the last eight are
+/// dropped. Records are valid only for the options they were made with.
+/// Not thread-safe: one bind at a time.
+/// </summary>
+public sealed class BindingReuse
+{
+    private const int RecordsPerNode = 4;
+    private const int KeepBinds = 8;
+
+    private readonly Dictionary<GreenNode, Entry> _entries = new(ReferenceEqualityComparer.Instance);
+    private BinderOptions? _options;
+    private int _bind;
+    private int _replayed, _recorded, _notRecorded;
+
+    /// <summary>The statistics of the last bind.</summary>
+    public BindingStatistics LastBind { get; private set; }
+
+    /// <summary>Why items were not recorded in the last bind, with counts.</summary>
+    public IReadOnlyDictionary<string, int> LastRefusals => _refusals;
+
+    private readonly Dictionary<string, int> _refusals = new(StringComparer.Ordinal);
+
+    /// <summary>How many nodes have records.</summary>
+    public int Count => _entries.Count;
+
+    internal void Begin(BinderOptions options)
+    {
+        if (_options is not null && !_options.Equals(options)) _entries.Clear();
+        _options = options;
+        _bind++;
+        _replayed = _recorded = _notRecorded = 0;
+        _refusals.Clear();
+    }
+
+    internal void End()
+    {
+        LastBind = new BindingStatistics(_replayed, _recorded, _notRecorded);
+        if (_bind % 4 != 0) return;
+        List<GreenNode>? stale = null;
+        foreach (var (green, entry) in _entries)
+        {
+            if (_bind - entry.LastBind >= KeepBinds) (stale ??= []).Add(green);
+        }
+        if (stale is not null)
+        {
+            foreach (var green in stale) _entries.Remove(green);
+        }
+    }
+
+    /// <summary>The records of a node, newest first (empty when none), marking the node as met in this bind.</summary>
+    internal IReadOnlyList<ItemRecord> RecordsOf(GreenNode green)
+    {
+        if (!_entries.TryGetValue(green, out var entry)) return [];
+        entry.LastBind = _bind;
+        return entry.Records;
+    }
+
+    internal void Replayed() => _replayed++;
+
+    internal void Add(ItemRecord record)
+    {
+        _recorded++;
+        if (!_entries.TryGetValue(record.Green, out var entry)) _entries[record.Green] = entry = new Entry();
+        entry.LastBind = _bind;
+        entry.Records.Insert(0, record);
+        if (entry.Records.Count > RecordsPerNode) entry.Records.RemoveAt(entry.Records.Count - 1);
+    }
+
+    internal void NotRecorded(string reason)
+    {
+        _notRecorded++;
+        _refusals[reason] = _refusals.GetValueOrDefault(reason) + 1;
+    }
+
+    private sealed class Entry
+    {
+        public List<ItemRecord> Records { get; } = [];
+
+        public int LastBind { get; set; }
+    }
+}

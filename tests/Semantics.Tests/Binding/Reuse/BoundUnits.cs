@@ -1,0 +1,44 @@
+using LayoutExpert.Semantics.Binding;
+
+namespace LayoutExpert.Semantics.Tests.Binding.Reuse;
+
+/// <summary>Compares two bound units whole: what binding with reuse gives must be what a fresh bind gives.</summary>
+public static class BoundUnits
+{
+    /// <summary>Every part of a bound unit as text, in a fixed order (for a readable failure message).</summary>
+    public static List<string> Describe(BoundTranslationUnit unit)
+    {
+        var lines = new List<string>();
+        lines.AddRange(unit.Types.Records.OrderBy(p => p.Key.Spelling, StringComparer.Ordinal)
+            .Select(p => $"record {p.Key.Spelling}: {string.Join("; ", p.Value.Fields)} {p.Value.Attributes}"));
+        lines.AddRange(unit.Types.Enums.OrderBy(p => p.Key.Spelling, StringComparer.Ordinal)
+            .Select(p => $"enum {p.Key.Spelling}: {string.Join(", ", p.Value.Enumerators.Select(e => e.Name + "=" + e.Value))} {p.Value.Packed} {p.Value.Mode}"));
+        lines.AddRange(unit.Types.Typedefs.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"typedef {p.Key}: {p.Value.Target.Spelling} {p.Value.Aligned}"));
+        lines.AddRange(unit.Globals.Values.Select(g => $"global {g}"));
+        lines.AddRange(unit.Functions.Values.Select(f => $"function {f}"));
+        lines.AddRange(unit.EnumConstants.Values.Select(c => $"constant {c}"));
+        lines.AddRange(unit.DebugUses.ByVariables.Select(v => $"uses {v.Variable}: {string.Join(", ", v.Types.Select(t => t.Spelling))}"));
+        lines.Add("kept " + string.Join(", ", unit.DebugUses.KeptDefinitions));
+        lines.Add("body types " + string.Join(", ", unit.DebugUses.FunctionBodyTypes.Select(t => t.Spelling)));
+        lines.AddRange(unit.Diagnostics.Select(d => "diagnostic " + d));
+        return lines;
+    }
+
+    /// <summary>Structural equality of every part (types by their records' own equality, which the text above could hide).</summary>
+    public static void AssertEqual(BoundTranslationUnit expected, BoundTranslationUnit actual)
+    {
+        Assert.Equal(expected.Types.Records.Count, actual.Types.Records.Count);
+        foreach (var (id, definition) in expected.Types.Records) Assert.Equal(definition, actual.Types.Records[id]);
+        Assert.Equal(expected.Types.Enums.Count, actual.Types.Enums.Count);
+        foreach (var (id, definition) in expected.Types.Enums) Assert.Equal(definition, actual.Types.Enums[id]);
+        Assert.Equal(expected.Types.Typedefs.Count, actual.Types.Typedefs.Count);
+        foreach (var (name, typedef) in expected.Types.Typedefs) Assert.Equal(typedef, actual.Types.Typedefs[name]);
+        Assert.Equal(expected.Globals, actual.Globals);
+        Assert.Equal(expected.Functions, actual.Functions);
+        Assert.Equal(expected.EnumConstants, actual.EnumConstants);
+        Assert.Equal(expected.DebugUses.ByVariables.Select(v => (v.Variable, v.Types.ToArray())), actual.DebugUses.ByVariables.Select(v => (v.Variable, v.Types.ToArray())));
+        Assert.Equal(expected.DebugUses.KeptDefinitions, actual.DebugUses.KeptDefinitions);
+        Assert.Equal(expected.DebugUses.FunctionBodyTypes.ToArray(), actual.DebugUses.FunctionBodyTypes.ToArray());
+        Assert.Equal(expected.Diagnostics.ToArray(), actual.Diagnostics.ToArray());
+    }
+}
