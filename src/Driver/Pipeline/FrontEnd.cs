@@ -15,12 +15,14 @@ namespace LayoutExpert.Driver.Pipeline;
 /// The compiler's front end as make-profile runs it on a Pre-AST: preprocess
 /// one named source under the config's options, hand the tokens to the C
 /// parser, bind, and keep a layout engine over the bound types (binding asks
-/// it for sizeof and offsetof as it goes).
+/// it for sizeof and offsetof as it goes). With a <see cref="LayoutReuse"/>
+/// the engine takes the layouts of earlier compiles of the source that still hold.
 /// </summary>
 public static class FrontEnd
 {
     public static CompiledUnit Compile(Preprocessing.PreAst.PreAst preAst, PreprocessorOptions options, int source, StageLog? log = null,
-        bool randstructPlugin = false, PreprocessingSession? reuse = null, ParseReuse? parseReuse = null, BindingReuse? bindingReuse = null)
+        bool randstructPlugin = false, PreprocessingSession? reuse = null, ParseReuse? parseReuse = null, BindingReuse? bindingReuse = null,
+        LayoutReuse? layoutReuse = null)
     {
         log ??= StageLog.Silent;
         var preprocessed = log.Run("preprocess", () => reuse is null ? Preprocessor.Run(preAst, options, source) : Preprocessor.Run(preAst, options, source, reuse), p => $"{p.Tokens.Count} tokens");
@@ -38,9 +40,9 @@ public static class FrontEnd
         // -funsigned-char (from Linux 6.2) reaches the binder's constant folding and the base type of plain char.
         var layoutOptions = new LayoutOptions(RandstructPlugin: randstructPlugin, PlainCharIsUnsigned: options.UnsignedChar);
         var binderOptions = new BinderOptions { Integers = IntegerModel.Lp64 with { PlainCharIsUnsigned = options.UnsignedChar } };
-        var bound = log.Run("bind", () => Binder.Bind(unit, definitions => engine = new LayoutEngine(X86_64SysV.Instance, definitions, layoutOptions), binderOptions, bindingReuse),
+        var bound = log.Run("bind", () => Binder.Bind(unit, definitions => engine = new LayoutEngine(X86_64SysV.Instance, definitions, layoutOptions, layoutReuse), binderOptions, bindingReuse),
             b => $"{b.Types.Records.Count} records, {b.Globals.Count} globals" + (bindingReuse is null ? "" : $"; items {bindingReuse.LastBind}"));
-        engine ??= new LayoutEngine(X86_64SysV.Instance, bound.Types, layoutOptions);
+        engine ??= new LayoutEngine(X86_64SysV.Instance, bound.Types, layoutOptions, layoutReuse);
         return new CompiledUnit(preprocessed, tree, parseDiagnostics, bound, engine);
     }
 }

@@ -37,14 +37,16 @@ public static class ProfileBuild
             .Select(g => KeyValuePair.Create(g.Key, g.Value.Type));
         var rootList = roots.ToList();
         var (all, mapped, names) = log.Run("layout", () => LayoutSetBuilder.Build(unit.Engine, unit.Bound.Types, rootList),
-            r => $"{r.Result.Set.Records.Count} records, {r.Result.Set.Enums.Count} enums, {r.Result.Issues.Length} not computable");
+            r => $"{r.Result.Set.Records.Count} records, {r.Result.Set.Enums.Count} enums, {r.Result.Issues.Length} not computable"
+                + (unit.Engine.Reuse is { } reuse ? $" ({reuse.LastRun})" : ""));
         var symbolTypes = ImmutableSortedDictionary.CreateBuilder<string, TypeRef>(StringComparer.Ordinal);
         foreach (var (name, result) in mapped)
         {
             if (symbolNames.Contains(name) && result.TryGet(out var typeRef)) symbolTypes[name] = typeRef;
         }
         // gcc also keeps the types the unit used where its DWARF keeps them (enums whose constants are named, cast types).
-        var reachable = ReachableTypes.From(all.Set, unit.Bound.Types, names, rootList.Select(r => r.Value).Concat(UsedTypeRoots.From(unit.Bound)));
+        var reachable = ReachableTypes.From(all.Set, unit.Bound.Types, names, rootList.Select(r => r.Value).Concat(UsedTypeRoots.From(unit.Bound)),
+            unit.Engine.Reuse?.Reachable);
         return new ProfileTypes(reachable, symbolTypes.ToImmutable(), all.Issues, diagnostics, unit.Bound);
     }
 }

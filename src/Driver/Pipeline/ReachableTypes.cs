@@ -10,11 +10,13 @@ namespace LayoutExpert.Driver.Pipeline;
 /// objects use, and the types those use — members, pointer targets, array
 /// elements, typedef targets, and (unlike the layout model, which has no
 /// parameters) the return and parameter types of function types, which DWARF
-/// describes in full behind every function pointer.
+/// describes in full behind every function pointer. With a
+/// <see cref="LayoutSetMemory"/> the set's dictionaries are made from the
+/// previous call's (the same set, at the cost of what changed).
 /// </summary>
 public static class ReachableTypes
 {
-    public static LayoutSet From(LayoutSet all, TypeTable table, LayoutSetBuilder.Names names, IEnumerable<CType> roots)
+    public static LayoutSet From(LayoutSet all, TypeTable table, LayoutSetBuilder.Names names, IEnumerable<CType> roots, LayoutSetMemory? memory = null)
     {
         var records = new HashSet<RecordId>();
         var enums = new HashSet<EnumId>();
@@ -54,17 +56,14 @@ public static class ReachableTypes
                     break;
             }
         }
-        var recordNames = records.Select(id => names.Records.GetValueOrDefault(id)).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var enumNames = enums.Select(id => names.Enums.GetValueOrDefault(id)).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var kept = new LayoutSet(
-            Keep(all.Records, recordNames),
-            Keep(all.Enums, enumNames),
-            Keep(all.Typedefs, typedefs),
-            all.BaseTypes);
-        return kept with { BaseTypes = Keep(all.BaseTypes, UsedBaseTypes(kept)) };
+        var keptRecords = Keep(all.Records, records.Select(id => names.Records.GetValueOrDefault(id)));
+        var keptEnums = Keep(all.Enums, enums.Select(id => names.Enums.GetValueOrDefault(id)));
+        var keptTypedefs = Keep(all.Typedefs, typedefs);
+        var keptBaseTypes = Keep(all.BaseTypes, UsedBaseTypes(keptRecords.Values, keptEnums.Values, keptTypedefs.Values));
+        return (memory ?? new LayoutSetMemory()).Next(keptRecords, keptEnums, keptTypedefs, keptBaseTypes);
     }
 
-    private static HashSet<string> UsedBaseTypes(LayoutSet set)
+    private static HashSet<string> UsedBaseTypes(IEnumerable<RecordLayout> records, IEnumerable<EnumLayout> enums, IEnumerable<TypedefLayout> typedefs)
     {
         var used = new HashSet<string>(StringComparer.Ordinal);
         void Visit(TypeRef type)
@@ -76,12 +75,20 @@ public static class ReachableTypes
                 case ArrayTypeRef a: Visit(a.Element); break;
             }
         }
-        foreach (var record in set.Records.Values) foreach (var member in record.Members) Visit(member.Type);
-        foreach (var typedef in set.Typedefs.Values) Visit(typedef.Target);
-        foreach (var @enum in set.Enums.Values) used.Add(@enum.BaseType);
+        foreach (var record in records) foreach (var member in record.Members) Visit(member.Type);
+        foreach (var typedef in typedefs) Visit(typedef.Target);
+        foreach (var @enum in enums) used.Add(@enum.BaseType);
         return used;
     }
 
-    private static ImmutableSortedDictionary<string, T> Keep<T>(ImmutableSortedDictionary<string, T> all, HashSet<string> names) =>
-        all.Where(p => names.Contains(p.Key)).ToImmutableSortedDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+    /// <summary>The entries of <paramref name="all"/> under the given names (names it lacks, and nulls, are skipped).</summary>
+    private static Dictionary<string, T> Keep<T>(ImmutableSortedDictionary<string, T> all, IEnumerable<string?> names) where T : class
+    {
+        var kept = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            if (name is not null && all.TryGetValue(name, out var value)) kept[name] = value;
+        }
+        return kept;
+    }
 }

@@ -44,7 +44,8 @@ public static class ProfileQueries
         // The config's macros are read one option at a time through the context: each is a dependency of this memo.
         var options = setup.ConfigMacros is { } macros ? setup.Options with { ConfigMacros = new QueriedConfig(ctx, macros) } : setup.Options;
         CompiledUnit Run(StageLog log) =>
-            FrontEnd.Compile(preAst, options, source, log, setup.RandstructPlugin, session.Preprocessing, session.ParsesOf(source), session.BindingsOf(source));
+            FrontEnd.Compile(preAst, options, source, log, setup.RandstructPlugin, session.Preprocessing, session.ParsesOf(source),
+                session.BindingsOf(source), session.LayoutsOf(source));
         if (source != Preprocessing.PreAst.PreAst.MainFile)
         {
             // Stages log where they run: under salsa a query may run while another is only being verified.

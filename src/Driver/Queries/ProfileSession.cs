@@ -1,4 +1,5 @@
 using LayoutExpert.Driver.Pipeline;
+using LayoutExpert.Layout.Engine;
 using LayoutExpert.Preprocessing.Reuse;
 using LayoutExpert.Semantics.Binding;
 
@@ -37,6 +38,16 @@ public sealed class ProfileSession(bool reuseAcrossConfigs)
     {
         if (!ReusesAcrossConfigs) return null;
         if (!_bindings.TryGetValue(source, out var reuse)) _bindings[source] = reuse = new BindingReuse();
+        return reuse;
+    }
+
+    private readonly Dictionary<int, LayoutReuse> _layouts = [];
+
+    /// <summary>Per source file, the layouts and models its last compiles made, for the next to reuse; null without reuse.</summary>
+    public LayoutReuse? LayoutsOf(int source)
+    {
+        if (!ReusesAcrossConfigs) return null;
+        if (!_layouts.TryGetValue(source, out var reuse)) _layouts[source] = reuse = new LayoutReuse();
         return reuse;
     }
 

@@ -10,7 +10,8 @@ namespace LayoutExpert.Layout.Engine;
 /// </summary>
 internal static class FieldChecks
 {
-    public static LayoutResult<FieldInfo[]> Prepare(RecordDefinition definition, TypeMeasurer measurer, TargetInfo target)
+    /// <summary>The members' infos; every member type's facts asked for are also added to <paramref name="factsRead"/> when given.</summary>
+    public static LayoutResult<FieldInfo[]> Prepare(RecordDefinition definition, TypeMeasurer measurer, TargetInfo target, List<LayoutResult<TypeFacts>>? factsRead = null)
     {
         var fields = definition.Fields;
         var infos = new FieldInfo[fields.Length];
@@ -20,6 +21,7 @@ internal static class FieldChecks
             var field = fields[i];
             var context = $"{definition.Id.Spelling}, member {field.Name ?? "<unnamed>"}";
             var factsResult = measurer.Facts(field.Type);
+            factsRead?.Add(factsResult);
             if (!factsResult.TryGet(out var facts)) return Fail(factsResult.Problem.Within(context));
 
             var problem = field.IsBitField

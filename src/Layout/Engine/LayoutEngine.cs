@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using LayoutExpert.Layout.Engine.Reuse;
 using LayoutExpert.Layout.Target;
 using LayoutExpert.Semantics.Types;
 
@@ -15,6 +16,10 @@ namespace LayoutExpert.Layout.Engine;
 /// an incomplete type are not memoised, so they change once the type is
 /// completed. Not thread-safe: use one engine per thread or per snapshot.
 /// </para>
+/// <para>
+/// With a <see cref="LayoutReuse"/>, the engine is one run of it: layouts an
+/// earlier engine computed are taken when they still hold (see there).
+/// </para>
 /// </summary>
 public sealed class LayoutEngine : ITypeLayoutQueries
 {
@@ -23,11 +28,13 @@ public sealed class LayoutEngine : ITypeLayoutQueries
     private readonly HashSet<RecordId> inProgress = [];
     private readonly RecordLayouter recordLayouter;
 
-    public LayoutEngine(TargetInfo target, ITypeDefinitions definitions, LayoutOptions? options = null)
+    public LayoutEngine(TargetInfo target, ITypeDefinitions definitions, LayoutOptions? options = null, LayoutReuse? reuse = null)
     {
         Target = target;
         Definitions = definitions;
         Options = options ?? LayoutOptions.Default;
+        Reuse = reuse;
+        Memory = reuse?.Begin(target, Options);
         Measurer = new TypeMeasurer(this);
         recordLayouter = new RecordLayouter(this);
     }
@@ -37,6 +44,11 @@ public sealed class LayoutEngine : ITypeLayoutQueries
     public ITypeDefinitions Definitions { get; }
 
     public LayoutOptions Options { get; }
+
+    /// <summary>What this engine takes earlier runs' layouts from and leaves its own in; null without reuse.</summary>
+    public LayoutReuse? Reuse { get; }
+
+    internal LayoutMemory? Memory { get; }
 
     internal TypeMeasurer Measurer { get; }
 
@@ -95,13 +107,28 @@ public sealed class LayoutEngine : ITypeLayoutQueries
         LayoutResult<RecordShape> result;
         try
         {
-            result = recordLayouter.Layout(definition);
+            result = Memory?.FindRecord(definition, Measurer) ?? LayOut(definition);
         }
         finally
         {
             inProgress.Remove(id);
         }
-        if (result.Problem?.Kind is not (LayoutProblemKind.IncompleteType or LayoutProblemKind.RecursiveType)) records[id] = result;
+        if (IsFinal(result)) records[id] = result;
+        return result;
+    }
+
+    /// <summary>Answers that depend on a type being incomplete or in progress change as binding goes on: not kept.</summary>
+    private static bool IsFinal(LayoutResult<RecordShape> result) =>
+        result.Problem?.Kind is not (LayoutProblemKind.IncompleteType or LayoutProblemKind.RecursiveType);
+
+    /// <summary>A fresh layout; with reuse, remembered with the member facts it read.</summary>
+    private LayoutResult<RecordShape> LayOut(RecordDefinition definition)
+    {
+        if (Memory is not { RemembersRecords: true } memory) return recordLayouter.Layout(definition, null);
+        var facts = new List<LayoutResult<TypeFacts>>(definition.Fields.Length);
+        var result = recordLayouter.Layout(definition, facts);
+        memory.CountLaidOut();
+        if (IsFinal(result)) memory.RememberRecord(definition, [.. facts], result);
         return result;
     }
 
@@ -113,7 +140,8 @@ public sealed class LayoutEngine : ITypeLayoutQueries
         {
             return LayoutResult<EnumShape>.Fail(LayoutProblemKind.IncompleteType, $"{id.Spelling} is incomplete");
         }
-        var result = EnumLayouter.Layout(definition, Target);
+        var result = Memory?.FindEnum(definition) ?? EnumLayouter.Layout(definition, Target);
+        if (Memory is not null && result.TryGet(out var shape) && Memory.EnumOf(shape) is null) Memory.RememberEnum(shape);
         enums[id] = result;
         return result;
     }

@@ -9,13 +9,16 @@ namespace LayoutExpert.Layout.Engine;
 /// <see cref="LayoutSet"/>, the shape the DWARF reader also produces. Types that
 /// cannot be laid out are left out and reported as issues. Two anonymous
 /// records with identical content get one name, hence one entry.
+/// With the engine's <see cref="LayoutReuse"/>, unchanged types' models are
+/// taken from earlier runs and the set's dictionaries are made from the
+/// previous run's by their changes; the set is the same either way.
 /// </summary>
 public static class LayoutSetBuilder
 {
     public static LayoutSetResult Build(LayoutEngine engine, TypeTable table) => Build(engine, table, []).Result;
 
     /// <summary>The name each record and enum got in the set (its tag, or its content-derived name).</summary>
-    public sealed record Names(ImmutableDictionary<RecordId, string> Records, ImmutableDictionary<EnumId, string> Enums);
+    public sealed record Names(IReadOnlyDictionary<RecordId, string> Records, IReadOnlyDictionary<EnumId, string> Enums);
 
     /// <summary>
     /// Also maps the types of some named objects (the globals a profile types
@@ -32,7 +35,7 @@ public static class LayoutSetBuilder
         foreach (var id in table.Records.Keys) mapper.Record(id);
         foreach (var id in table.Enums.Keys) mapper.Enum(id);
 
-        var typedefs = ImmutableSortedDictionary.CreateBuilder<string, TypedefLayout>(StringComparer.Ordinal);
+        var typedefs = new Dictionary<string, TypedefLayout>(table.Typedefs.Count, StringComparer.Ordinal);
         foreach (var (name, typedef) in table.Typedefs)
         {
             var target = mapper.Map(typedef.Target);
@@ -40,34 +43,43 @@ public static class LayoutSetBuilder
             else issues.Add(new LayoutIssue("typedef " + name, target.Problem));
         }
 
-        var records = ImmutableSortedDictionary.CreateBuilder<string, RecordLayout>(StringComparer.Ordinal);
+        var records = new Dictionary<string, RecordLayout>(table.Records.Count, StringComparer.Ordinal);
+        var recordNames = new Dictionary<RecordId, string>(table.Records.Count);
         foreach (var (id, result) in mapper.Records)
         {
-            if (!result.TryGet(out var layout)) issues.Add(new LayoutIssue(id.Spelling, result.Problem));
-            else if (!records.TryAdd(layout.Name, layout) && !SameLayout(records[layout.Name], layout))
+            if (!result.TryGet(out var layout))
+            {
+                issues.Add(new LayoutIssue(id.Spelling, result.Problem));
+                continue;
+            }
+            recordNames[id] = layout.Name;
+            if (records.TryAdd(layout.Name, layout)) continue;
+            if (!SameLayout(records[layout.Name], layout))
             {
                 issues.Add(new LayoutIssue(id.Spelling, new LayoutProblem(LayoutProblemKind.Unsupported,
                     $"anonymous record name {layout.Name} already used by a record with the same members but another alignment")));
             }
         }
 
-        var enums = ImmutableSortedDictionary.CreateBuilder<string, EnumLayout>(StringComparer.Ordinal);
+        var enums = new Dictionary<string, EnumLayout>(table.Enums.Count, StringComparer.Ordinal);
+        var enumNames = new Dictionary<EnumId, string>(table.Enums.Count);
         foreach (var (id, result) in mapper.Enums)
         {
-            if (result.TryGet(out var layout)) enums.TryAdd(layout.Name, layout);
-            else issues.Add(new LayoutIssue(id.Spelling, result.Problem));
+            if (result.TryGet(out var layout))
+            {
+                enums.TryAdd(layout.Name, layout);
+                enumNames[id] = layout.Name;
+            }
+            else
+            {
+                issues.Add(new LayoutIssue(id.Spelling, result.Problem));
+            }
         }
 
-        var set = new LayoutSet(
-            records.ToImmutable(),
-            enums.ToImmutable(),
-            typedefs.ToImmutable(),
-            mapper.BaseTypes.ToImmutableSortedDictionary(StringComparer.Ordinal));
+        var memory = engine.Memory?.AllTypes ?? new LayoutSetMemory();
+        var set = memory.Next(records, enums, typedefs, new Dictionary<string, BaseTypeLayout>(mapper.BaseTypes, StringComparer.Ordinal));
         var sortedIssues = issues.OrderBy(i => i.Subject, StringComparer.Ordinal).ThenBy(i => i.Problem.Message, StringComparer.Ordinal).ToImmutableArray();
-        var names = new Names(
-            mapper.Records.Where(p => p.Value.TryGet(out _)).ToImmutableDictionary(p => p.Key, p => p.Value.TryGet(out var r) ? r.Name : ""),
-            mapper.Enums.Where(p => p.Value.TryGet(out _)).ToImmutableDictionary(p => p.Key, p => p.Value.TryGet(out var e) ? e.Name : ""));
-        return (new LayoutSetResult(set, sortedIssues), mappedRoots.ToImmutable(), names);
+        return (new LayoutSetResult(set, sortedIssues), mappedRoots.ToImmutable(), new Names(recordNames, enumNames));
     }
 
     /// <summary>RecordLayout's generated equality compares its member array by reference; compare members one by one.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using LayoutExpert.Layout.Engine.Reuse;
 using LayoutExpert.Layout.Model;
 using LayoutExpert.Semantics.Types;
 
@@ -9,12 +10,24 @@ namespace LayoutExpert.Layout.Engine;
 /// <see cref="TypeRef"/>s (typedef names kept, qualifiers dropped, a vector as
 /// the array DWARF describes it with), anonymous records and enums get their
 /// content-derived names bottom-up, and every base type met is collected.
+/// <para>
+/// With the engine's reuse, a record's model is remembered with its layout,
+/// along with what mapping its members read (<see cref="MappingRead"/>): the
+/// model is taken again for the same remembered layout when every read
+/// answers the same. Reads go to the innermost record being mapped; a nested
+/// anonymous record is mapped (or taken) on its own, and the outer one reads
+/// only its name.
+/// </para>
 /// </summary>
 internal sealed class ModelMapper(LayoutEngine engine)
 {
     private readonly Dictionary<RecordId, LayoutResult<RecordLayout>> records = [];
     private readonly Dictionary<EnumId, LayoutResult<EnumLayout>> enums = [];
     private readonly HashSet<RecordId> naming = [];
+    private readonly LayoutMemory? memory = engine.Memory;
+    private readonly Stack<ReadRecorder?> reads = new();
+
+    public LayoutEngine Engine => engine;
 
     public SortedDictionary<string, BaseTypeLayout> BaseTypes { get; } = new(StringComparer.Ordinal);
 
@@ -27,7 +40,9 @@ internal sealed class ModelMapper(LayoutEngine engine)
         switch (type)
         {
             case VoidType: return Ok(VoidTypeRef.Instance);
-            case ScalarType scalar: return Ok(Base(scalar.Kind));
+            case ScalarType scalar:
+                Note(new BaseTypeRead(scalar.Kind));
+                return Ok(Base(scalar.Kind));
             case PointerType pointer: return Map(pointer.Target).Select(TypeRef (t) => new PointerTypeRef(t));
             case ArrayType array:
             {
@@ -41,13 +56,21 @@ internal sealed class ModelMapper(LayoutEngine engine)
             case TypedefType typedef: return Ok(new TypedefTypeRef(typedef.Name));
             case QualifiedType qualified: return Map(qualified.Unqualified);
             case RecordType record:
-                return RecordName(record.Id).Select(TypeRef (name) =>
+                var recordName = RecordName(record.Id);
+                if (record.Id.IsAnonymous) Note(new RecordNameRead(record.Id, recordName));
+                return recordName.Select(TypeRef (name) =>
                     new RecordTypeRef(record.Id.Kind == AggregateKind.Struct ? RecordKind.Struct : RecordKind.Union, name));
             case EnumType @enum:
-                return @enum.Id.Tag is { } tag ? Ok(new EnumTypeRef(tag)) : Enum(@enum.Id).Select(TypeRef (e) => new EnumTypeRef(e.Name));
+            {
+                if (@enum.Id.Tag is { } tag) return Ok(new EnumTypeRef(tag));
+                var enumName = EnumName(@enum.Id);
+                Note(new EnumNameRead(@enum.Id, enumName));
+                return enumName.Select(TypeRef (name) => new EnumTypeRef(name));
+            }
             case VectorType vector:
             {
                 var element = engine.Measure(vector.Element);
+                Note(new MeasureRead(vector.Element, element));
                 if (!element.TryGet(out var shape)) return LayoutResult<TypeRef>.Fail(element.Problem);
                 return Map(vector.Element).Select(TypeRef (t) => new ArrayTypeRef(t, vector.SizeBytes / shape.SizeBytes!.Value));
             }
@@ -56,7 +79,11 @@ internal sealed class ModelMapper(LayoutEngine engine)
                 // (c-common.cc handle_mode_attribute); gcc's DWARF names the enum.
                 return Map(modeEnum);
             case ModeType mode:
-                return engine.ScalarOf(mode).Select(TypeRef (kind) => Base(kind));
+            {
+                var scalar = engine.ScalarOf(mode);
+                Note(new ScalarRead(mode, scalar));
+                return scalar.Select(TypeRef (kind) => Base(kind));
+            }
             default:
                 return LayoutResult<TypeRef>.Fail(LayoutProblemKind.Unsupported, "unsupported type " + type.Spelling);
         }
@@ -81,26 +108,129 @@ internal sealed class ModelMapper(LayoutEngine engine)
     public LayoutResult<EnumLayout> Enum(EnumId id)
     {
         if (enums.TryGetValue(id, out var known)) return known;
-        var result = engine.LayoutEnum(id).Select(shape =>
+        var shapeResult = engine.LayoutEnum(id);
+        LayoutResult<EnumLayout> result;
+        if (!shapeResult.TryGet(out var shape))
         {
-            var constants = shape.Definition.Enumerators
-                .Select(e => new EnumConstant(e.Name, ToLong(e.Value)))
-                .ToImmutableArray();
-            var name = id.Tag ?? AnonymousNames.ForEnum(shape.SizeBytes, constants);
-            var baseType = Base(shape.Underlying);
-            return new EnumLayout(name, id.IsAnonymous, shape.SizeBytes, baseType.Name, constants);
-        });
+            result = LayoutResult<EnumLayout>.Fail(shapeResult.Problem);
+        }
+        else if (memory?.EnumOf(shape) is { Model: { } model })
+        {
+            Base(shape.Underlying);
+            result = model;
+        }
+        else
+        {
+            result = LayoutResult<EnumLayout>.Ok(BuildEnum(id, shape));
+            memory?.EnumOf(shape)?.Model = result;
+        }
         enums[id] = result;
         return result;
     }
 
-    private LayoutResult<string> RecordName(RecordId id) =>
+    public LayoutResult<string> RecordName(RecordId id) =>
         id.Tag is { } tag ? LayoutResult<string>.Ok(tag) : Record(id).Select(r => r.Name);
+
+    public LayoutResult<string> EnumName(EnumId id) =>
+        id.Tag is { } tag ? LayoutResult<string>.Ok(tag) : Enum(id).Select(e => e.Name);
+
+    /// <summary>A base type met again while a remembered model is checked.</summary>
+    public void NoteBase(ScalarKind kind) => Base(kind);
+
+    private EnumLayout BuildEnum(EnumId id, EnumShape shape)
+    {
+        var constants = shape.Definition.Enumerators
+            .Select(e => new EnumConstant(e.Name, ToLong(e.Value)))
+            .ToImmutableArray();
+        var name = id.Tag ?? AnonymousNames.ForEnum(shape.SizeBytes, constants);
+        var baseType = Base(shape.Underlying);
+        return new EnumLayout(name, id.IsAnonymous, shape.SizeBytes, baseType.Name, constants);
+    }
+
+    /// <summary>Adds a read to the record being mapped, if it is remembered.</summary>
+    private void Note(MappingRead read)
+    {
+        if (reads.TryPeek(out var current)) current?.Add(read);
+    }
+
+    /// <summary>The reads of one record being mapped; a base type is noted once (collecting it again changes nothing).</summary>
+    private sealed class ReadRecorder
+    {
+        private readonly List<MappingRead> reads = [];
+        private ulong baseKinds;
+
+        public void Add(MappingRead read)
+        {
+            if (read is BaseTypeRead { Kind: var kind } && (int)kind < 64)
+            {
+                var bit = 1UL << (int)kind;
+                if ((baseKinds & bit) != 0) return;
+                baseKinds |= bit;
+            }
+            reads.Add(read);
+        }
+
+        public MappingRead[] ToArray() => [.. reads];
+    }
 
     private LayoutResult<RecordLayout> BuildRecord(RecordId id)
     {
         var shapeResult = engine.LayoutRecord(id);
         if (!shapeResult.TryGet(out var shape)) return LayoutResult<RecordLayout>.Fail(shapeResult.Problem);
+        var remembered = memory?.RecordOf(shape);
+        if (remembered is not null && Remembered(remembered) is { } known)
+        {
+            memory!.CountModel(reused: true);
+            return known;
+        }
+        var recorded = remembered is null ? null : new ReadRecorder();
+        reads.Push(recorded);
+        LayoutResult<RecordLayout> result;
+        try
+        {
+            result = Build(id, shape);
+        }
+        finally
+        {
+            reads.Pop();
+        }
+        memory?.CountModel(reused: false);
+        remembered?.AddModel(new RememberedModel(result, recorded!.ToArray()));
+        return result;
+    }
+
+    /// <summary>A remembered model of this layout whose reads all answer the same now (asked as a fresh mapping would, outside any record's reads).</summary>
+    private LayoutResult<RecordLayout>? Remembered(RememberedRecord remembered)
+    {
+        reads.Push(null);
+        try
+        {
+            for (var i = 0; i < remembered.Models.Count; i++)
+            {
+                var model = remembered.Models[i];
+                if (!AllHold(model.Reads)) continue;
+                remembered.Promote(i);
+                return model.Result;
+            }
+            return null;
+        }
+        finally
+        {
+            reads.Pop();
+        }
+    }
+
+    private bool AllHold(MappingRead[] recorded)
+    {
+        foreach (var read in recorded)
+        {
+            if (!read.Holds(this)) return false;
+        }
+        return true;
+    }
+
+    private LayoutResult<RecordLayout> Build(RecordId id, RecordShape shape)
+    {
         var members = ImmutableArray.CreateBuilder<MemberLayout>();
         foreach (var placement in shape.Fields)
         {

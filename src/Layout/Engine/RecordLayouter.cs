@@ -16,7 +16,8 @@ internal sealed class RecordLayouter(LayoutEngine engine)
 {
     private TargetInfo Target => engine.Target;
 
-    public LayoutResult<RecordShape> Layout(RecordDefinition definition)
+    /// <summary>The layout of a definition; <paramref name="memberFacts"/>, when given, receives the facts of the member types as they are read.</summary>
+    public LayoutResult<RecordShape> Layout(RecordDefinition definition, List<LayoutResult<TypeFacts>>? memberFacts)
     {
         var attributes = definition.Attributes;
 
@@ -31,7 +32,7 @@ internal sealed class RecordLayouter(LayoutEngine engine)
         // maximum_field_alignment: #pragma pack(N) at the closing brace.
         long maxFieldAlign = attributes.PackPragma is > 0 and var pack ? pack * 8L : 0;
 
-        var prepared = FieldChecks.Prepare(definition, engine.Measurer, Target);
+        var prepared = FieldChecks.Prepare(definition, engine.Measurer, Target, memberFacts);
         if (!prepared.TryGet(out var fields)) return LayoutResult<RecordShape>.Fail(prepared.Problem);
 
         if (RandstructRule.Shuffles(definition, engine.Options, engine.Definitions))

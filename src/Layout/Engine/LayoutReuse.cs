@@ -1,0 +1,61 @@
+using LayoutExpert.Layout.Engine.Reuse;
+using LayoutExpert.Layout.Model;
+using LayoutExpert.Layout.Target;
+
+namespace LayoutExpert.Layout.Engine;
+
+/// <summary>
+/// What laying out one source's types keeps from one compile to the next, so
+/// that after a config change only the types whose definition or member types
+/// changed are laid out and mapped again (issue 6). Owned by the caller, one
+/// per source (as the parser's reuse is), given to each <see cref="LayoutEngine"/>
+/// made for that source; each engine is one run. Reuse changes what a run
+/// costs, never what it answers:
+/// <list type="bullet">
+/// <item>a record is laid out by gcc's rules from its definition and the
+/// facts (size, alignment, TYPE_USER_ALIGN, precision...) of its members'
+/// types, nothing else (<see cref="RecordLayouter"/>); a remembered layout is
+/// taken when the definition is structurally equal and each member type's
+/// facts are equal now, so a nested record that changed without changing its
+/// size or alignment cuts off there;</item>
+/// <item>a record's model (<see cref="RecordLayout"/>) is a function of its
+/// layout and of what mapping its member types read: the content-derived names
+/// of anonymous records and enums they name, vector element sizes, mode
+/// types' integers; a remembered model is taken when its layout is the very
+/// remembered layout and every such read answers the same now;</item>
+/// <item>the sorted dictionaries of a <see cref="LayoutSet"/> are made by
+/// applying the changes to the previous run's (<see cref="SortedDictionaryMemory{T}"/>).</item>
+/// </list>
+/// Entries none of the last <c>keepRuns</c> runs used are dropped. Not thread-safe: one run at a time.
+/// </summary>
+public sealed class LayoutReuse(int keepRuns = 4)
+{
+    private LayoutMemory? memory;
+    private int run;
+
+    /// <summary>What the last run reused and what it computed.</summary>
+    public LayoutReuseStatistics LastRun => memory?.Statistics ?? default;
+
+    /// <summary>The layout set stages kept past the builder (the profile's reachable subset) keep their dictionaries here.</summary>
+    public LayoutSetMemory Reachable { get; } = new();
+
+    /// <summary>A new run begins (an engine is made): memory made under another target or other options is dropped, old entries trimmed.</summary>
+    internal LayoutMemory Begin(TargetInfo target, LayoutOptions options)
+    {
+        run++;
+        if (memory is null || !ReferenceEquals(memory.Target, target) || !memory.Options.Equals(options))
+        {
+            memory = new LayoutMemory(target, options);
+        }
+        memory.StartRun(run, oldestKept: run - keepRuns);
+        return memory;
+    }
+}
+
+/// <summary>Counts of one run: records and enums whose layout was taken from memory or computed, and likewise their models.</summary>
+public readonly record struct LayoutReuseStatistics(
+    int RecordsReused, int RecordsLaidOut, int ModelsReused, int ModelsMapped, int EnumsReused, int EnumsLaidOut)
+{
+    public override string ToString() =>
+        $"records {RecordsReused} reused / {RecordsLaidOut} laid out, models {ModelsReused} reused / {ModelsMapped} mapped, enums {EnumsReused} reused / {EnumsLaidOut} laid out";
+}

@@ -1,0 +1,18 @@
+namespace LayoutExpert.Layout.Model;
+
+/// <summary>The four dictionaries of a <see cref="LayoutSet"/>, each made from the previous run's (<see cref="SortedDictionaryMemory{T}"/>).</summary>
+public sealed class LayoutSetMemory
+{
+    private readonly SortedDictionaryMemory<RecordLayout> records = new();
+    private readonly SortedDictionaryMemory<EnumLayout> enums = new();
+    private readonly SortedDictionaryMemory<TypedefLayout> typedefs = new();
+    private readonly SortedDictionaryMemory<BaseTypeLayout> baseTypes = new();
+
+    /// <summary>The set holding exactly these entries (kept by this memory: do not change them afterwards).</summary>
+    public LayoutSet Next(
+        Dictionary<string, RecordLayout> recordEntries,
+        Dictionary<string, EnumLayout> enumEntries,
+        Dictionary<string, TypedefLayout> typedefEntries,
+        Dictionary<string, BaseTypeLayout> baseTypeEntries) =>
+        new(records.Next(recordEntries), enums.Next(enumEntries), typedefs.Next(typedefEntries), baseTypes.Next(baseTypeEntries));
+}
