@@ -1,4 +1,5 @@
 using LayoutExpert.Driver.Pipeline;
+using LayoutExpert.Layout.Profiles.Isf;
 using LayoutExpert.Preprocessing.Reuse;
 
 namespace LayoutExpert.Driver.Queries;
@@ -28,6 +29,9 @@ public sealed class ProfileSession(bool reuseAcrossConfigs)
         if (!_parses.TryGetValue(source, out var reuse)) _parses[source] = reuse = new ParseReuse();
         return reuse;
     }
+
+    /// <summary>The ISF writer's encoded user types, enums and symbols, for the next profile to reuse those that did not change.</summary>
+    public IsfFragments IsfFragments { get; } = new();
 
     /// <summary>Where stages report their times; replaced per command, never read by a computation.</summary>
     public StageLog Log { get; set; } = StageLog.Silent;
