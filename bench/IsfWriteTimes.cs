@@ -33,23 +33,9 @@ public static class IsfWriteTimes
         var bytes = Write(a).Bytes.Length;
         Console.WriteLine($"first build (with JIT): {first.Elapsed.TotalMilliseconds:F1} ms, {bytes} bytes");
 
-        var cold = new List<double>();
-        for (var i = 0; i < rounds; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            Write(i % 2 == 0 ? b : a);
-            cold.Add(watch.Elapsed.TotalMilliseconds);
-        }
-        Console.WriteLine($"cold build: median {Median(cold):F2} ms (best {cold.Min():F2})");
-
-        var flips = new List<double>();
-        for (var i = 0; i < rounds; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            WriteWarm(i % 2 == 0 ? b : a);
-            flips.Add(watch.Elapsed.TotalMilliseconds);
-        }
-        Console.WriteLine($"flip build: median {Median(flips):F2} ms (best {flips.Min():F2}); last: {Fragments.LastBuild}");
+        Time("cold build", rounds, i => Write(i % 2 == 0 ? b : a));
+        Time("flip build", rounds, i => WriteWarm(i % 2 == 0 ? b : a));
+        Console.WriteLine($"last flip: {Fragments.LastBuild}");
         return 0;
     }
 
@@ -71,6 +57,23 @@ public static class IsfWriteTimes
         var document = IsfWriter.Build(input, Fragments);
         _ = IsfRequirements.Check(input);
         return document;
+    }
+
+    /// <summary>Wall-clock median and best, with the collections the rounds caused (gen2 ones cost most in a big heap).</summary>
+    private static void Time(string what, int rounds, Action<int> build)
+    {
+        var times = new List<double>();
+        var (gen0, gen2) = (GC.CollectionCount(0), GC.CollectionCount(2));
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        for (var i = 0; i < rounds; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            build(i);
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        var cpuPerRound = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / rounds;
+        Console.WriteLine($"{what}: median {Median(times):F2} ms (best {times.Min():F2}), CPU {cpuPerRound:F2} ms a round, " +
+            $"{GC.CollectionCount(0) - gen0} gen0 / {GC.CollectionCount(2) - gen2} gen2 collections in {rounds} rounds");
     }
 
     private static double Median(List<double> times) => times.Order().ElementAt(times.Count / 2);

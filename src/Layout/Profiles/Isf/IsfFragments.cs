@@ -34,8 +34,12 @@ public sealed class IsfFragments
     /// <summary>What the last build reused and what it encoded.</summary>
     public IsfBuildStatistics LastBuild { get; internal set; }
 
-    /// <summary>Size of the last document, to size the next one's buffer.</summary>
-    internal int LastLength { get; set; }
+    /// <summary>
+    /// The buffer documents are put together in, kept from build to build: at
+    /// 1.7 MB it lives in the large object heap, where garbage costs full
+    /// collections in a process holding a Pre-AST and a database.
+    /// </summary>
+    internal CanonicalJsonBuilder Document { get; } = new(0, 1 << 16);
 
     internal void BeginBuild() => Build++;
 

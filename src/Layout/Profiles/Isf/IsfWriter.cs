@@ -29,7 +29,6 @@ public static class IsfWriter
             fragments.BeginBuild();
             var document = Build(input, fragments, out var statistics);
             fragments.LastBuild = statistics;
-            fragments.LastLength = document.Bytes.Length;
             fragments.EndBuild();
             return document;
         }
@@ -103,7 +102,8 @@ public static class IsfWriter
         }
         needed.UnionWith(symbols.UsedBaseTypes);
 
-        var json = new CanonicalJsonBuilder(0, Math.Max(fragments.LastLength, 4096) + 4096);
+        var json = fragments.Document;
+        json.Reset(0);
         json.StartObject();
         json.Property("base_types"u8);
         IsfSections.BaseTypes(json, layouts, needed, diagnostics);
