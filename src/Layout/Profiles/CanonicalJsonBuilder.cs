@@ -105,6 +105,12 @@ internal sealed class CanonicalJsonBuilder(int depth = 0, int capacity = 256)
         return span;
     }
 
+    /// <summary>Makes room for <paramref name="count"/> more bytes at once (one large buffer, not a doubling series).</summary>
+    public void Reserve(int count)
+    {
+        if (Length + count > _buffer.Length) Array.Resize(ref _buffer, Length + count);
+    }
+
     /// <summary>Gives back the unused end of the last <see cref="Grow"/>.</summary>
     public void Shrink(int count) => Length -= count;
 

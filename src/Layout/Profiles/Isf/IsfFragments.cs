@@ -39,7 +39,7 @@ public sealed class IsfFragments
     /// 1.7 MB it lives in the large object heap, where garbage costs full
     /// collections in a process holding a Pre-AST and a database.
     /// </summary>
-    internal CanonicalJsonBuilder Document { get; } = new(0, 1 << 16);
+    internal CanonicalJsonBuilder Document { get; } = new(0);
 
     internal void BeginBuild() => Build++;
 

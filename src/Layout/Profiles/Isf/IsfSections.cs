@@ -154,6 +154,10 @@ internal static class IsfSections
         return json.ToArray();
     }
 
+    /// <summary>Entries in ordinal key order; a dictionary already sorted that way is not sorted again.</summary>
+    public static IEnumerable<KeyValuePair<string, T>> Sorted<T>(System.Collections.Immutable.ImmutableSortedDictionary<string, T> entries) =>
+        ReferenceEquals(entries.KeyComparer, StringComparer.Ordinal) ? entries : entries.OrderBy(p => p.Key, StringComparer.Ordinal);
+
     /// <summary>Keys in ordinal order; a dictionary already sorted that way is not sorted again.</summary>
     public static IEnumerable<string> SortedKeys<T>(IReadOnlyDictionary<string, T> entries) =>
         entries is System.Collections.Immutable.ImmutableSortedDictionary<string, T> sorted && ReferenceEquals(sorted.KeyComparer, StringComparer.Ordinal)

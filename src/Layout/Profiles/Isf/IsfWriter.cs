@@ -53,9 +53,8 @@ public static class IsfWriter
         var userTypes = new List<byte[]>(layouts.Records.Count);
         var encodedRecords = 0;
         IsfUserTypes? records = null;
-        foreach (var name in IsfSections.SortedKeys(layouts.Records))
+        foreach (var (_, record) in IsfSections.Sorted(layouts.Records))
         {
-            var record = layouts.Records[name];
             var fragment = fragments.FindRecord(record, layouts);
             if (fragment is null)
             {
@@ -74,9 +73,8 @@ public static class IsfWriter
 
         var enums = new List<byte[]>(layouts.Enums.Count);
         var encodedEnums = 0;
-        foreach (var name in IsfSections.SortedKeys(layouts.Enums))
+        foreach (var (_, layout) in IsfSections.Sorted(layouts.Enums))
         {
-            var layout = layouts.Enums[name];
             var unsignedBase = EnumValues.IsUnsignedBase(layouts, layout.BaseType);
             var fragment = fragments.FindEnum(layout, unsignedBase);
             if (fragment is null)
@@ -104,6 +102,7 @@ public static class IsfWriter
 
         var json = fragments.Document;
         json.Reset(0);
+        json.Reserve(Length(userTypes) + Length(enums) + symbols.Bytes.Length + (1 << 16));
         json.StartObject();
         json.Property("base_types"u8);
         IsfSections.BaseTypes(json, layouts, needed, diagnostics);
@@ -155,11 +154,15 @@ public static class IsfWriter
     private static void Members(CanonicalJsonBuilder json, List<byte[]> members)
     {
         json.StartObject();
-        var total = 0;
-        foreach (var member in members) total += member.Length + 1;
-        json.Grow(total);
-        json.Shrink(total);
         foreach (var member in members) json.RawMember(member);
         json.EndObject();
+    }
+
+    /// <summary>The pieces' bytes and their separating commas.</summary>
+    private static int Length(List<byte[]> members)
+    {
+        var total = 0;
+        foreach (var member in members) total += member.Length + 1;
+        return total;
     }
 }
