@@ -1,6 +1,8 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
 using LayoutExpert.Driver.Pipeline;
 using LayoutExpert.Driver.Queries;
+using LayoutExpert.Layout.Model;
 using LayoutExpert.Layout.Profiles.Isf;
 using LayoutExpert.Preprocessing.Config;
 using LayoutExpert.Preprocessing.Linking;
@@ -12,7 +14,9 @@ namespace LayoutExpert.Bench;
 /// Stopwatch figures for the ISF writer alone (issues 5 and 6): `isf-times [OPTION] [ROUNDS]`
 /// lays out the 6.1 amd64 types and those with OPTION (default MEMCG) flipped, then times
 /// what the <c>profile</c> query does with them (build, then the Volatility requirements
-/// check): a cold build (no fragments), and builds alternating between the two configs.
+/// check): a cold build (no fragments), and builds alternating between the two configs with
+/// one <see cref="IsfFragments"/>, on the same layout objects and on equal copies (as a
+/// database's flip hands the writer). Run it with DOTNET_TieredCompilation=0, as the CLI runs.
 /// </summary>
 public static class IsfWriteTimes
 {
@@ -35,6 +39,9 @@ public static class IsfWriteTimes
 
         Time("cold build", rounds, i => Write(i % 2 == 0 ? b : a));
         Time("flip build", rounds, i => WriteWarm(i % 2 == 0 ? b : a));
+        // In a database each flip lays the types out again: equal layouts, new objects, compared member by member.
+        var copies = Enumerable.Range(0, rounds).Select(i => Copy(i % 2 == 0 ? b : a)).ToList();
+        Time("flip build, new objects", rounds, i => WriteWarm(copies[i]));
         Console.WriteLine($"last flip: {Fragments.LastBuild}");
         return 0;
     }
@@ -75,6 +82,27 @@ public static class IsfWriteTimes
         Console.WriteLine($"{what}: median {Median(times):F2} ms (best {times.Min():F2}), CPU {cpuPerRound:F2} ms a round, " +
             $"{GC.CollectionCount(0) - gen0} gen0 / {GC.CollectionCount(2) - gen2} gen2 collections in {rounds} rounds");
     }
+
+    private static IsfInput Copy(IsfInput input)
+    {
+        var layouts = input.Layouts;
+        var records = layouts.Records.ToImmutableSortedDictionary(p => p.Key,
+            p => p.Value with { Members = [.. p.Value.Members.Select(m => m with { Type = Copy(m.Type) })] }, StringComparer.Ordinal);
+        var typedefs = layouts.Typedefs.ToImmutableSortedDictionary(p => p.Key, p => p.Value with { Target = Copy(p.Value.Target) }, StringComparer.Ordinal);
+        var enums = layouts.Enums.ToImmutableSortedDictionary(p => p.Key, p => p.Value with { Constants = [.. p.Value.Constants.Select(c => c with { })] }, StringComparer.Ordinal);
+        return input with { Layouts = new LayoutSet(records, enums, typedefs, layouts.BaseTypes) };
+    }
+
+    private static TypeRef Copy(TypeRef type) => type switch
+    {
+        PointerTypeRef p => new PointerTypeRef(Copy(p.Target)),
+        ArrayTypeRef a => new ArrayTypeRef(Copy(a.Element), a.Count),
+        BaseTypeRef b => new BaseTypeRef(b.Name),
+        RecordTypeRef r => new RecordTypeRef(r.Kind, r.Name),
+        EnumTypeRef e => new EnumTypeRef(e.Name),
+        TypedefTypeRef t => new TypedefTypeRef(t.Name),
+        _ => type,
+    };
 
     private static double Median(List<double> times) => times.Order().ElementAt(times.Count / 2);
 }

@@ -12,9 +12,9 @@ namespace LayoutExpert.Layout.Profiles;
 /// </summary>
 internal sealed class LayoutReads
 {
-    private enum Kind : byte { Typedef, BaseTypeSize, EnumSize }
+    internal enum Kind : byte { Typedef, BaseTypeSize, EnumSize }
 
-    private readonly record struct Read(Kind Kind, string Name, TypedefLayout? Typedef, long? Size);
+    internal readonly record struct Read(Kind Kind, string Name, TypedefLayout? Typedef, long? Size);
 
     private readonly List<Read> _reads = [];
 
@@ -39,18 +39,48 @@ internal sealed class LayoutReads
     public void Clear() => _reads.Clear();
 
     /// <summary>Whether <paramref name="layouts"/> answers every read as it was answered when recorded.</summary>
-    public bool StillHold(LayoutSet layouts)
+    public bool StillHold(LayoutSet layouts) => StillHold(new Answers(layouts));
+
+    /// <summary><see cref="StillHold(LayoutSet)"/> with the answers of one layout set shared between many checks.</summary>
+    public bool StillHold(Answers answers)
     {
         foreach (var read in _reads)
         {
-            var holds = read.Kind switch
-            {
-                Kind.Typedef => Equals(layouts.Typedefs.GetValueOrDefault(read.Name), read.Typedef),
-                Kind.BaseTypeSize => (layouts.BaseTypes.TryGetValue(read.Name, out var b) ? b.Size : (long?)null) == read.Size,
-                _ => (layouts.Enums.TryGetValue(read.Name, out var e) ? e.Size : (long?)null) == read.Size,
-            };
-            if (!holds) return false;
+            if (!answers.Holds(read)) return false;
         }
         return true;
+    }
+
+    /// <summary>
+    /// Whether reads hold in one layout set, remembered: pieces encoded in one
+    /// build recorded the same typedef objects, so most checks are answered by
+    /// one lookup by reference instead of a tree lookup and a deep comparison.
+    /// </summary>
+    internal sealed class Answers(LayoutSet layouts)
+    {
+        private readonly Dictionary<TypedefLayout, bool> _typedefs = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<(Kind, string, long?), bool> _others = [];
+
+        public bool Holds(Read read)
+        {
+            if (read is { Kind: Kind.Typedef, Typedef: { } recorded })
+            {
+                if (!_typedefs.TryGetValue(recorded, out var same))
+                {
+                    _typedefs[recorded] = same = Equals(layouts.Typedefs.GetValueOrDefault(read.Name), recorded);
+                }
+                return same;
+            }
+            var key = (read.Kind, read.Name, read.Size);
+            if (!_others.TryGetValue(key, out var holds)) _others[key] = holds = Compute(read);
+            return holds;
+        }
+
+        private bool Compute(Read read) => read.Kind switch
+        {
+            Kind.Typedef => !layouts.Typedefs.ContainsKey(read.Name),
+            Kind.BaseTypeSize => (layouts.BaseTypes.TryGetValue(read.Name, out var b) ? b.Size : (long?)null) == read.Size,
+            _ => (layouts.Enums.TryGetValue(read.Name, out var e) ? e.Size : (long?)null) == read.Size,
+        };
     }
 }

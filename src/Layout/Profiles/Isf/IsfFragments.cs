@@ -43,8 +43,8 @@ public sealed class IsfFragments
 
     internal void BeginBuild() => Build++;
 
-    internal RecordFragment? FindRecord(RecordLayout record, LayoutSet layouts) =>
-        Find(_records, record.Name, f => (ReferenceEquals(f.Record, record) || f.Record.Equals(record)) && f.Reads.StillHold(layouts));
+    internal RecordFragment? FindRecord(RecordLayout record, LayoutReads.Answers answers) =>
+        Find(_records, record.Name, f => (ReferenceEquals(f.Record, record) || f.Record.Equals(record)) && f.Reads.StillHold(answers));
 
     internal void AddRecord(RecordFragment fragment) => Add(_records, fragment.Record.Name, fragment);
 

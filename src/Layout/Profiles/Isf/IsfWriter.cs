@@ -50,12 +50,13 @@ public static class IsfWriter
         var encoder = new IsfTypeEncoder(typedefs);
         var needed = encoder.UsedBaseTypes;
 
+        var answers = new LayoutReads.Answers(layouts);
         var userTypes = new List<byte[]>(layouts.Records.Count);
         var encodedRecords = 0;
         IsfUserTypes? records = null;
         foreach (var (_, record) in IsfSections.Sorted(layouts.Records))
         {
-            var fragment = fragments.FindRecord(record, layouts);
+            var fragment = fragments.FindRecord(record, answers);
             if (fragment is null)
             {
                 records ??= new IsfUserTypes(typedefs, encoder, diagnostics);
