@@ -91,8 +91,8 @@ public static class ProfileQueries
         }
         var producer = new IsfProducer("LayoutExpert", typeof(ProfileQueries).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
         var input = new IsfInput(types.Types, symbols.Addresses, types.SymbolTypes, symbols.Banner, producer, symbols.Sources, []);
-        var document = IsfWriter.Build(input);
-        return document with { Diagnostics = document.Diagnostics.AddRange(IsfRequirements.Check(document)) };
+        var document = IsfWriter.Build(input, ctx.Get(ProfileInputs.Session, ProfileInputs.Key).IsfFragments);
+        return document with { Diagnostics = document.Diagnostics.AddRange(IsfRequirements.Check(input)) };
     }, valueComparer: DocumentComparer.Instance);
 
     private sealed class DocumentComparer : IEqualityComparer<ProfileDocument>

@@ -1,5 +1,6 @@
 using LayoutExpert.Driver.Pipeline;
 using LayoutExpert.Layout.Engine;
+using LayoutExpert.Layout.Profiles.Isf;
 using LayoutExpert.Preprocessing.Reuse;
 using LayoutExpert.Semantics.Binding;
 
@@ -50,6 +51,9 @@ public sealed class ProfileSession(bool reuseAcrossConfigs)
         if (!_layouts.TryGetValue(source, out var reuse)) _layouts[source] = reuse = new LayoutReuse();
         return reuse;
     }
+
+    /// <summary>The ISF writer's encoded user types, enums and symbols, for the next profile to reuse those that did not change.</summary>
+    public IsfFragments IsfFragments { get; } = new();
 
     /// <summary>Where stages report their times; replaced per command, never read by a computation.</summary>
     public StageLog Log { get; set; } = StageLog.Silent;

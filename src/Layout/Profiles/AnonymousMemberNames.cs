@@ -30,6 +30,11 @@ internal static class AnonymousMemberNames
     /// <summary>A name for each member, in member order; null for a member that gets no field.</summary>
     public static ImmutableArray<string?> For(RecordLayout record, TypedefResolver typedefs, DiagnosticBag diagnostics)
     {
+        if (record.Members.All(m => m.Name is not null))
+        {
+            // Nothing to name (the common case): every field is its member's name.
+            return [.. record.Members.Select(m => m.Name)];
+        }
         var names = new string?[record.Members.Length];
         var taken = new HashSet<string>(record.Members.Where(m => m.Name is not null).Select(m => m.Name!), StringComparer.Ordinal);
 

@@ -12,9 +12,16 @@ internal sealed class DiagnosticBag
 
     public void Add(DiagnosticDescriptor descriptor, params object[] args) => Add(descriptor, null, args);
 
-    public void Add(DiagnosticDescriptor descriptor, SourceLocation? location, params object[] args)
+    /// <summary>Where every diagnostic added is also recorded (repeats included), for an encoding that is kept and replayed.</summary>
+    public List<Diagnostic>? Recorder { get; set; }
+
+    public void Add(DiagnosticDescriptor descriptor, SourceLocation? location, params object[] args) =>
+        Add(Diagnostic.Create(descriptor, location, args));
+
+    /// <summary>Adds a diagnostic made earlier: replaying a recorded encoding's leaves the bag as encoding again would.</summary>
+    public void Add(Diagnostic diagnostic)
     {
-        var diagnostic = Diagnostic.Create(descriptor, location, args);
+        Recorder?.Add(diagnostic);
         if (_seen.Add(diagnostic.ToString())) _items.Add(diagnostic);
     }
 

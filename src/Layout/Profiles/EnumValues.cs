@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using LayoutExpert.Layout.Model;
 
 namespace LayoutExpert.Layout.Profiles;
@@ -17,9 +16,6 @@ internal static class EnumValues
         layouts.BaseTypes.TryGetValue(baseType, out var type)
             ? type.Encoding is BaseTypeEncoding.Unsigned or BaseTypeEncoding.UnsignedChar or BaseTypeEncoding.Boolean
             : baseType.Contains("unsigned", StringComparison.Ordinal);
-
-    public static JsonNode ToJson(long value, bool unsignedBase) =>
-        unsignedBase && value < 0 ? JsonValue.Create(unchecked((ulong)value)) : JsonValue.Create(value);
 
     public static string ToText(long value, bool unsignedBase) =>
         unsignedBase && value < 0

@@ -14,6 +14,10 @@ public sealed record ProfileDocument(ImmutableArray<byte> Bytes, ImmutableArray<
     internal static ProfileDocument From(JsonObject json, DiagnosticBag diagnostics) =>
         new([.. CanonicalJson.Serialize(json)], diagnostics.ToImmutable());
 
+    /// <summary>A document written straight to bytes (already canonical) by a streaming writer.</summary>
+    internal static ProfileDocument From(byte[] canonicalBytes, DiagnosticBag diagnostics) =>
+        new(System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(canonicalBytes), diagnostics.ToImmutable());
+
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 
     /// <summary>A fresh, parsed copy of the profile, for inspection.</summary>

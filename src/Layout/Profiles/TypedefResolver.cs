@@ -11,6 +11,9 @@ namespace LayoutExpert.Layout.Profiles;
 /// </summary>
 internal sealed class TypedefResolver(LayoutSet layouts, DiagnosticBag diagnostics)
 {
+    /// <summary>Where the lookups made are recorded, for an encoding that is kept and reused; null when none is.</summary>
+    public LayoutReads? Reads { get; set; }
+
     /// <summary>The first non-typedef type behind <paramref name="type"/>; void (with a warning) for an unknown or cyclic typedef.</summary>
     public TypeRef Peel(TypeRef type)
     {
@@ -23,22 +26,35 @@ internal sealed class TypedefResolver(LayoutSet layouts, DiagnosticBag diagnosti
                 diagnostics.Add(ProfileDiagnostics.TypedefCycle, typedef.Name);
                 return VoidTypeRef.Instance;
             }
-            if (!layouts.Typedefs.TryGetValue(typedef.Name, out var layout))
+            var found = layouts.Typedefs.TryGetValue(typedef.Name, out var layout);
+            Reads?.Typedef(typedef.Name, layout);
+            if (!found)
             {
                 diagnostics.Add(ProfileDiagnostics.UnknownTypedef, typedef.Name);
                 return VoidTypeRef.Instance;
             }
-            type = layout.Target;
+            type = layout!.Target;
         }
         return type;
     }
 
     /// <summary>The size in bytes of a scalar type (base or enum) after peeling, or null when unknown.</summary>
-    public long? ScalarSize(TypeRef type) => Peel(type) switch
+    public long? ScalarSize(TypeRef type)
     {
-        BaseTypeRef b when layouts.BaseTypes.TryGetValue(b.Name, out var bt) => bt.Size,
-        EnumTypeRef e when layouts.Enums.TryGetValue(e.Name, out var en) => en.Size,
-        PointerTypeRef => 8,
-        _ => null,
-    };
+        switch (Peel(type))
+        {
+            case BaseTypeRef b:
+                var baseSize = layouts.BaseTypes.TryGetValue(b.Name, out var bt) ? bt.Size : (long?)null;
+                Reads?.BaseTypeSize(b.Name, baseSize);
+                return baseSize;
+            case EnumTypeRef e:
+                var enumSize = layouts.Enums.TryGetValue(e.Name, out var en) ? en.Size : (long?)null;
+                Reads?.EnumSize(e.Name, enumSize);
+                return enumSize;
+            case PointerTypeRef:
+                return 8;
+            default:
+                return null;
+        }
+    }
 }

@@ -1,45 +1,37 @@
 using System.Collections.Immutable;
-using System.Text.Json.Nodes;
 using LayoutExpert.Layout.Model;
 
 namespace LayoutExpert.Layout.Profiles.Isf;
 
 /// <summary>
 /// Writes a Volatility 3 Intermediate Symbol Format profile, format 6.2.0:
-/// <c>{metadata, base_types, user_types, enums, symbols}</c>.
+/// <c>{base_types, enums, metadata, symbols, user_types}</c>, as canonical JSON
+/// (<see cref="CanonicalJson"/>'s form) written straight to bytes.
 /// <para>
-/// Bit-fields follow dwarf2json: the field's <c>offset</c> is the byte holding
-/// the field's first bit and <c>bit_position</c> (0-7) counts from that byte's
-/// least significant bit, so Volatility reads the declared type at that offset,
-/// shifts right by <c>bit_position</c> and keeps <c>bit_length</c> bits.
+/// The sections are encoded in the order their diagnostics are reported (user
+/// types, enums, symbols, base types, metadata) and put together in key order.
+/// User types, enums and the symbols section are pieces that a later build can
+/// take from <see cref="IsfFragments"/> when their inputs are unchanged; a
+/// build without fragments uses a fresh set, so both go the same way.
 /// </para>
 /// </summary>
 public static class IsfWriter
 {
     public const string Format = "6.2.0";
 
-    private const ulong Low48Bits = 0x0000_FFFF_FFFF_FFFF;
+    public static ProfileDocument Build(IsfInput input) => Build(input, new IsfFragments());
 
-    public static ProfileDocument Build(IsfInput input)
+    /// <summary>Builds, reusing and updating <paramref name="fragments"/>; the bytes and diagnostics are those of a fresh build.</summary>
+    public static ProfileDocument Build(IsfInput input, IsfFragments fragments)
     {
-        var diagnostics = new DiagnosticBag();
-        var typedefs = new TypedefResolver(input.Layouts, diagnostics);
-        var encoder = new IsfTypeEncoder(typedefs);
-
-        var userTypes = UserTypes(input.Layouts, typedefs, encoder, diagnostics);
-        var enums = Enums(input.Layouts, diagnostics);
-        var symbols = Symbols(input, encoder, diagnostics);
-        var baseTypes = BaseTypes(input.Layouts, encoder.UsedBaseTypes, enums, diagnostics);
-
-        var json = new JsonObject
+        lock (fragments)
         {
-            ["metadata"] = Metadata(input, diagnostics),
-            ["base_types"] = baseTypes,
-            ["user_types"] = userTypes,
-            ["enums"] = enums,
-            ["symbols"] = symbols,
-        };
-        return ProfileDocument.From(json, diagnostics);
+            fragments.BeginBuild();
+            var document = Build(input, fragments, out var statistics);
+            fragments.LastBuild = statistics;
+            fragments.EndBuild();
+            return document;
+        }
     }
 
     /// <summary>Builds and writes atomically to <paramref name="path"/>; returns the build's diagnostics.</summary>
@@ -50,167 +42,128 @@ public static class IsfWriter
         return document.Diagnostics;
     }
 
-    private static JsonObject Metadata(IsfInput input, DiagnosticBag diagnostics) => new()
+    private static ProfileDocument Build(IsfInput input, IsfFragments fragments, out IsfBuildStatistics statistics)
     {
-        ["format"] = Format,
-        ["producer"] = new JsonObject { ["name"] = input.Producer.Name, ["version"] = input.Producer.Version },
-        ["linux"] = new JsonObject
-        {
-            ["symbols"] = Sources(input.SymbolSources, diagnostics),
-            ["types"] = Sources(input.TypeSources, diagnostics),
-        },
-    };
+        var layouts = input.Layouts;
+        var diagnostics = new DiagnosticBag();
+        var typedefs = new TypedefResolver(layouts, diagnostics);
+        var encoder = new IsfTypeEncoder(typedefs);
+        var needed = encoder.UsedBaseTypes;
 
-    private static JsonArray Sources(ImmutableArray<IsfSourceFile> files, DiagnosticBag diagnostics)
-    {
-        var array = new JsonArray();
-        foreach (var file in files.IsDefault ? [] : files)
+        var answers = new LayoutReads.Answers(layouts);
+        var userTypes = new List<byte[]>(layouts.Records.Count);
+        var encodedRecords = 0;
+        IsfUserTypes? records = null;
+        foreach (var (_, record) in IsfSections.Sorted(layouts.Records))
         {
-            if (file.Sha256.Length != 64 || !file.Sha256.All(char.IsAsciiHexDigit))
+            var fragment = fragments.FindRecord(record, answers);
+            if (fragment is null)
             {
-                diagnostics.Add(ProfileDiagnostics.InvalidSourceFile, file.Name, file.Sha256);
-                continue;
+                records ??= new IsfUserTypes(typedefs, encoder, diagnostics);
+                fragment = records.Encode(record);
+                fragments.AddRecord(fragment);
+                encodedRecords++;
             }
-            array.Add((JsonNode)new JsonObject
+            else
             {
-                ["kind"] = file.KindText,
-                ["name"] = file.Name,
-                ["hash_type"] = "sha256",
-                ["hash_value"] = file.Sha256.ToLowerInvariant(),
-            });
-        }
-        return array;
-    }
-
-    private static JsonObject UserTypes(LayoutSet layouts, TypedefResolver typedefs, IsfTypeEncoder encoder, DiagnosticBag diagnostics)
-    {
-        var result = new JsonObject();
-        foreach (var (name, record) in layouts.Records.OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            var names = AnonymousMemberNames.For(record, typedefs, diagnostics);
-            var fields = new JsonObject();
-            for (var i = 0; i < record.Members.Length; i++)
-            {
-                if (names[i] is not { } fieldName) continue;
-                var member = record.Members[i];
-                var field = member.BitWidth is { } width
-                    ? BitField(record, member, width, typedefs, encoder, diagnostics)
-                    : new JsonObject { ["type"] = encoder.Encode(member.Type), ["offset"] = member.ByteOffset };
-                if (field is null) continue;
-                if (member.Name is null) field["anonymous"] = true;
-                fields[fieldName] = field;
+                Replay(fragment, diagnostics);
             }
-            result[name] = new JsonObject
-            {
-                ["kind"] = record.Kind == RecordKind.Struct ? "struct" : "union",
-                ["size"] = record.Size,
-                ["fields"] = fields,
-            };
+            needed.UnionWith(fragment.UsedBaseTypes);
+            userTypes.Add(fragment.Bytes);
         }
-        return result;
-    }
 
-    /// <summary>dwarf2json's convention: offset = byte of the first bit, bit_position = the bit within it (0-7).</summary>
-    private static JsonObject? BitField(RecordLayout record, MemberLayout member, int width, TypedefResolver typedefs, IsfTypeEncoder encoder, DiagnosticBag diagnostics)
-    {
-        var type = typedefs.Peel(member.Type);
-        if (type is not (BaseTypeRef or EnumTypeRef))
-        {
-            diagnostics.Add(ProfileDiagnostics.BitFieldTypeNotScalar, record.Name, member.Name ?? "<unnamed>", member.Type.Canonical);
-            return null;
-        }
-        var offset = member.BitOffset / 8;
-        var position = (int)(member.BitOffset % 8);
-        if (typedefs.ScalarSize(type) is { } size && position + width > size * 8)
-        {
-            diagnostics.Add(ProfileDiagnostics.BitFieldExceedsBaseType,
-                record.Name, member.Name ?? "<unnamed>", position + width, offset, type.Canonical, size * 8);
-        }
-        return new JsonObject
-        {
-            ["type"] = new JsonObject
-            {
-                ["kind"] = "bitfield",
-                ["bit_position"] = position,
-                ["bit_length"] = width,
-                ["type"] = encoder.Encode(type),
-            },
-            ["offset"] = offset,
-        };
-    }
-
-    private static JsonObject Enums(LayoutSet layouts, DiagnosticBag diagnostics)
-    {
-        var result = new JsonObject();
-        foreach (var (name, layout) in layouts.Enums.OrderBy(p => p.Key, StringComparer.Ordinal))
+        var enums = new List<byte[]>(layouts.Enums.Count);
+        var encodedEnums = 0;
+        foreach (var (_, layout) in IsfSections.Sorted(layouts.Enums))
         {
             var unsignedBase = EnumValues.IsUnsignedBase(layouts, layout.BaseType);
-            var constants = new JsonObject();
-            foreach (var constant in layout.Constants)
+            var fragment = fragments.FindEnum(layout, unsignedBase);
+            if (fragment is null)
             {
-                constants[constant.Name] = EnumValues.ToJson(constant.Value, unsignedBase);
+                fragment = new EnumFragment(layout, unsignedBase, IsfSections.Enum(layout, unsignedBase));
+                fragments.AddEnum(fragment);
+                encodedEnums++;
             }
-            result[name] = new JsonObject { ["size"] = layout.Size, ["base"] = layout.BaseType, ["constants"] = constants };
+            needed.Add(layout.BaseType);
+            enums.Add(fragment.Bytes);
         }
-        return result;
+
+        var symbols = fragments.FindSymbols(input);
+        var symbolsReused = symbols is not null;
+        if (symbols is null)
+        {
+            symbols = EncodeSymbols(input, typedefs, encoder, diagnostics);
+            fragments.AddSymbols(symbols);
+        }
+        else
+        {
+            Replay(symbols, diagnostics);
+        }
+        needed.UnionWith(symbols.UsedBaseTypes);
+
+        var json = fragments.Document;
+        json.Reset(0);
+        json.Reserve(Length(userTypes) + Length(enums) + symbols.Bytes.Length + (1 << 16));
+        json.StartObject();
+        json.Property("base_types"u8);
+        IsfSections.BaseTypes(json, layouts, needed, diagnostics);
+        json.Property("enums"u8);
+        Members(json, enums);
+        json.Property("metadata"u8);
+        IsfSections.Metadata(json, input, diagnostics);
+        json.Property("symbols"u8);
+        json.Raw(symbols.Bytes);
+        json.Property("user_types"u8);
+        Members(json, userTypes);
+        json.EndObject();
+        json.Raw("\n"u8);
+
+        statistics = new IsfBuildStatistics(encodedRecords, layouts.Records.Count - encodedRecords,
+            encodedEnums, layouts.Enums.Count - encodedEnums, symbolsReused);
+        return ProfileDocument.From(json.ToArray(), diagnostics);
     }
 
-    private static JsonObject Symbols(IsfInput input, IsfTypeEncoder encoder, DiagnosticBag diagnostics)
+    private static SymbolsFragment EncodeSymbols(IsfInput input, TypedefResolver typedefs, IsfTypeEncoder encoder, DiagnosticBag diagnostics)
     {
-        var result = new JsonObject();
-        foreach (var (name, address) in input.SymbolAddresses.OrderBy(p => p.Key, StringComparer.Ordinal))
+        var reads = new LayoutReads();
+        var recorded = new List<LayoutExpert.Syntax.Diagnostics.Diagnostic>();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var allUsed = encoder.UsedBaseTypes;
+        typedefs.Reads = reads;
+        diagnostics.Recorder = recorded;
+        encoder.UsedBaseTypes = used;
+        try
         {
-            var symbol = new JsonObject { ["address"] = input.MaskAddressesTo48Bits ? address & Low48Bits : address };
-            if (name == "linux_banner" && input.Banner is { } banner)
-            {
-                // The banner's own length decides the array's: the header's
-                // "extern const char linux_banner[]" has no count.
-                symbol["type"] = IsfTypeEncoder.Array(banner.ConstantData.Length, encoder.Base("char"));
-                symbol["constant_data"] = Convert.ToBase64String(banner.ConstantData.AsSpan());
-            }
-            else if (input.SymbolTypes.TryGetValue(name, out var type))
-            {
-                symbol["type"] = encoder.Encode(type);
-            }
-            result[name] = symbol;
+            var bytes = IsfSections.Symbols(input, encoder, diagnostics);
+            return new SymbolsFragment(input, bytes, reads, [.. recorded], [.. used]);
         }
-
-        var unplaced = input.SymbolTypes.Keys.Where(k => !input.SymbolAddresses.ContainsKey(k))
-            .OrderBy(k => k, StringComparer.Ordinal).ToList();
-        if (unplaced.Count > 0)
+        finally
         {
-            diagnostics.Add(ProfileDiagnostics.TypedSymbolsWithoutAddress, unplaced.Count, unplaced[0]);
+            typedefs.Reads = null;
+            diagnostics.Recorder = null;
+            encoder.UsedBaseTypes = allUsed;
         }
-        if (input.Banner is not null && !input.SymbolAddresses.ContainsKey("linux_banner"))
-        {
-            diagnostics.Add(ProfileDiagnostics.BannerSymbolMissing);
-        }
-        return result;
     }
 
-    /// <summary>
-    /// Every base type of the layout set, "pointer" always (Volatility sizes
-    /// pointers by it), "void" when something refers to it, and plain "char"
-    /// for the banner should the layout set not have it.
-    /// </summary>
-    private static JsonObject BaseTypes(LayoutSet layouts, IReadOnlySet<string> used, JsonObject enums, DiagnosticBag diagnostics)
+    /// <summary>A reused piece's diagnostics, added again in the order encoding added them.</summary>
+    private static void Replay(Fragment fragment, DiagnosticBag diagnostics)
     {
-        var result = new JsonObject();
-        foreach (var (name, type) in layouts.BaseTypes.OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            result[name] = IsfBaseTypes.For(type);
-        }
-        result["pointer"] = IsfBaseTypes.Pointer();
+        foreach (var diagnostic in fragment.Diagnostics) diagnostics.Add(diagnostic);
+    }
 
-        var needed = new SortedSet<string>(used, StringComparer.Ordinal);
-        foreach (var (_, entry) in enums) needed.Add((string)entry!["base"]!);
-        foreach (var name in needed)
-        {
-            if (result.ContainsKey(name)) continue;
-            if (name == "void") result[name] = IsfBaseTypes.Void();
-            else if (name == "char") result[name] = IsfBaseTypes.PlainChar();
-            else diagnostics.Add(ProfileDiagnostics.MissingBaseType, name);
-        }
-        return result;
+    /// <summary>An object whose members are pieces written at its members' depth.</summary>
+    private static void Members(CanonicalJsonBuilder json, List<byte[]> members)
+    {
+        json.StartObject();
+        foreach (var member in members) json.RawMember(member);
+        json.EndObject();
+    }
+
+    /// <summary>The pieces' bytes and their separating commas.</summary>
+    private static int Length(List<byte[]> members)
+    {
+        var total = 0;
+        foreach (var member in members) total += member.Length + 1;
+        return total;
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using LayoutExpert.Layout.Model;
 
 namespace LayoutExpert.Layout.Profiles.Rekall;
@@ -23,21 +22,51 @@ namespace LayoutExpert.Layout.Profiles.Rekall;
 /// The target is the declared base type (an enum's underlying base type).
 /// </para>
 /// </summary>
+/// <para>
+/// Members are encoded in declaration order (the order of the diagnostics) into
+/// a scratch buffer and then put in key order; of two fields with one name the
+/// first is kept.
+/// </para>
 internal sealed class RekallStructs(LayoutSet layouts, TypedefResolver typedefs, RekallTypeEncoder encoder, DiagnosticBag diagnostics)
 {
-    public JsonObject Build()
+    /// <summary>Depth of a field's key: root, <c>$STRUCTS</c>, the record's array, its fields object.</summary>
+    private const int FieldDepth = 4;
+
+    private readonly CanonicalJsonBuilder _fields = new(FieldDepth, 4096);
+    private readonly List<(string Name, int Start, int End)> _written = [];
+    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+
+    /// <summary>Writes the <c>$STRUCTS</c> object.</summary>
+    public void Build(CanonicalJsonBuilder json)
     {
-        var result = new JsonObject();
-        foreach (var (name, record) in layouts.Records.OrderBy(p => p.Key, StringComparer.Ordinal))
+        json.StartObject();
+        foreach (var name in SortedKeys(layouts.Records))
         {
-            var fields = new JsonObject();
-            AddMembers(record, record, 0, fields, [name]);
-            result[name] = new JsonArray(record.Size, fields);
+            var record = layouts.Records[name];
+            _fields.Reset(FieldDepth);
+            _written.Clear();
+            _names.Clear();
+            AddMembers(record, record, 0, [name]);
+            _written.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+
+            json.Property(name);
+            json.StartArray();
+            json.Item();
+            json.Number(record.Size);
+            json.Item();
+            json.StartObject();
+            var fields = _fields.WrittenSpan;
+            foreach (var (_, start, end) in _written) json.RawMember(fields[start..end]);
+            json.EndObject();
+            json.EndArray();
         }
-        return result;
+        json.EndObject();
     }
 
-    private void AddMembers(RecordLayout outer, RecordLayout record, long baseBits, JsonObject fields, HashSet<string> lifting)
+    private static IEnumerable<string> SortedKeys<T>(System.Collections.Immutable.ImmutableSortedDictionary<string, T> entries) =>
+        ReferenceEquals(entries.KeyComparer, StringComparer.Ordinal) ? entries.Keys : entries.Keys.Order(StringComparer.Ordinal);
+
+    private void AddMembers(RecordLayout outer, RecordLayout record, long baseBits, HashSet<string> lifting)
     {
         var names = AnonymousMemberNames.For(record, typedefs, diagnostics);
         for (var i = 0; i < record.Members.Length; i++)
@@ -51,27 +80,46 @@ internal sealed class RekallStructs(LayoutSet layouts, TypedefResolver typedefs,
                 if (layouts.Records.TryGetValue(anonymous.Name, out var inner) && !lifting.Contains(anonymous.Name))
                 {
                     lifting.Add(anonymous.Name);
-                    AddMembers(outer, inner, bitOffset, fields, lifting);
+                    AddMembers(outer, inner, bitOffset, lifting);
                     lifting.Remove(anonymous.Name);
                     continue;
                 }
                 diagnostics.Add(ProfileDiagnostics.UnknownRecord, outer.Name, bitOffset / 8, anonymous.Canonical);
             }
 
-            var field = member.BitWidth is { } width
+            var start = _fields.Length;
+            _fields.Reset(FieldDepth, keepBytes: true);
+            _fields.Property(name);
+            var written = member.BitWidth is { } width
                 ? BitField(outer, member, bitOffset, width)
-                : new JsonArray(bitOffset / 8, encoder.EncodeAsArray(member.Type));
-            if (field is null) continue;
-            if (fields.ContainsKey(name))
+                : Field(bitOffset, member.Type);
+            if (!written)
             {
+                _fields.Shrink(_fields.Length - start);
+                continue;
+            }
+            if (!_names.Add(name))
+            {
+                _fields.Shrink(_fields.Length - start);
                 diagnostics.Add(ProfileDiagnostics.RepeatedFieldName, outer.Name, name);
                 continue;
             }
-            fields[name] = field;
+            _written.Add((name, start, _fields.Length));
         }
     }
 
-    private JsonArray? BitField(RecordLayout outer, MemberLayout member, long bitOffset, int width)
+    private bool Field(long bitOffset, TypeRef type)
+    {
+        _fields.StartArray();
+        _fields.Item();
+        _fields.Number(bitOffset / 8);
+        _fields.Item();
+        encoder.EncodeAsArray(_fields, type);
+        _fields.EndArray();
+        return true;
+    }
+
+    private bool BitField(RecordLayout outer, MemberLayout member, long bitOffset, int width)
     {
         var type = typedefs.Peel(member.Type);
         string target;
@@ -85,7 +133,7 @@ internal sealed class RekallStructs(LayoutSet layouts, TypedefResolver typedefs,
                 break;
             default:
                 diagnostics.Add(ProfileDiagnostics.BitFieldTypeNotScalar, outer.Name, member.Name ?? "<unnamed>", member.Type.Canonical);
-                return null;
+                return false;
         }
 
         // Without a known size the unit shrinks to the byte holding the first bit.
@@ -98,11 +146,24 @@ internal sealed class RekallStructs(LayoutSet layouts, TypedefResolver typedefs,
             diagnostics.Add(ProfileDiagnostics.BitFieldCrossesStorageUnit,
                 outer.Name, member.Name ?? "<unnamed>", bitOffset, bitOffset + width - 1, unitBytes, unitStart);
         }
-        return new JsonArray(unitStart, new JsonArray("BitField", new JsonObject
-        {
-            ["start_bit"] = startBit,
-            ["end_bit"] = endBit,
-            ["target"] = target,
-        }));
+        _fields.StartArray();
+        _fields.Item();
+        _fields.Number(unitStart);
+        _fields.Item();
+        _fields.StartArray();
+        _fields.Item();
+        _fields.Raw("\"BitField\""u8);
+        _fields.Item();
+        _fields.StartObject();
+        _fields.Property("end_bit"u8);
+        _fields.Number(endBit);
+        _fields.Property("start_bit"u8);
+        _fields.Number(startBit);
+        _fields.Property("target"u8);
+        _fields.String(target);
+        _fields.EndObject();
+        _fields.EndArray();
+        _fields.EndArray();
+        return true;
     }
 }

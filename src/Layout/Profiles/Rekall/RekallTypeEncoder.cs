@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using LayoutExpert.Layout.Model;
 
 namespace LayoutExpert.Layout.Profiles.Rekall;
@@ -12,41 +11,22 @@ namespace LayoutExpert.Layout.Profiles.Rekall;
 /// an array <c>["Array", {"count": n, "target": T, "target_args"?: ...}]</c> (nested for more dimensions;
 /// a flexible array has count 0);
 /// an enum <c>["Enumeration", {"enum_name": E, "target": its base type}]</c>.
-/// Typedefs are looked through.
+/// Typedefs are looked through, the outer one first (the order of diagnostics
+/// follows it). Written with keys in ordinal order.
 /// </summary>
 internal sealed class RekallTypeEncoder(LayoutSet layouts, TypedefResolver typedefs, DiagnosticBag diagnostics)
 {
-    public (string Name, JsonObject Args) Encode(TypeRef type)
+    public void EncodeAsArray(CanonicalJsonBuilder json, TypeRef type)
     {
-        switch (typedefs.Peel(type))
-        {
-            case BaseTypeRef b:
-                if (!layouts.BaseTypes.ContainsKey(b.Name)) diagnostics.Add(ProfileDiagnostics.MissingBaseType, b.Name);
-                return (b.Name, []);
-            case VoidTypeRef:
-                return ("void", []);
-            case FunctionTypeRef:
-                return ("Function", []);
-            case RecordTypeRef r:
-                return (r.Name, []);
-            case EnumTypeRef e:
-                return ("Enumeration", new JsonObject { ["enum_name"] = e.Name, ["target"] = EnumBase(e.Name) });
-            case PointerTypeRef p:
-                return ("Pointer", Target(p.Target));
-            case ArrayTypeRef a:
-                var args = Target(a.Element);
-                args["count"] = a.Count ?? 0;
-                return ("Array", args);
-            case var other:
-                throw new InvalidOperationException("unexpected type reference " + other.GetType().Name);
-        }
-    }
-
-    public JsonArray EncodeAsArray(TypeRef type)
-    {
-        var (name, args) = Encode(type);
-        // The JsonNode overloads: Add<T> builds values by reflection, which a NativeAOT build cannot keep.
-        return new JsonArray(JsonValue.Create(name), args);
+        json.StartArray();
+        json.Item();
+        var peeled = typedefs.Peel(type);
+        json.String(Name(peeled));
+        json.Item();
+        json.StartObject();
+        Args(json, peeled);
+        json.EndObject();
+        json.EndArray();
     }
 
     /// <summary>The base type an enum is stored as (gcc's choice, C11 6.7.2.2p4).</summary>
@@ -57,11 +37,58 @@ internal sealed class RekallTypeEncoder(LayoutSet layouts, TypedefResolver typed
         return "int";
     }
 
-    private JsonObject Target(TypeRef target)
+    /// <summary>Rekall's name for a peeled type; a base type unknown to the set is reported here.</summary>
+    private string Name(TypeRef peeled)
     {
-        var (name, args) = Encode(target);
-        var result = new JsonObject { ["target"] = name };
-        if (args.Count > 0) result["target_args"] = args;
-        return result;
+        switch (peeled)
+        {
+            case BaseTypeRef b:
+                if (!layouts.BaseTypes.ContainsKey(b.Name)) diagnostics.Add(ProfileDiagnostics.MissingBaseType, b.Name);
+                return b.Name;
+            case VoidTypeRef: return "void";
+            case FunctionTypeRef: return "Function";
+            case RecordTypeRef r: return r.Name;
+            case EnumTypeRef: return "Enumeration";
+            case PointerTypeRef: return "Pointer";
+            case ArrayTypeRef: return "Array";
+            case var other: throw new InvalidOperationException("unexpected type reference " + other.GetType().Name);
+        }
+    }
+
+    private static bool HasArgs(TypeRef peeled) => peeled is EnumTypeRef or PointerTypeRef or ArrayTypeRef;
+
+    /// <summary>The members of a peeled type's argument object (none for base, void, function, record).</summary>
+    private void Args(CanonicalJsonBuilder json, TypeRef peeled)
+    {
+        switch (peeled)
+        {
+            case EnumTypeRef e:
+                json.Property("enum_name"u8);
+                json.String(e.Name);
+                json.Property("target"u8);
+                json.String(EnumBase(e.Name));
+                break;
+            case PointerTypeRef p:
+                Target(json, p.Target);
+                break;
+            case ArrayTypeRef a:
+                json.Property("count"u8);
+                json.Number(a.Count ?? 0);
+                Target(json, a.Element);
+                break;
+        }
+    }
+
+    /// <summary><c>"target": name</c>, and <c>"target_args": {...}</c> when the target has arguments.</summary>
+    private void Target(CanonicalJsonBuilder json, TypeRef target)
+    {
+        var peeled = typedefs.Peel(target);
+        json.Property("target"u8);
+        json.String(Name(peeled));
+        if (!HasArgs(peeled)) return;
+        json.Property("target_args"u8);
+        json.StartObject();
+        Args(json, peeled);
+        json.EndObject();
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text;
-using System.Text.Json.Nodes;
 using LayoutExpert.Layout.Model;
 
 namespace LayoutExpert.Layout.Profiles.Rekall;
@@ -21,22 +20,37 @@ public static class RekallWriter
         var typedefs = new TypedefResolver(input.Layouts, diagnostics);
         var encoder = new RekallTypeEncoder(input.Layouts, typedefs, diagnostics);
 
-        var json = new JsonObject
-        {
-            ["$METADATA"] = new JsonObject
-            {
-                ["ProfileClass"] = "Linux",
-                ["Type"] = "Profile",
-                ["Version"] = 1,
-                ["arch"] = input.Arch,
-            },
-            ["$CONSTANTS"] = Constants(input),
-            ["$CONFIG"] = Config(input.ConfigOptions),
-            ["$STRUCTS"] = new RekallStructs(input.Layouts, typedefs, encoder, diagnostics).Build(),
-            ["$ENUMS"] = Enums(input.Layouts, byValue: true),
-            ["$REVENUMS"] = Enums(input.Layouts, byValue: false),
-        };
-        return ProfileDocument.From(json, diagnostics);
+        // $STRUCTS (the only section with diagnostics) is written first, at its depth; it sorts last.
+        var structs = new CanonicalJsonBuilder(1, 1 << 20);
+        new RekallStructs(input.Layouts, typedefs, encoder, diagnostics).Build(structs);
+
+        // Keys in ordinal order: '$' names sort by their capitals; in $METADATA capitals precede "arch".
+        var json = new CanonicalJsonBuilder(0, structs.Length + (1 << 18));
+        json.StartObject();
+        json.Property("$CONFIG"u8);
+        Config(json, input.ConfigOptions);
+        json.Property("$CONSTANTS"u8);
+        Constants(json, input);
+        json.Property("$ENUMS"u8);
+        Enums(json, input.Layouts, byValue: true);
+        json.Property("$METADATA"u8);
+        json.StartObject();
+        json.Property("ProfileClass"u8);
+        json.Raw("\"Linux\""u8);
+        json.Property("Type"u8);
+        json.Raw("\"Profile\""u8);
+        json.Property("Version"u8);
+        json.Number(1);
+        json.Property("arch"u8);
+        json.String(input.Arch);
+        json.EndObject();
+        json.Property("$REVENUMS"u8);
+        Enums(json, input.Layouts, byValue: false);
+        json.Property("$STRUCTS"u8);
+        json.Raw(structs.WrittenSpan);
+        json.EndObject();
+        json.Raw("\n"u8);
+        return ProfileDocument.From(json.ToArray(), diagnostics);
     }
 
     /// <summary>Builds and writes atomically to <paramref name="path"/>; returns the build's diagnostics.</summary>
@@ -47,24 +61,27 @@ public static class RekallWriter
         return document.Diagnostics;
     }
 
-    private static JsonObject Constants(RekallInput input)
+    private static void Constants(CanonicalJsonBuilder json, RekallInput input)
     {
-        var result = new JsonObject();
-        foreach (var (name, address) in input.SymbolAddresses.OrderBy(p => p.Key, StringComparer.Ordinal))
+        json.StartObject();
+        foreach (var name in input.SymbolAddresses.Keys.Order(StringComparer.Ordinal))
         {
-            result[name] = input.MaskAddressesTo48Bits ? address & Low48Bits : address;
+            var address = input.SymbolAddresses[name];
+            json.Property(name);
+            json.Number(input.MaskAddressesTo48Bits ? address & Low48Bits : address);
         }
-        return result;
+        json.EndObject();
     }
 
-    private static JsonObject Config(IReadOnlyDictionary<string, string> options)
+    private static void Config(CanonicalJsonBuilder json, IReadOnlyDictionary<string, string> options)
     {
-        var result = new JsonObject();
-        foreach (var (name, value) in options.OrderBy(p => p.Key, StringComparer.Ordinal))
+        json.StartObject();
+        foreach (var name in options.Keys.Order(StringComparer.Ordinal))
         {
-            result[name] = Unquote(value);
+            json.Property(name);
+            json.String(Unquote(options[name]));
         }
-        return result;
+        json.EndObject();
     }
 
     /// <summary>A Kconfig string value is written quoted with \" and \\ escapes; Rekall kept the bare text.</summary>
@@ -86,27 +103,38 @@ public static class RekallWriter
     /// later ones are usually aliases (<c>FOO_LAST = FOO_BAR</c>).
     /// <c>$REVENUMS</c> maps every name to its value.
     /// </summary>
-    private static JsonObject Enums(LayoutSet layouts, bool byValue)
+    private static void Enums(CanonicalJsonBuilder json, LayoutSet layouts, bool byValue)
     {
-        var result = new JsonObject();
-        foreach (var (name, layout) in layouts.Enums.OrderBy(p => p.Key, StringComparer.Ordinal))
+        json.StartObject();
+        foreach (var name in layouts.Enums.Keys.Order(StringComparer.Ordinal))
         {
+            var layout = layouts.Enums[name];
             var unsignedBase = EnumValues.IsUnsignedBase(layouts, layout.BaseType);
-            var entries = new JsonObject();
-            foreach (var constant in layout.Constants)
+            json.Property(name);
+            json.StartObject();
+            if (byValue)
             {
-                if (byValue)
+                var first = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var constant in layout.Constants) first.TryAdd(EnumValues.ToText(constant.Value, unsignedBase), constant.Name);
+                foreach (var value in first.Keys.Order(StringComparer.Ordinal))
                 {
-                    var key = EnumValues.ToText(constant.Value, unsignedBase);
-                    if (!entries.ContainsKey(key)) entries[key] = constant.Name;
-                }
-                else
-                {
-                    entries[constant.Name] = EnumValues.ToJson(constant.Value, unsignedBase);
+                    json.Property(value);
+                    json.String(first[value]);
                 }
             }
-            result[name] = entries;
+            else
+            {
+                var last = new Dictionary<string, long>(StringComparer.Ordinal);
+                foreach (var constant in layout.Constants) last[constant.Name] = constant.Value;
+                foreach (var constant in last.Keys.Order(StringComparer.Ordinal))
+                {
+                    json.Property(constant);
+                    if (unsignedBase && last[constant] < 0) json.Number(unchecked((ulong)last[constant]));
+                    else json.Number(last[constant]);
+                }
+            }
+            json.EndObject();
         }
-        return result;
+        json.EndObject();
     }
 }
