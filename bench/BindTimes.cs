@@ -5,7 +5,6 @@ using LayoutExpert.Layout.Target;
 using LayoutExpert.Preprocessing.Config;
 using LayoutExpert.Preprocessing.Linking;
 using LayoutExpert.Semantics.Binding;
-using LayoutExpert.Semantics.Trimming;
 using LayoutExpert.Syntax.Parsing;
 using LayoutExpert.Syntax.Parsing.Nodes;
 using LayoutExpert.TestSupport;
@@ -17,6 +16,7 @@ namespace LayoutExpert.Bench;
 /// and with OPTION flipped (parsed through one database, so unchanged
 /// declarations are the same nodes), then bound alternately ROUNDS times
 /// with one <see cref="BindingReuse"/> and without: `bind-times [OPTION] [ROUNDS]`.
+/// Each bind trims first, as the front end's does (with reuse, through its trim cache).
 /// </summary>
 public static class BindTimes
 {
@@ -29,9 +29,9 @@ public static class BindTimes
         var flipped = config.With(option, !config.IsSet(option) ? new ConfigValue(ConfigValueKind.Yes, "y") : null);
         var database = new ProfileDatabase(preAst);
         database.SetConfig(config);
-        var a = Trimmer.Trim(CSyntax.Root(database.CompiledModule().Tree)!);
+        var a = CSyntax.Root(database.CompiledModule().Tree)!;
         database.SetConfig(flipped);
-        var b = Trimmer.Trim(CSyntax.Root(database.CompiledModule().Tree)!);
+        var b = CSyntax.Root(database.CompiledModule().Tree)!;
         var reuse = new BindingReuse();
         var options = new BinderOptions();
         var replays = new List<double>();

@@ -58,7 +58,7 @@ public sealed partial class Binder : IEvaluationContext
 
     /// <summary>Binds a parsed translation unit (trimmed first, see <see cref="Trimmer"/>).</summary>
     public static BoundTranslationUnit Bind(TranslationUnitSyntax unit, Func<ITypeDefinitions, ITypeLayoutQueries> layout, BinderOptions? options = null, BindingReuse? reuse = null) =>
-        Bind(Trimmer.Trim(unit), layout, options, reuse);
+        Bind(Trimmer.Trim(unit, reuse?.Trims), layout, options, reuse);
 
     /// <summary>
     /// Binds a trimmed unit. With <paramref name="reuse"/>, items met before
@@ -73,7 +73,7 @@ public sealed partial class Binder : IEvaluationContext
         if (reuse is null)
         {
             foreach (var item in unit.Items) binder.BindItem(item);
-            return binder.Result();
+            return binder.Result(null);
         }
         reuse.Begin(binder._options);
         foreach (var item in unit.Items)
@@ -81,7 +81,7 @@ public sealed partial class Binder : IEvaluationContext
             if (!binder.TryReplay(item, reuse)) binder.BindRecorded(item, reuse);
         }
         reuse.End();
-        return binder.Result();
+        return binder.Result(reuse.Results);
     }
 
     public IntegerModel Integers => _options.Integers;
@@ -124,29 +124,6 @@ public sealed partial class Binder : IEvaluationContext
                 Pragma(node);
                 break;
         }
-    }
-
-    private BoundTranslationUnit Result()
-    {
-        // Filled from lists: an empty sorted dictionary made from a range is built in one pass, not node by node.
-        var globals = new List<KeyValuePair<string, GlobalVariable>>();
-        var functions = new List<KeyValuePair<string, FunctionSymbol>>();
-        var constants = new List<KeyValuePair<string, EnumConstantSymbol>>();
-        foreach (var symbol in _file.Ordinary)
-        {
-            switch (symbol)
-            {
-                case GlobalVariable g: globals.Add(new(g.Name, g with { Location = SymbolLocation(g.Name) })); break;
-                case FunctionSymbol f: functions.Add(new(f.Name, f with { Location = SymbolLocation(f.Name) })); break;
-                case EnumConstantSymbol c: constants.Add(new(c.Name, c)); break;
-            }
-        }
-        var table = new TypeTable(_store.FileScopeRecords(), _store.FileScopeEnums(), _typedefs.ToImmutableDictionary(StringComparer.Ordinal));
-        return new BoundTranslationUnit(table,
-            ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, globals),
-            ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, functions),
-            ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, constants),
-            DebugUses(), [.. _diagnostics]);
     }
 
     private void Report(DiagnosticDescriptor descriptor, GNode at, params object[] args) =>

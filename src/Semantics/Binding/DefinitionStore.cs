@@ -35,9 +35,33 @@ internal sealed class DefinitionStore : ITypeDefinitions
         return true;
     }
 
-    public ImmutableDictionary<RecordId, RecordDefinition> FileScopeRecords() =>
-        _fileScopeRecords.ToImmutableDictionary(id => id, id => _records[id]);
+    /// <summary>The file-scope records; with <paramref name="previous"/> (an earlier bind's), that table patched with the differences.</summary>
+    public ImmutableDictionary<RecordId, RecordDefinition> FileScopeRecords(ImmutableDictionary<RecordId, RecordDefinition>? previous = null) =>
+        Patch(previous, _fileScopeRecords, _records);
 
-    public ImmutableDictionary<EnumId, EnumDefinition> FileScopeEnums() =>
-        _fileScopeEnums.ToImmutableDictionary(id => id, id => _enums[id]);
+    public ImmutableDictionary<EnumId, EnumDefinition> FileScopeEnums(ImmutableDictionary<EnumId, EnumDefinition>? previous = null) =>
+        Patch(previous, _fileScopeEnums, _enums);
+
+    private static ImmutableDictionary<TId, TDefinition> Patch<TId, TDefinition>(ImmutableDictionary<TId, TDefinition>? previous, List<TId> ids, Dictionary<TId, TDefinition> all)
+        where TId : notnull
+        where TDefinition : class
+    {
+        if (previous is null) return ids.ToImmutableDictionary(id => id, id => all[id]);
+        var builder = previous.ToBuilder();
+        foreach (var id in ids)
+        {
+            var definition = all[id];
+            if (!builder.TryGetValue(id, out var old) || !ReferenceEquals(old, definition)) builder[id] = definition;
+        }
+        // The builder holds every id now (ids has no duplicates); more means some of the previous are gone.
+        if (builder.Count != ids.Count)
+        {
+            var now = new HashSet<TId>(ids);
+            foreach (var id in previous.Keys)
+            {
+                if (!now.Contains(id)) builder.Remove(id);
+            }
+        }
+        return builder.ToImmutable();
+    }
 }

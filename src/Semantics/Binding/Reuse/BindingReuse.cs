@@ -1,3 +1,4 @@
+using LayoutExpert.Semantics.Trimming;
 using LayoutExpert.Syntax.Green;
 
 namespace LayoutExpert.Semantics.Binding;
@@ -40,6 +41,12 @@ public sealed class BindingReuse
     public IReadOnlyDictionary<string, int> LastRefusals => _refusals;
 
     private readonly Dictionary<string, int> _refusals = new(StringComparer.Ordinal);
+
+    /// <summary>The trimmer's kinds of the nodes met, for binds that trim first.</summary>
+    public TrimCache Trims { get; } = new();
+
+    /// <summary>The last result's pieces, patched into the next.</summary>
+    internal ResultCache Results { get; } = new();
 
     /// <summary>How many nodes have records.</summary>
     public int Count => _entries.Count;
