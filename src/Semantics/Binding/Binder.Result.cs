@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.InteropServices;
 using LayoutExpert.Semantics.Types;
 
 namespace LayoutExpert.Semantics.Binding;
@@ -34,12 +33,12 @@ public sealed partial class Binder
 
     private void AllSymbols(SortedPart<GlobalVariable> globals, SortedPart<FunctionSymbol> functions, SortedPart<EnumConstantSymbol> constants)
     {
-        foreach (var symbol in _file.Ordinary)
+        foreach (var id in _file.DeclaredIds)
         {
-            switch (symbol)
+            switch (_file.OrdinaryAt(id))
             {
-                case GlobalVariable g: globals.Set(g.Name, g with { Location = SymbolLocation(g.Name) }); break;
-                case FunctionSymbol f: functions.Set(f.Name, f with { Location = SymbolLocation(f.Name) }); break;
+                case GlobalVariable g: globals.Set(g.Name, g with { Location = SymbolLocation(id) }); break;
+                case FunctionSymbol f: functions.Set(f.Name, f with { Location = SymbolLocation(id) }); break;
                 case EnumConstantSymbol c: constants.Set(c.Name, c); break;
             }
         }
@@ -48,15 +47,14 @@ public sealed partial class Binder
     /// <summary>Each name's entry: the previous one when its scope symbol is the same object at the same location, else a new one.</summary>
     private void ChangedSymbols(ResultCache cache, SortedPart<GlobalVariable> globals, SortedPart<FunctionSymbol> functions, SortedPart<EnumConstantSymbol> constants)
     {
-        if (cache.Globals is null || cache.Functions is null || cache.Constants is null) cache.Names.Clear();
-        var names = cache.Names;
-        var before = names.Count;
+        if (cache.Globals is null || cache.Functions is null || cache.Constants is null) cache.Clear();
         var met = 0;
-        foreach (var symbol in _file.Ordinary)
+        foreach (var id in _file.DeclaredIds)
         {
-            var location = symbol is GlobalVariable or FunctionSymbol ? SymbolLocation(symbol.Name) : null;
-            ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(names, symbol.Name, out var found);
-            if (found)
+            var symbol = _file.OrdinaryAt(id)!;
+            var location = symbol is GlobalVariable or FunctionSymbol ? SymbolLocation(id) : null;
+            ref var entry = ref cache.EntryOf(id);
+            if (entry.Scope is not null)
             {
                 met++;
                 if (ReferenceEquals(entry.Scope, symbol) && entry.Location == location)
@@ -70,7 +68,7 @@ public sealed partial class Binder
                     continue;
                 }
                 // A name that changed kind (a global become a function) leaves its old dictionary.
-                if (entry.Result.GetType() != symbol.GetType()) Remove(entry.Result);
+                if (entry.Result!.GetType() != symbol.GetType()) Remove(entry.Result);
             }
             OrdinarySymbol result = symbol switch
             {
@@ -86,18 +84,19 @@ public sealed partial class Binder
                 case EnumConstantSymbol c: constants.Set(c.Name, c); break;
             }
         }
-        if (met == before) return;
-        // Some names of the previous bind are no longer declared.
-        var gone = new List<string>();
-        foreach (var (name, _) in names)
+        if (met < cache.Ids.Count)
         {
-            if (_file.FindOrdinaryHere(name) is null) gone.Add(name);
+            // Some names of the previous bind are no longer declared.
+            foreach (var id in cache.Ids)
+            {
+                ref var entry = ref cache.EntryOf(id);
+                if (_file.OrdinaryAt(id) is not null) continue;
+                Remove(entry.Result!);
+                entry = default;
+            }
         }
-        foreach (var name in gone)
-        {
-            Remove(names[name].Result);
-            names.Remove(name);
-        }
+        cache.Ids.Clear();
+        cache.Ids.AddRange(_file.DeclaredIds);
 
         void Remove(OrdinarySymbol previous)
         {

@@ -33,21 +33,32 @@ namespace LayoutExpert.Semantics.Binding;
 public sealed partial class Binder : IEvaluationContext
 {
     private readonly DefinitionStore _store = new();
-    private readonly Scope _file = new(null, ScopeKind.File);
+    private readonly NameTable _names;
+    private readonly Scope _file;
     private readonly BinderOptions _options;
     private readonly ConstantEvaluator _evaluator;
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly Dictionary<string, TypedefType> _typedefs = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, FunctionDeclaratorSite> _unboundFunctions = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Function declarations bound by name only (see <see cref="BinderOptions.BindFunctionSignatures"/>), by
+    /// name number: the boxed site as recorded and how far its item moved since (replay stores a record's box, no copy).
+    /// </summary>
+    private readonly NameSlots<object> _unboundSites;
+    private readonly NameSlots<int> _unboundMoves;
     private readonly PackPragmaState _pack = new();
     private readonly HashSet<RecordId> _beingDefined = [];
     private readonly SourceText? _text;
     private Scope _scope;
 
-    private Binder(Func<ITypeDefinitions, ITypeLayoutQueries> layout, BinderOptions options, SourceText? text)
+    private Binder(Func<ITypeDefinitions, ITypeLayoutQueries> layout, BinderOptions options, SourceText? text, NameTable names)
     {
         _options = options;
         _text = text;
+        _names = names;
+        _file = new Scope(null, ScopeKind.File, names);
+        _unboundSites = new NameSlots<object>(names.Count + 1024);
+        _unboundMoves = new NameSlots<int>(names.Count + 1024);
+        _locations = new NameSlots<int?>(names.Count + 1024);
         _scope = _file;
         _engine = layout(_store);
         _recordingLayout = new RecordingLayout(this);
@@ -69,7 +80,7 @@ public sealed partial class Binder : IEvaluationContext
     {
         ArgumentNullException.ThrowIfNull(unit);
         ArgumentNullException.ThrowIfNull(layout);
-        var binder = new Binder(layout, options ?? BinderOptions.Default, unit.Source.Node.Tree?.Text);
+        var binder = new Binder(layout, options ?? BinderOptions.Default, unit.Source.Node.Tree?.Text, reuse?.Names ?? new NameTable());
         if (reuse is null)
         {
             foreach (var item in unit.Items) binder.BindItem(item);

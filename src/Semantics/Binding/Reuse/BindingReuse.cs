@@ -45,6 +45,9 @@ public sealed class BindingReuse
     /// <summary>The trimmer's kinds of the nodes met, for binds that trim first.</summary>
     public TrimCache Trims { get; } = new();
 
+    /// <summary>The numbers of the names records refer to (never renumbered, so every record stays valid).</summary>
+    internal NameTable Names { get; } = new();
+
     /// <summary>The last result's pieces, patched into the next.</summary>
     internal ResultCache Results { get; } = new();
 

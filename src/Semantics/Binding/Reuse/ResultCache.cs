@@ -15,7 +15,23 @@ namespace LayoutExpert.Semantics.Binding;
 /// </summary>
 internal sealed class ResultCache
 {
-    public Dictionary<string, Entry> Names { get; } = new(StringComparer.Ordinal);
+    private Entry[] _entries = [];
+
+    /// <summary>The name numbers (<see cref="NameTable"/>) that have an entry.</summary>
+    public List<int> Ids { get; } = [];
+
+    /// <summary>The entry of a name number (Scope null: none), made room for.</summary>
+    public ref Entry EntryOf(int id)
+    {
+        if (id >= _entries.Length) Array.Resize(ref _entries, Math.Max(id + 1, _entries.Length * 2));
+        return ref _entries[id];
+    }
+
+    public void Clear()
+    {
+        Array.Clear(_entries);
+        Ids.Clear();
+    }
 
     public ImmutableSortedDictionary<string, GlobalVariable>? Globals { get; set; }
 
@@ -26,7 +42,7 @@ internal sealed class ResultCache
     public TypeTable? Types { get; set; }
 
     /// <summary>One name: the symbol in scope (no location), where it was declared, and the symbol the result holds.</summary>
-    public readonly record struct Entry(OrdinarySymbol Scope, SourceLocation? Location, OrdinarySymbol Result);
+    public readonly record struct Entry(OrdinarySymbol? Scope, SourceLocation? Location, OrdinarySymbol? Result);
 }
 
 /// <summary>One sorted dictionary of a result being made from the previous one: every entry, and the changes.</summary>
