@@ -27,6 +27,8 @@ public sealed partial class Binder
             cache.Functions = unit.Functions;
             cache.Constants = unit.EnumConstants;
             cache.Types = table;
+            cache.Last = new ResultStatistics(_file.DeclaredIds.Count, globals.Changes + functions.Changes + constants.Changes,
+                (globals.Rebuilds ? 1 : 0) + (functions.Rebuilds ? 1 : 0) + (constants.Rebuilds ? 1 : 0));
         }
         return unit;
     }

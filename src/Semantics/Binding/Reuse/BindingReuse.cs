@@ -34,6 +34,9 @@ public sealed class BindingReuse
     private int _bind;
     private int _replayed, _recorded, _notRecorded;
 
+    /// <summary>How the last bind's result was patched from the one before.</summary>
+    public ResultStatistics LastResult => Results.Last;
+
     /// <summary>The statistics of the last bind.</summary>
     public BindingStatistics LastBind { get; private set; }
 

@@ -41,8 +41,16 @@ internal sealed class ResultCache
 
     public TypeTable? Types { get; set; }
 
+    public ResultStatistics Last { get; set; }
+
     /// <summary>One name: the symbol in scope (no location), where it was declared, and the symbol the result holds.</summary>
     public readonly record struct Entry(OrdinarySymbol? Scope, SourceLocation? Location, OrdinarySymbol? Result);
+}
+
+/// <summary>How the last result was made from the one before: names declared, names whose entry changed, sorted dictionaries built whole (of three).</summary>
+public readonly record struct ResultStatistics(int Names, int Changed, int Rebuilt)
+{
+    public override string ToString() => $"{Changed} of {Names} names changed, {Rebuilt} of 3 symbol tables rebuilt";
 }
 
 /// <summary>One sorted dictionary of a result being made from the previous one: every entry, and the changes.</summary>
@@ -65,9 +73,14 @@ internal sealed class SortedPart<T>(ImmutableSortedDictionary<string, T>? previo
 
     public void Remove(string name) => _changes.Add((name, null));
 
+    public int Changes => _changes.Count;
+
+    /// <summary>Whether <see cref="Build"/> builds whole rather than patching the previous dictionary.</summary>
+    public bool Rebuilds => previous is null || _changes.Count * PatchRatio > _all.Count;
+
     public ImmutableSortedDictionary<string, T> Build()
     {
-        if (previous is null || _changes.Count * PatchRatio > _all.Count) return ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, _all);
+        if (previous is null || Rebuilds) return ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, _all);
         if (_changes.Count == 0) return previous;
         var builder = previous.ToBuilder();
         foreach (var (name, value) in _changes)
