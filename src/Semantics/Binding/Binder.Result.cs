@@ -23,12 +23,9 @@ public sealed partial class Binder
         var unit = new BoundTranslationUnit(table, globals.Build(), functions.Build(), constants.Build(), DebugUses(), [.. _diagnostics]);
         if (cache is not null)
         {
-            cache.Globals = unit.Globals;
-            cache.Functions = unit.Functions;
-            cache.Constants = unit.EnumConstants;
             cache.Types = table;
             cache.Last = new ResultStatistics(_file.DeclaredIds.Count, globals.Changes + functions.Changes + constants.Changes,
-                (globals.Rebuilds ? 1 : 0) + (functions.Rebuilds ? 1 : 0) + (constants.Rebuilds ? 1 : 0));
+                (globals.Rebuilt ? 1 : 0) + (functions.Rebuilt ? 1 : 0) + (constants.Rebuilt ? 1 : 0));
         }
         return unit;
     }
@@ -49,7 +46,6 @@ public sealed partial class Binder
     /// <summary>Each name's entry: the previous one when its scope symbol is the same object at the same location, else a new one.</summary>
     private void ChangedSymbols(ResultCache cache, SortedPart<GlobalVariable> globals, SortedPart<FunctionSymbol> functions, SortedPart<EnumConstantSymbol> constants)
     {
-        if (cache.Globals is null || cache.Functions is null || cache.Constants is null) cache.Clear();
         var met = 0;
         foreach (var id in _file.DeclaredIds)
         {

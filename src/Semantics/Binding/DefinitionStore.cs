@@ -14,8 +14,8 @@ internal sealed class DefinitionStore : ITypeDefinitions
 {
     private readonly Dictionary<RecordId, RecordDefinition> _records = [];
     private readonly Dictionary<EnumId, EnumDefinition> _enums = [];
-    private readonly List<RecordId> _fileScopeRecords = [];
-    private readonly List<EnumId> _fileScopeEnums = [];
+    private readonly List<RecordDefinition> _fileScopeRecords = [];
+    private readonly List<EnumDefinition> _fileScopeEnums = [];
 
     public RecordDefinition? FindRecord(RecordId id) => _records.GetValueOrDefault(id);
 
@@ -24,39 +24,39 @@ internal sealed class DefinitionStore : ITypeDefinitions
     public bool Add(RecordDefinition definition, bool fileScope)
     {
         if (!_records.TryAdd(definition.Id, definition)) return false;
-        if (fileScope) _fileScopeRecords.Add(definition.Id);
+        if (fileScope) _fileScopeRecords.Add(definition);
         return true;
     }
 
     public bool Add(EnumDefinition definition, bool fileScope)
     {
         if (!_enums.TryAdd(definition.Id, definition)) return false;
-        if (fileScope) _fileScopeEnums.Add(definition.Id);
+        if (fileScope) _fileScopeEnums.Add(definition);
         return true;
     }
 
     /// <summary>The file-scope records; with <paramref name="previous"/> (an earlier bind's), that table patched with the differences.</summary>
     public ImmutableDictionary<RecordId, RecordDefinition> FileScopeRecords(ImmutableDictionary<RecordId, RecordDefinition>? previous = null) =>
-        Patch(previous, _fileScopeRecords, _records);
+        Patch(previous, _fileScopeRecords, d => d.Id);
 
     public ImmutableDictionary<EnumId, EnumDefinition> FileScopeEnums(ImmutableDictionary<EnumId, EnumDefinition>? previous = null) =>
-        Patch(previous, _fileScopeEnums, _enums);
+        Patch(previous, _fileScopeEnums, d => d.Id);
 
-    private static ImmutableDictionary<TId, TDefinition> Patch<TId, TDefinition>(ImmutableDictionary<TId, TDefinition>? previous, List<TId> ids, Dictionary<TId, TDefinition> all)
+    private static ImmutableDictionary<TId, TDefinition> Patch<TId, TDefinition>(ImmutableDictionary<TId, TDefinition>? previous, List<TDefinition> definitions, Func<TDefinition, TId> idOf)
         where TId : notnull
         where TDefinition : class
     {
-        if (previous is null) return ids.ToImmutableDictionary(id => id, id => all[id]);
+        if (previous is null) return definitions.ToImmutableDictionary(idOf);
         var builder = previous.ToBuilder();
-        foreach (var id in ids)
+        foreach (var definition in definitions)
         {
-            var definition = all[id];
+            var id = idOf(definition);
             if (!builder.TryGetValue(id, out var old) || !ReferenceEquals(old, definition)) builder[id] = definition;
         }
-        // The builder holds every id now (ids has no duplicates); more means some of the previous are gone.
-        if (builder.Count != ids.Count)
+        // The builder holds every id now (no id is added twice); more means some of the previous are gone.
+        if (builder.Count != definitions.Count)
         {
-            var now = new HashSet<TId>(ids);
+            var now = new HashSet<TId>(definitions.Select(idOf));
             foreach (var id in previous.Keys)
             {
                 if (!now.Contains(id)) builder.Remove(id);

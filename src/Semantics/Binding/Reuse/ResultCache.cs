@@ -10,8 +10,7 @@ namespace LayoutExpert.Semantics.Binding;
 /// the symbol the scope held, its location and the entry it gave the result.
 /// A replayed item declares the very symbol object it recorded, so a name
 /// whose scope symbol is the same object at the same location gives the same
-/// entry; only the others are set (the sorted dictionaries are rebuilt whole
-/// when many changed: a flip that moves most locations).
+/// entry; only the others are set (see <see cref="SortedTable{T}"/>).
 /// </summary>
 internal sealed class ResultCache
 {
@@ -27,17 +26,11 @@ internal sealed class ResultCache
         return ref _entries[id];
     }
 
-    public void Clear()
-    {
-        Array.Clear(_entries);
-        Ids.Clear();
-    }
+    public SortedTable<GlobalVariable> Globals { get; } = new();
 
-    public ImmutableSortedDictionary<string, GlobalVariable>? Globals { get; set; }
+    public SortedTable<FunctionSymbol> Functions { get; } = new();
 
-    public ImmutableSortedDictionary<string, FunctionSymbol>? Functions { get; set; }
-
-    public ImmutableSortedDictionary<string, EnumConstantSymbol>? Constants { get; set; }
+    public SortedTable<EnumConstantSymbol> Constants { get; } = new();
 
     public TypeTable? Types { get; set; }
 
@@ -53,11 +46,29 @@ public readonly record struct ResultStatistics(int Names, int Changed, int Rebui
     public override string ToString() => $"{Changed} of {Names} names changed, {Rebuilt} of 3 symbol tables rebuilt";
 }
 
-/// <summary>One sorted dictionary of a result being made from the previous one: every entry, and the changes.</summary>
-internal sealed class SortedPart<T>(ImmutableSortedDictionary<string, T>? previous)
+/// <summary>
+/// One sorted dictionary of the results, kept across binds: the last one made,
+/// and a mutable copy of its contents in a <see cref="SortedDictionary{TKey, TValue}"/>
+/// with the same comparer. Putting the entries in order is what costs (a
+/// search of string compares per entry); an immutable sorted dictionary made
+/// from a sorted dictionary with its own comparer copies the order without
+/// comparing. So each change is one search in the copy, and the result is
+/// either the last one patched (few changes) or copied whole from the copy
+/// (many: a flip that moves most locations).
+/// </summary>
+internal sealed class SortedTable<T>
     where T : OrdinarySymbol
 {
-    /// <summary>More changes than one in this many entries: build whole (patching costs a search per change).</summary>
+    public ImmutableSortedDictionary<string, T>? Last { get; set; }
+
+    public SortedDictionary<string, T> Contents { get; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>One sorted dictionary of a result being made: every entry, and the changes from the previous one (<paramref name="table"/>; null for a fresh bind).</summary>
+internal sealed class SortedPart<T>(SortedTable<T>? table)
+    where T : OrdinarySymbol
+{
+    /// <summary>More changes than one in this many entries: copy whole (patching costs searches and node copies per change).</summary>
     private const int PatchRatio = 8;
 
     private readonly List<KeyValuePair<string, T>> _all = [];
@@ -75,19 +86,40 @@ internal sealed class SortedPart<T>(ImmutableSortedDictionary<string, T>? previo
 
     public int Changes => _changes.Count;
 
-    /// <summary>Whether <see cref="Build"/> builds whole rather than patching the previous dictionary.</summary>
-    public bool Rebuilds => previous is null || _changes.Count * PatchRatio > _all.Count;
+    /// <summary>Whether <see cref="Build"/> made the dictionary whole rather than patching the previous one.</summary>
+    public bool Rebuilt { get; private set; }
 
     public ImmutableSortedDictionary<string, T> Build()
     {
-        if (previous is null || Rebuilds) return ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, _all);
-        if (_changes.Count == 0) return previous;
-        var builder = previous.ToBuilder();
+        if (table is null)
+        {
+            Rebuilt = true;
+            var sorted = new SortedDictionary<string, T>(StringComparer.Ordinal);
+            foreach (var (name, value) in _all) sorted.Add(name, value);
+            return ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, sorted);
+        }
+        var previous = table.Last;
+        if (previous is null) table.Contents.Clear();
         foreach (var (name, value) in _changes)
         {
-            if (value is null) builder.Remove(name);
-            else builder[name] = value;
+            if (value is null) table.Contents.Remove(name);
+            else table.Contents[name] = value;
         }
-        return builder.ToImmutable();
+        ImmutableSortedDictionary<string, T> result;
+        Rebuilt = previous is null || _changes.Count * PatchRatio > _all.Count;
+        if (previous is null || Rebuilt) result = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, table.Contents);
+        else if (_changes.Count == 0) result = previous;
+        else
+        {
+            var builder = previous.ToBuilder();
+            foreach (var (name, value) in _changes)
+            {
+                if (value is null) builder.Remove(name);
+                else builder[name] = value;
+            }
+            result = builder.ToImmutable();
+        }
+        table.Last = result;
+        return result;
     }
 }
