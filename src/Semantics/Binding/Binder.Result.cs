@@ -19,7 +19,7 @@ public sealed partial class Binder
         var constants = new SortedPart<EnumConstantSymbol>(cache?.Constants);
         if (cache is null) AllSymbols(globals, functions, constants);
         else ChangedSymbols(cache, globals, functions, constants);
-        var table = new TypeTable(_store.FileScopeRecords(cache?.Types?.Records), _store.FileScopeEnums(cache?.Types?.Enums), Typedefs(cache?.Types?.Typedefs));
+        var table = new TypeTable(_store.FileScopeRecords(cache?.Types?.Records, cache?.Records), _store.FileScopeEnums(cache?.Types?.Enums, cache?.Enums), Typedefs(cache?.Types?.Typedefs));
         var unit = new BoundTranslationUnit(table, globals.Build(), functions.Build(), constants.Build(), DebugUses(), [.. _diagnostics]);
         if (cache is not null)
         {

@@ -32,13 +32,13 @@ namespace LayoutExpert.Semantics.Binding;
 /// </summary>
 public sealed partial class Binder : IEvaluationContext
 {
-    private readonly DefinitionStore _store = new();
+    private readonly DefinitionStore _store;
     private readonly NameTable _names;
     private readonly Scope _file;
     private readonly BinderOptions _options;
     private readonly ConstantEvaluator _evaluator;
     private readonly List<Diagnostic> _diagnostics = [];
-    private readonly Dictionary<string, TypedefType> _typedefs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TypedefType> _typedefs;
     /// <summary>
     /// Function declarations bound by name only (see <see cref="BinderOptions.BindFunctionSignatures"/>), by
     /// name number: the boxed site as recorded and how far its item moved since (replay stores a record's box, no copy).
@@ -50,12 +50,16 @@ public sealed partial class Binder : IEvaluationContext
     private readonly SourceText? _text;
     private Scope _scope;
 
-    private Binder(Func<ITypeDefinitions, ITypeLayoutQueries> layout, BinderOptions options, SourceText? text, NameTable names)
+    private Binder(Func<ITypeDefinitions, ITypeLayoutQueries> layout, BinderOptions options, SourceText? text, NameTable names, BinderSizes sizes)
     {
         _options = options;
         _text = text;
         _names = names;
-        _file = new Scope(null, ScopeKind.File, names);
+        _file = new Scope(null, ScopeKind.File, names, sizes);
+        _store = new DefinitionStore(sizes);
+        _typedefs = new(sizes.Typedefs, StringComparer.Ordinal);
+        _anchorCounts = new(sizes.Anchors, StringComparer.Ordinal);
+        _symbols = new(sizes.Definitions, StringComparer.Ordinal);
         _unboundSites = new NameSlots<object>(names.Count + 1024);
         _unboundMoves = new NameSlots<int>(names.Count + 1024);
         _locations = new NameSlots<int?>(names.Count + 1024);
@@ -80,7 +84,7 @@ public sealed partial class Binder : IEvaluationContext
     {
         ArgumentNullException.ThrowIfNull(unit);
         ArgumentNullException.ThrowIfNull(layout);
-        var binder = new Binder(layout, options ?? BinderOptions.Default, unit.Source.Node.Tree?.Text, reuse?.Names ?? new NameTable());
+        var binder = new Binder(layout, options ?? BinderOptions.Default, unit.Source.Node.Tree?.Text, reuse?.Names ?? new NameTable(), reuse?.Sizes ?? default);
         if (reuse is null)
         {
             foreach (var item in unit.Items) binder.BindItem(item);
@@ -92,10 +96,14 @@ public sealed partial class Binder : IEvaluationContext
             if (!binder.TryReplay(item, reuse)) binder.BindRecorded(item, reuse);
         }
         reuse.End();
+        reuse.Sizes = binder.Sizes();
         return binder.Result(reuse.Results);
     }
 
     public IntegerModel Integers => _options.Integers;
+
+    private BinderSizes Sizes() => new(_file.TagCount, _file.DeclaredIds.Count, _store.RecordCount, _store.EnumCount, _store.FileScopeRecordCount, _store.FileScopeEnumCount,
+        _symbols.Count, _anchorCounts.Count, _typedefs.Count);
 
     /// <summary>The layout engine; while an item is recorded, a view that records its answers.</summary>
     public ITypeLayoutQueries Layout => _recorder is null ? _engine : _recordingLayout;

@@ -10,12 +10,20 @@ namespace LayoutExpert.Semantics.Binding;
 /// binding may memoise. Records defined in a parameter list (prototype scope)
 /// are kept apart: they are types, but not of the file scope gcc describes.
 /// </summary>
-internal sealed class DefinitionStore : ITypeDefinitions
+internal sealed class DefinitionStore(BinderSizes sizes) : ITypeDefinitions
 {
-    private readonly Dictionary<RecordId, RecordDefinition> _records = [];
-    private readonly Dictionary<EnumId, EnumDefinition> _enums = [];
-    private readonly List<RecordDefinition> _fileScopeRecords = [];
-    private readonly List<EnumDefinition> _fileScopeEnums = [];
+    private readonly Dictionary<RecordId, RecordDefinition> _records = new(sizes.Records);
+    private readonly Dictionary<EnumId, EnumDefinition> _enums = new(sizes.Enums);
+    private readonly List<RecordDefinition> _fileScopeRecords = new(sizes.FileScopeRecords);
+    private readonly List<EnumDefinition> _fileScopeEnums = new(sizes.FileScopeEnums);
+
+    public int RecordCount => _records.Count;
+
+    public int EnumCount => _enums.Count;
+
+    public int FileScopeRecordCount => _fileScopeRecords.Count;
+
+    public int FileScopeEnumCount => _fileScopeEnums.Count;
 
     public RecordDefinition? FindRecord(RecordId id) => _records.GetValueOrDefault(id);
 
@@ -35,33 +43,23 @@ internal sealed class DefinitionStore : ITypeDefinitions
         return true;
     }
 
-    /// <summary>The file-scope records; with <paramref name="previous"/> (an earlier bind's), that table patched with the differences.</summary>
-    public ImmutableDictionary<RecordId, RecordDefinition> FileScopeRecords(ImmutableDictionary<RecordId, RecordDefinition>? previous = null) =>
-        Patch(previous, _fileScopeRecords, d => d.Id);
+    /// <summary>The file-scope records; with the table and list of an earlier bind (<paramref name="cache"/>), that table patched, and the list made this one's.</summary>
+    public ImmutableDictionary<RecordId, RecordDefinition> FileScopeRecords(ImmutableDictionary<RecordId, RecordDefinition>? previous = null, List<RecordDefinition>? cache = null) =>
+        Table(previous, cache, _fileScopeRecords, d => d.Id);
 
-    public ImmutableDictionary<EnumId, EnumDefinition> FileScopeEnums(ImmutableDictionary<EnumId, EnumDefinition>? previous = null) =>
-        Patch(previous, _fileScopeEnums, d => d.Id);
+    public ImmutableDictionary<EnumId, EnumDefinition> FileScopeEnums(ImmutableDictionary<EnumId, EnumDefinition>? previous = null, List<EnumDefinition>? cache = null) =>
+        Table(previous, cache, _fileScopeEnums, d => d.Id);
 
-    private static ImmutableDictionary<TId, TDefinition> Patch<TId, TDefinition>(ImmutableDictionary<TId, TDefinition>? previous, List<TDefinition> definitions, Func<TDefinition, TId> idOf)
+    private static ImmutableDictionary<TId, TDefinition> Table<TId, TDefinition>(ImmutableDictionary<TId, TDefinition>? previous, List<TDefinition>? cache, List<TDefinition> definitions, Func<TDefinition, TId> idOf)
         where TId : notnull
         where TDefinition : class
     {
-        if (previous is null) return definitions.ToImmutableDictionary(idOf);
-        var builder = previous.ToBuilder();
-        foreach (var definition in definitions)
+        var table = previous is null || cache is null ? definitions.ToImmutableDictionary(idOf) : ListPatch.Apply(previous, cache, definitions, idOf);
+        if (cache is not null)
         {
-            var id = idOf(definition);
-            if (!builder.TryGetValue(id, out var old) || !ReferenceEquals(old, definition)) builder[id] = definition;
+            cache.Clear();
+            cache.AddRange(definitions);
         }
-        // The builder holds every id now (no id is added twice); more means some of the previous are gone.
-        if (builder.Count != definitions.Count)
-        {
-            var now = new HashSet<TId>(definitions.Select(idOf));
-            foreach (var id in previous.Keys)
-            {
-                if (!now.Contains(id)) builder.Remove(id);
-            }
-        }
-        return builder.ToImmutable();
+        return table;
     }
 }

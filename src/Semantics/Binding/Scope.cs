@@ -26,7 +26,7 @@ internal enum ScopeKind { File, Prototype }
 /// union member lists open no scope in C: tags defined inside them belong to
 /// the enclosing scope.
 /// </summary>
-internal sealed class Scope(Scope? parent, ScopeKind kind, NameTable? names = null)
+internal sealed class Scope(Scope? parent, ScopeKind kind, NameTable? names = null, BinderSizes sizes = default)
 {
     // Made on first use: most prototype scopes declare nothing.
     private Dictionary<string, TagSymbol>? _tags;
@@ -34,9 +34,11 @@ internal sealed class Scope(Scope? parent, ScopeKind kind, NameTable? names = nu
 
     // The file scope's ordinary identifiers, by name number (see NameTable), and the numbers declared, in order.
     private readonly NameSlots<OrdinarySymbol>? _numbered = names is null ? null : new NameSlots<OrdinarySymbol>(names.Count + 1024);
-    private readonly List<int> _declared = [];
+    private readonly List<int> _declared = new(sizes.Ordinary);
 
     public Scope? Parent { get; } = parent;
+
+    public int TagCount => _tags?.Count ?? 0;
 
     public ScopeKind Kind { get; } = kind;
 
@@ -64,7 +66,7 @@ internal sealed class Scope(Scope? parent, ScopeKind kind, NameTable? names = nu
 
     public void DeclareTag(string tag, TagSymbol symbol)
     {
-        (_tags ??= new(StringComparer.Ordinal))[tag] = symbol;
+        (_tags ??= new(sizes.Tags, StringComparer.Ordinal))[tag] = symbol;
         Observer?.WroteTag(tag, symbol);
     }
 

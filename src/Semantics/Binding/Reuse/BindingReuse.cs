@@ -51,6 +51,9 @@ public sealed class BindingReuse
     /// <summary>The numbers of the names records refer to (never renumbered, so every record stays valid).</summary>
     internal NameTable Names { get; } = new();
 
+    /// <summary>How large the last bind's tables grew (the next bind's are made that large).</summary>
+    internal BinderSizes Sizes { get; set; }
+
     /// <summary>The last result's pieces, patched into the next.</summary>
     internal ResultCache Results { get; } = new();
 

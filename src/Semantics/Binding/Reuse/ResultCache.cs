@@ -34,6 +34,11 @@ internal sealed class ResultCache
 
     public TypeTable? Types { get; set; }
 
+    /// <summary>The file-scope record and enum definitions of the last bind, in the order added (see <see cref="DefinitionStore"/>).</summary>
+    public List<RecordDefinition> Records { get; } = [];
+
+    public List<EnumDefinition> Enums { get; } = [];
+
     public ResultStatistics Last { get; set; }
 
     /// <summary>One name: the symbol in scope (no location), where it was declared, and the symbol the result holds.</summary>
@@ -71,15 +76,18 @@ internal sealed class SortedPart<T>(SortedTable<T>? table)
     /// <summary>More changes than one in this many entries: copy whole (patching costs searches and node copies per change).</summary>
     private const int PatchRatio = 8;
 
+    // Every entry, for a fresh bind (patching needs only how many).
     private readonly List<KeyValuePair<string, T>> _all = [];
     private readonly List<(string Name, T? Value)> _changes = [];
+    private int _count;
 
-    public void Keep(string name, T value) => _all.Add(new(name, value));
+    public void Keep(string name, T value) => _count++;
 
     public void Set(string name, T value)
     {
-        _all.Add(new(name, value));
-        _changes.Add((name, value));
+        _count++;
+        if (table is null) _all.Add(new(name, value));
+        else _changes.Add((name, value));
     }
 
     public void Remove(string name) => _changes.Add((name, null));
@@ -106,7 +114,7 @@ internal sealed class SortedPart<T>(SortedTable<T>? table)
             else table.Contents[name] = value;
         }
         ImmutableSortedDictionary<string, T> result;
-        Rebuilt = previous is null || _changes.Count * PatchRatio > _all.Count;
+        Rebuilt = previous is null || _changes.Count * PatchRatio > _count;
         if (previous is null || Rebuilt) result = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, table.Contents);
         else if (_changes.Count == 0) result = previous;
         else
