@@ -50,19 +50,19 @@ public sealed partial class Binder : IEvaluationContext
     private readonly SourceText? _text;
     private Scope _scope;
 
-    private Binder(Func<ITypeDefinitions, ITypeLayoutQueries> layout, BinderOptions options, SourceText? text, NameTable names, BinderSizes sizes)
+    private Binder(Func<ITypeDefinitions, ITypeLayoutQueries> layout, BinderOptions options, SourceText? text, NameTable names, NameArrays arrays, BinderSizes sizes)
     {
         _options = options;
         _text = text;
         _names = names;
-        _file = new Scope(null, ScopeKind.File, names, sizes);
+        _file = new Scope(null, ScopeKind.File, names, arrays.Ordinary, sizes);
+        _unboundSites = arrays.UnboundSites;
+        _unboundMoves = arrays.UnboundMoves;
+        _locations = arrays.Locations;
         _store = new DefinitionStore(sizes);
         _typedefs = new(sizes.Typedefs, StringComparer.Ordinal);
         _anchorCounts = new(sizes.Anchors, StringComparer.Ordinal);
         _symbols = new(sizes.Definitions, StringComparer.Ordinal);
-        _unboundSites = new NameSlots<object>(names.Count + 1024);
-        _unboundMoves = new NameSlots<int>(names.Count + 1024);
-        _locations = new NameSlots<int?>(names.Count + 1024);
         _scope = _file;
         _engine = layout(_store);
         _recordingLayout = new RecordingLayout(this);
@@ -84,7 +84,8 @@ public sealed partial class Binder : IEvaluationContext
     {
         ArgumentNullException.ThrowIfNull(unit);
         ArgumentNullException.ThrowIfNull(layout);
-        var binder = new Binder(layout, options ?? BinderOptions.Default, unit.Source.Node.Tree?.Text, reuse?.Names ?? new NameTable(), reuse?.Sizes ?? default);
+        var binder = new Binder(layout, options ?? BinderOptions.Default, unit.Source.Node.Tree?.Text, reuse?.Names ?? new NameTable(), reuse?.ClearedArrays() ?? new NameArrays(1024),
+            reuse?.Sizes ?? default);
         if (reuse is null)
         {
             foreach (var item in unit.Items) binder.BindItem(item);

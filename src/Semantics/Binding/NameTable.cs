@@ -31,11 +31,40 @@ internal sealed class NameSlots<T>(int capacity)
 {
     private T?[] _values = new T?[capacity];
 
+    /// <summary>Every value back to none, room kept (binding reuse hands the same slots to each bind: see <see cref="NameArrays"/>).</summary>
+    public void Clear() => Array.Clear(_values);
+
     public T? this[int id] => (uint)id < (uint)_values.Length ? _values[id] : default;
 
     public void Set(int id, T? value)
     {
         if (id >= _values.Length) Array.Resize(ref _values, Math.Max(id + 1, _values.Length * 2));
         _values[id] = value;
+    }
+}
+
+/// <summary>
+/// The arrays of state by name number that one bind uses (file-scope symbols,
+/// waiting signatures and how far their items moved, locations). A kernel
+/// unit's are a few hundred kilobytes each, large-object-heap arrays that
+/// would be allocated per bind and collected only by full collections:
+/// binding reuse keeps one set and clears it for each bind.
+/// </summary>
+internal sealed class NameArrays(int capacity)
+{
+    public NameSlots<OrdinarySymbol> Ordinary { get; } = new(capacity);
+
+    public NameSlots<object> UnboundSites { get; } = new(capacity);
+
+    public NameSlots<int> UnboundMoves { get; } = new(capacity);
+
+    public NameSlots<int?> Locations { get; } = new(capacity);
+
+    public void Clear()
+    {
+        Ordinary.Clear();
+        UnboundSites.Clear();
+        UnboundMoves.Clear();
+        Locations.Clear();
     }
 }

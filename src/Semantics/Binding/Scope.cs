@@ -26,14 +26,14 @@ internal enum ScopeKind { File, Prototype }
 /// union member lists open no scope in C: tags defined inside them belong to
 /// the enclosing scope.
 /// </summary>
-internal sealed class Scope(Scope? parent, ScopeKind kind, NameTable? names = null, BinderSizes sizes = default)
+internal sealed class Scope(Scope? parent, ScopeKind kind, NameTable? names = null, NameSlots<OrdinarySymbol>? numbered = null, BinderSizes sizes = default)
 {
     // Made on first use: most prototype scopes declare nothing.
     private Dictionary<string, TagSymbol>? _tags;
     private Dictionary<string, OrdinarySymbol>? _ordinary;
 
     // The file scope's ordinary identifiers, by name number (see NameTable), and the numbers declared, in order.
-    private readonly NameSlots<OrdinarySymbol>? _numbered = names is null ? null : new NameSlots<OrdinarySymbol>(names.Count + 1024);
+    private readonly NameSlots<OrdinarySymbol>? _numbered = names is null ? null : numbered;
     private readonly List<int> _declared = new(sizes.Ordinary);
 
     public Scope? Parent { get; } = parent;

@@ -51,6 +51,16 @@ public sealed class BindingReuse
     /// <summary>The numbers of the names records refer to (never renumbered, so every record stays valid).</summary>
     internal NameTable Names { get; } = new();
 
+    private NameArrays? _arrays;
+
+    /// <summary>The arrays by name number for the next bind, cleared (one bind at a time uses them).</summary>
+    internal NameArrays ClearedArrays()
+    {
+        if (_arrays is null) return _arrays = new NameArrays(Names.Count + 1024);
+        _arrays.Clear();
+        return _arrays;
+    }
+
     /// <summary>How large the last bind's tables grew (the next bind's are made that large).</summary>
     internal BinderSizes Sizes { get; set; }
 
