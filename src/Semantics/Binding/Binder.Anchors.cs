@@ -19,7 +19,7 @@ namespace LayoutExpert.Semantics.Binding;
 public sealed partial class Binder
 {
     /// <summary>How many items took each anchor so far.</summary>
-    private readonly Dictionary<string, int> _anchorCounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _anchorCounts;
 
     /// <summary>The file-scope item being bound (or whose function signature is being bound lazily).</summary>
     private GNode _itemNode;

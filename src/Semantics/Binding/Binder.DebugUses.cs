@@ -20,7 +20,7 @@ public sealed partial class Binder
     private readonly List<TypesUsedByVariable> _byVariables = [];
 
     /// <summary>Every file-scope object and function definition, by name (redeclarations merge, as gcc's duplicate_decls merges them).</summary>
-    private readonly Dictionary<string, DefinedSymbol> _symbols = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DefinedSymbol> _symbols;
 
     /// <summary>The objects and functions named (evaluated) by the declarator being walked.</summary>
     private readonly HashSet<string> _references = new(StringComparer.Ordinal);
@@ -205,7 +205,7 @@ public sealed partial class Binder
         _recorder?.Op(new BindingOp(OpKind.DefineObject, name, Flag: neededAlone));
         _byVariables.Add(new TypesUsedByVariable(name, [.. _pendingTypes]));
         _pendingTypes.Clear();
-        Define(name, neededAlone).References.UnionWith(_references);
+        Define(name, neededAlone).AddReferences(_references);
         _references.Clear();
     }
 
@@ -214,7 +214,7 @@ public sealed partial class Binder
     {
         _recorder?.Op(new BindingOp(OpKind.DefineFunction, name, body.IsPresent ? body.Green : null, body.Position, neededAlone));
         var symbol = Define(name, neededAlone);
-        symbol.References.UnionWith(_references);
+        symbol.AddReferences(_references);
         _references.Clear();
         if (body.IsPresent) symbol.Body = body;
     }
@@ -318,7 +318,15 @@ public sealed partial class Binder
         public bool NeededAlone { get; set; }
 
         /// <summary>Objects and functions its initializer or declarator names outside sizeof, alignof and typeof (and its body's, once read).</summary>
-        public HashSet<string> References { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> References => _references ??= new(StringComparer.Ordinal);
+
+        // Made on first use: most of a unit's 7,000 definitions refer to nothing, and binding reuse replays them all.
+        private HashSet<string>? _references;
+
+        public void AddReferences(HashSet<string> references)
+        {
+            if (references.Count > 0) References.UnionWith(references);
+        }
 
         public GNode Body { get; set; }
     }

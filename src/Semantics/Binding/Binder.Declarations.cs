@@ -274,7 +274,7 @@ public sealed partial class Binder
     {
         // The site is another item's text: a record of this item could not reproduce it.
         _recorder?.Refuse("binding a function signature of another item");
-        var site = _unboundFunctions[function.Name];
+        var site = UnboundSite(function.Name);
         RemoveUnbound(function.Name);
         var outer = _scope;
         var (node, position, anchorName, anchor) = (_itemNode, _itemPosition, _anchorName, _anchor);

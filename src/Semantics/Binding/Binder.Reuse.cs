@@ -25,7 +25,7 @@ public sealed partial class Binder
     private readonly RecordingDefinitions _recordingDefinitions;
 
     /// <summary>Where each global and function was declared (the offset its <c>Location</c> is made from at the end): symbols in scope carry none, so they compare equal wherever their items moved.</summary>
-    private readonly Dictionary<string, int> _locations = new(StringComparer.Ordinal);
+    private readonly NameSlots<int?> _locations;
 
     /// <summary>The recorder of the item being bound, or null.</summary>
     private ItemRecorder? _recorder;
@@ -88,17 +88,17 @@ public sealed partial class Binder
     /// <summary>Whether a recorded read answers the same in the state now (the file scope is not observed here).</summary>
     private bool Holds(in BindingRead read) => read.Kind switch
     {
-        ReadKind.Ordinary => Same(_file.FindOrdinaryHere((string)read.Key), read.Value),
-        ReadKind.Tag => Same(_file.FindTagHere((string)read.Key), read.Value),
-        ReadKind.Record => Same(_store.FindRecord((RecordId)read.Key), read.Value),
-        ReadKind.Enum => Same(_store.FindEnum((EnumId)read.Key), read.Value),
-        ReadKind.SizeOf => _engine.SizeOf((CType)read.Key).Equals((LayoutResult<long>)read.Value!),
-        ReadKind.AlignOf => _engine.AlignOf((CType)read.Key).Equals((LayoutResult<long>)read.Value!),
-        ReadKind.OffsetOf => _engine.OffsetOf((CType)read.Key, read.Designator).Equals((LayoutResult<long>)read.Value!),
-        ReadKind.ScalarOf => _engine.ScalarOf((CType)read.Key).Equals((LayoutResult<ScalarKind>)read.Value!),
+        ReadKind.Ordinary => Same(_file.OrdinaryAt(read.Id), read.Value),
+        ReadKind.Tag => Same(_file.FindTagHere((string)read.Key!), read.Value),
+        ReadKind.Record => Same(_store.FindRecord((RecordId)read.Key!), read.Value),
+        ReadKind.Enum => Same(_store.FindEnum((EnumId)read.Key!), read.Value),
+        ReadKind.SizeOf => _engine.SizeOf((CType)read.Key!).Equals((LayoutResult<long>)read.Value!),
+        ReadKind.AlignOf => _engine.AlignOf((CType)read.Key!).Equals((LayoutResult<long>)read.Value!),
+        ReadKind.OffsetOf => _engine.OffsetOf((CType)read.Key!, read.Designator).Equals((LayoutResult<long>)read.Value!),
+        ReadKind.ScalarOf => _engine.ScalarOf((CType)read.Key!).Equals((LayoutResult<ScalarKind>)read.Value!),
         ReadKind.Pack => _pack.Current == (int?)read.Value,
-        ReadKind.Unbound => _unboundFunctions.ContainsKey((string)read.Key) == (bool)read.Value!,
-        ReadKind.Anchor => _anchorCounts.GetValueOrDefault((string)read.Key) == (int)read.Value!,
+        ReadKind.Unbound => _unboundSites[read.Id] is not null == (bool)read.Value!,
+        ReadKind.Anchor => _anchorCounts.GetValueOrDefault((string)read.Key!) == (int)read.Value!,
         _ => false,
     };
 
@@ -111,14 +111,17 @@ public sealed partial class Binder
         {
             switch (op.Kind)
             {
-                case OpKind.DeclareOrdinary: _file.DeclareOrdinary((OrdinarySymbol)op.A!); break;
+                case OpKind.DeclareOrdinary: _file.DeclareOrdinaryAt(op.Id, (OrdinarySymbol)op.A!); break;
                 case OpKind.DeclareTag: _file.DeclareTag((string)op.A!, (TagSymbol)op.B!); break;
                 case OpKind.AddRecord: _store.Add((RecordDefinition)op.A!, op.Flag); break;
                 case OpKind.AddEnum: _store.Add((EnumDefinition)op.A!, op.Flag); break;
                 case OpKind.Typedef: _typedefs[(string)op.A!] = (TypedefType)op.B!; break;
-                case OpKind.SetUnbound: _unboundFunctions[(string)op.A!] = ((FunctionDeclaratorSite)op.B!).Moved(delta); break;
-                case OpKind.RemoveUnbound: _unboundFunctions.Remove((string)op.A!); break;
-                case OpKind.SetLocation: _locations[(string)op.A!] = op.Offset + delta; break;
+                case OpKind.SetUnbound:
+                    _unboundSites.Set(op.Id, op.A);
+                    _unboundMoves.Set(op.Id, delta);
+                    break;
+                case OpKind.RemoveUnbound: _unboundSites.Set(op.Id, null); break;
+                case OpKind.SetLocation: _locations.Set(op.Id, op.Offset + delta); break;
                 case OpKind.Report: AddDiagnostic((DiagnosticDescriptor)op.A!, (string)op.B!, op.Offset + delta); break;
                 case OpKind.PendingType: AddPendingType((CType)op.A!); break;
                 case OpKind.AddReference: AddReference((string)op.A!); break;
@@ -136,23 +139,35 @@ public sealed partial class Binder
 
     private bool IsUnbound(string name)
     {
-        var unbound = _unboundFunctions.ContainsKey(name);
-        _recorder?.ReadUnbound(name, unbound);
+        var id = _names.Id(name);
+        var unbound = _unboundSites[id] is not null;
+        _recorder?.ReadUnbound(id, unbound);
         return unbound;
     }
 
     private void SetUnbound(string name, FunctionDeclaratorSite site)
     {
-        _unboundFunctions[name] = site;
-        _recorder?.WroteUnbound(name, site);
+        var id = _names.Id(name);
+        object box = site;
+        _unboundSites.Set(id, box);
+        _unboundMoves.Set(id, 0);
+        _recorder?.WroteUnbound(id, box);
+    }
+
+    /// <summary>The site of a function waiting to be bound, where its item is now.</summary>
+    private FunctionDeclaratorSite UnboundSite(string name)
+    {
+        var id = _names.Id(name);
+        return ((FunctionDeclaratorSite)_unboundSites[id]!).Moved(_unboundMoves[id]);
     }
 
     private void RemoveUnbound(string name)
     {
         // Only a name that waits changes anything; a recorder hears the read either way.
         if (!IsUnbound(name)) return;
-        _unboundFunctions.Remove(name);
-        _recorder?.WroteUnbound(name, null);
+        var id = _names.Id(name);
+        _unboundSites.Set(id, null);
+        _recorder?.WroteUnbound(id, null);
     }
 
     private void SetTypedef(string name, TypedefType typedef)
@@ -163,11 +178,12 @@ public sealed partial class Binder
 
     private void SetLocation(string name, int offset)
     {
-        _locations[name] = offset;
-        _recorder?.Op(new BindingOp(OpKind.SetLocation, name, Offset: offset));
+        var id = _names.Id(name);
+        _locations.Set(id, offset);
+        _recorder?.Op(new BindingOp(OpKind.SetLocation, Offset: offset, Id: id));
     }
 
-    private Syntax.Text.SourceLocation? SymbolLocation(string name) => _locations.TryGetValue(name, out var offset) ? Locate(offset) : null;
+    private Syntax.Text.SourceLocation? SymbolLocation(int id) => _locations[id] is { } offset ? Locate(offset) : null;
 
     private void AddDefinition(RecordDefinition definition)
     {

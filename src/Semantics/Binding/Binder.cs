@@ -32,22 +32,37 @@ namespace LayoutExpert.Semantics.Binding;
 /// </summary>
 public sealed partial class Binder : IEvaluationContext
 {
-    private readonly DefinitionStore _store = new();
-    private readonly Scope _file = new(null, ScopeKind.File);
+    private readonly DefinitionStore _store;
+    private readonly NameTable _names;
+    private readonly Scope _file;
     private readonly BinderOptions _options;
     private readonly ConstantEvaluator _evaluator;
     private readonly List<Diagnostic> _diagnostics = [];
-    private readonly Dictionary<string, TypedefType> _typedefs = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, FunctionDeclaratorSite> _unboundFunctions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TypedefType> _typedefs;
+    /// <summary>
+    /// Function declarations bound by name only (see <see cref="BinderOptions.BindFunctionSignatures"/>), by
+    /// name number: the boxed site as recorded and how far its item moved since (replay stores a record's box, no copy).
+    /// </summary>
+    private readonly NameSlots<object> _unboundSites;
+    private readonly NameSlots<int> _unboundMoves;
     private readonly PackPragmaState _pack = new();
     private readonly HashSet<RecordId> _beingDefined = [];
     private readonly SourceText? _text;
     private Scope _scope;
 
-    private Binder(Func<ITypeDefinitions, ITypeLayoutQueries> layout, BinderOptions options, SourceText? text)
+    private Binder(Func<ITypeDefinitions, ITypeLayoutQueries> layout, BinderOptions options, SourceText? text, NameTable names, NameArrays arrays, BinderSizes sizes)
     {
         _options = options;
         _text = text;
+        _names = names;
+        _file = new Scope(null, ScopeKind.File, names, arrays.Ordinary, sizes);
+        _unboundSites = arrays.UnboundSites;
+        _unboundMoves = arrays.UnboundMoves;
+        _locations = arrays.Locations;
+        _store = new DefinitionStore(sizes);
+        _typedefs = new(sizes.Typedefs, StringComparer.Ordinal);
+        _anchorCounts = new(sizes.Anchors, StringComparer.Ordinal);
+        _symbols = new(sizes.Definitions, StringComparer.Ordinal);
         _scope = _file;
         _engine = layout(_store);
         _recordingLayout = new RecordingLayout(this);
@@ -58,7 +73,7 @@ public sealed partial class Binder : IEvaluationContext
 
     /// <summary>Binds a parsed translation unit (trimmed first, see <see cref="Trimmer"/>).</summary>
     public static BoundTranslationUnit Bind(TranslationUnitSyntax unit, Func<ITypeDefinitions, ITypeLayoutQueries> layout, BinderOptions? options = null, BindingReuse? reuse = null) =>
-        Bind(Trimmer.Trim(unit), layout, options, reuse);
+        Bind(Trimmer.Trim(unit, reuse?.Trims), layout, options, reuse);
 
     /// <summary>
     /// Binds a trimmed unit. With <paramref name="reuse"/>, items met before
@@ -69,11 +84,12 @@ public sealed partial class Binder : IEvaluationContext
     {
         ArgumentNullException.ThrowIfNull(unit);
         ArgumentNullException.ThrowIfNull(layout);
-        var binder = new Binder(layout, options ?? BinderOptions.Default, unit.Source.Node.Tree?.Text);
+        var binder = new Binder(layout, options ?? BinderOptions.Default, unit.Source.Node.Tree?.Text, reuse?.Names ?? new NameTable(), reuse?.ClearedArrays() ?? new NameArrays(1024),
+            reuse?.Sizes ?? default);
         if (reuse is null)
         {
             foreach (var item in unit.Items) binder.BindItem(item);
-            return binder.Result();
+            return binder.Result(null);
         }
         reuse.Begin(binder._options);
         foreach (var item in unit.Items)
@@ -81,10 +97,14 @@ public sealed partial class Binder : IEvaluationContext
             if (!binder.TryReplay(item, reuse)) binder.BindRecorded(item, reuse);
         }
         reuse.End();
-        return binder.Result();
+        reuse.Sizes = binder.Sizes();
+        return binder.Result(reuse.Results);
     }
 
     public IntegerModel Integers => _options.Integers;
+
+    private BinderSizes Sizes() => new(_file.TagCount, _file.DeclaredIds.Count, _store.RecordCount, _store.EnumCount, _store.FileScopeRecordCount, _store.FileScopeEnumCount,
+        _symbols.Count, _anchorCounts.Count, _typedefs.Count);
 
     /// <summary>The layout engine; while an item is recorded, a view that records its answers.</summary>
     public ITypeLayoutQueries Layout => _recorder is null ? _engine : _recordingLayout;
@@ -124,29 +144,6 @@ public sealed partial class Binder : IEvaluationContext
                 Pragma(node);
                 break;
         }
-    }
-
-    private BoundTranslationUnit Result()
-    {
-        // Filled from lists: an empty sorted dictionary made from a range is built in one pass, not node by node.
-        var globals = new List<KeyValuePair<string, GlobalVariable>>();
-        var functions = new List<KeyValuePair<string, FunctionSymbol>>();
-        var constants = new List<KeyValuePair<string, EnumConstantSymbol>>();
-        foreach (var symbol in _file.Ordinary)
-        {
-            switch (symbol)
-            {
-                case GlobalVariable g: globals.Add(new(g.Name, g with { Location = SymbolLocation(g.Name) })); break;
-                case FunctionSymbol f: functions.Add(new(f.Name, f with { Location = SymbolLocation(f.Name) })); break;
-                case EnumConstantSymbol c: constants.Add(new(c.Name, c)); break;
-            }
-        }
-        var table = new TypeTable(_store.FileScopeRecords(), _store.FileScopeEnums(), _typedefs.ToImmutableDictionary(StringComparer.Ordinal));
-        return new BoundTranslationUnit(table,
-            ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, globals),
-            ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, functions),
-            ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, constants),
-            DebugUses(), [.. _diagnostics]);
     }
 
     private void Report(DiagnosticDescriptor descriptor, GNode at, params object[] args) =>

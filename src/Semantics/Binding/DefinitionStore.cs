@@ -10,12 +10,20 @@ namespace LayoutExpert.Semantics.Binding;
 /// binding may memoise. Records defined in a parameter list (prototype scope)
 /// are kept apart: they are types, but not of the file scope gcc describes.
 /// </summary>
-internal sealed class DefinitionStore : ITypeDefinitions
+internal sealed class DefinitionStore(BinderSizes sizes) : ITypeDefinitions
 {
-    private readonly Dictionary<RecordId, RecordDefinition> _records = [];
-    private readonly Dictionary<EnumId, EnumDefinition> _enums = [];
-    private readonly List<RecordId> _fileScopeRecords = [];
-    private readonly List<EnumId> _fileScopeEnums = [];
+    private readonly Dictionary<RecordId, RecordDefinition> _records = new(sizes.Records);
+    private readonly Dictionary<EnumId, EnumDefinition> _enums = new(sizes.Enums);
+    private readonly List<RecordDefinition> _fileScopeRecords = new(sizes.FileScopeRecords);
+    private readonly List<EnumDefinition> _fileScopeEnums = new(sizes.FileScopeEnums);
+
+    public int RecordCount => _records.Count;
+
+    public int EnumCount => _enums.Count;
+
+    public int FileScopeRecordCount => _fileScopeRecords.Count;
+
+    public int FileScopeEnumCount => _fileScopeEnums.Count;
 
     public RecordDefinition? FindRecord(RecordId id) => _records.GetValueOrDefault(id);
 
@@ -24,20 +32,34 @@ internal sealed class DefinitionStore : ITypeDefinitions
     public bool Add(RecordDefinition definition, bool fileScope)
     {
         if (!_records.TryAdd(definition.Id, definition)) return false;
-        if (fileScope) _fileScopeRecords.Add(definition.Id);
+        if (fileScope) _fileScopeRecords.Add(definition);
         return true;
     }
 
     public bool Add(EnumDefinition definition, bool fileScope)
     {
         if (!_enums.TryAdd(definition.Id, definition)) return false;
-        if (fileScope) _fileScopeEnums.Add(definition.Id);
+        if (fileScope) _fileScopeEnums.Add(definition);
         return true;
     }
 
-    public ImmutableDictionary<RecordId, RecordDefinition> FileScopeRecords() =>
-        _fileScopeRecords.ToImmutableDictionary(id => id, id => _records[id]);
+    /// <summary>The file-scope records; with the table and list of an earlier bind (<paramref name="cache"/>), that table patched, and the list made this one's.</summary>
+    public ImmutableDictionary<RecordId, RecordDefinition> FileScopeRecords(ImmutableDictionary<RecordId, RecordDefinition>? previous = null, List<RecordDefinition>? cache = null) =>
+        Table(previous, cache, _fileScopeRecords, d => d.Id);
 
-    public ImmutableDictionary<EnumId, EnumDefinition> FileScopeEnums() =>
-        _fileScopeEnums.ToImmutableDictionary(id => id, id => _enums[id]);
+    public ImmutableDictionary<EnumId, EnumDefinition> FileScopeEnums(ImmutableDictionary<EnumId, EnumDefinition>? previous = null, List<EnumDefinition>? cache = null) =>
+        Table(previous, cache, _fileScopeEnums, d => d.Id);
+
+    private static ImmutableDictionary<TId, TDefinition> Table<TId, TDefinition>(ImmutableDictionary<TId, TDefinition>? previous, List<TDefinition>? cache, List<TDefinition> definitions, Func<TDefinition, TId> idOf)
+        where TId : notnull
+        where TDefinition : class
+    {
+        var table = previous is null || cache is null ? definitions.ToImmutableDictionary(idOf) : ListPatch.Apply(previous, cache, definitions, idOf);
+        if (cache is not null)
+        {
+            cache.Clear();
+            cache.AddRange(definitions);
+        }
+        return table;
+    }
 }

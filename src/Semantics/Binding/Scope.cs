@@ -26,13 +26,19 @@ internal enum ScopeKind { File, Prototype }
 /// union member lists open no scope in C: tags defined inside them belong to
 /// the enclosing scope.
 /// </summary>
-internal sealed class Scope(Scope? parent, ScopeKind kind)
+internal sealed class Scope(Scope? parent, ScopeKind kind, NameTable? names = null, NameSlots<OrdinarySymbol>? numbered = null, BinderSizes sizes = default)
 {
     // Made on first use: most prototype scopes declare nothing.
     private Dictionary<string, TagSymbol>? _tags;
     private Dictionary<string, OrdinarySymbol>? _ordinary;
 
+    // The file scope's ordinary identifiers, by name number (see NameTable), and the numbers declared, in order.
+    private readonly NameSlots<OrdinarySymbol>? _numbered = names is null ? null : numbered;
+    private readonly List<int> _declared = new(sizes.Ordinary);
+
     public Scope? Parent { get; } = parent;
+
+    public int TagCount => _tags?.Count ?? 0;
 
     public ScopeKind Kind { get; } = kind;
 
@@ -60,16 +66,21 @@ internal sealed class Scope(Scope? parent, ScopeKind kind)
 
     public void DeclareTag(string tag, TagSymbol symbol)
     {
-        (_tags ??= new(StringComparer.Ordinal))[tag] = symbol;
+        (_tags ??= new(sizes.Tags, StringComparer.Ordinal))[tag] = symbol;
         Observer?.WroteTag(tag, symbol);
     }
 
     public OrdinarySymbol? FindOrdinaryHere(string name)
     {
-        var symbol = _ordinary?.GetValueOrDefault(name);
-        Observer?.ReadOrdinary(name, symbol);
+        if (_numbered is null) return _ordinary?.GetValueOrDefault(name);
+        var id = names!.Id(name);
+        var symbol = _numbered[id];
+        Observer?.ReadOrdinary(id, symbol);
         return symbol;
     }
+
+    /// <summary>The file-scope symbol of a name number, unobserved (replay checks a record's reads with it).</summary>
+    public OrdinarySymbol? OrdinaryAt(int id) => _numbered![id];
 
     public OrdinarySymbol? FindOrdinary(string name)
     {
@@ -82,9 +93,25 @@ internal sealed class Scope(Scope? parent, ScopeKind kind)
 
     public void DeclareOrdinary(OrdinarySymbol symbol)
     {
-        (_ordinary ??= new(StringComparer.Ordinal))[symbol.Name] = symbol;
-        Observer?.WroteOrdinary(symbol);
+        if (_numbered is null)
+        {
+            (_ordinary ??= new(StringComparer.Ordinal))[symbol.Name] = symbol;
+            return;
+        }
+        var id = names!.Id(symbol.Name);
+        DeclareOrdinaryAt(id, symbol);
+        Observer?.WroteOrdinary(id, symbol);
     }
 
-    public IEnumerable<OrdinarySymbol> Ordinary => _ordinary?.Values ?? (IEnumerable<OrdinarySymbol>)[];
+    /// <summary>Declares a file-scope symbol by name number, unobserved (replay applies a record's effects with it).</summary>
+    public void DeclareOrdinaryAt(int id, OrdinarySymbol symbol)
+    {
+        if (_numbered![id] is null) _declared.Add(id);
+        _numbered.Set(id, symbol);
+    }
+
+    /// <summary>The name numbers of the file scope's ordinary identifiers, in the order first declared.</summary>
+    public IReadOnlyList<int> DeclaredIds => _declared;
+
+    public IEnumerable<OrdinarySymbol> Ordinary => _numbered is null ? _ordinary?.Values ?? (IEnumerable<OrdinarySymbol>)[] : _declared.Select(id => _numbered[id]!);
 }

@@ -17,28 +17,37 @@ namespace LayoutExpert.Semantics.Trimming;
 /// </summary>
 public static class Trimmer
 {
-    public static TrimmedUnit Trim(TranslationUnitSyntax unit)
+    public static TrimmedUnit Trim(TranslationUnitSyntax unit) => Trim(unit, null);
+
+    /// <summary>Trims with the kinds decided by earlier trims of the same source (see <see cref="TrimCache"/>); the same result.</summary>
+    public static TrimmedUnit Trim(TranslationUnitSyntax unit, TrimCache? cache)
     {
+        ArgumentNullException.ThrowIfNull(unit);
         var root = new GNode(unit.Node.Green, unit.Node.Position);
         var items = ImmutableArray.CreateBuilder<TrimmedItem>(root.Node(0).SlotCount);
         var dropped = 0;
+        cache?.Begin();
         foreach (var child in root.Node(0))
         {
             var node = child.Node;
-            TrimmedKind? kind = node.Kind switch
-            {
-                SyntaxKind.Declaration => Classify(node),
-                SyntaxKind.FunctionDefinition => TrimmedKind.FunctionDefinition,
-                SyntaxKind.StaticAssertDeclaration => TrimmedKind.StaticAssert,
-                SyntaxKind.PreprocessorLine when node.Token(1) is { IsPresent: true } name && name.Kind == SyntaxKind.IdentifierToken && name.ValueText == "pragma"
-                    => TrimmedKind.Pragma,
-                _ => null,
-            };
+            var kind = cache is null ? KindOf(node) : cache.KindOf(node, KindOf);
             if (kind is { } k) items.Add(new TrimmedItem(k, node.Kind, node.Position) { Node = node });
             else dropped++;
         }
+        cache?.End();
         return new TrimmedUnit(unit, items.DrainToImmutable(), dropped);
     }
+
+    /// <summary>What a file-scope node contributes (null: dropped); reads the node alone.</summary>
+    private static TrimmedKind? KindOf(GNode node) => node.Kind switch
+    {
+        SyntaxKind.Declaration => Classify(node),
+        SyntaxKind.FunctionDefinition => TrimmedKind.FunctionDefinition,
+        SyntaxKind.StaticAssertDeclaration => TrimmedKind.StaticAssert,
+        SyntaxKind.PreprocessorLine when node.Token(1) is { IsPresent: true } name && name.Kind == SyntaxKind.IdentifierToken && name.ValueText == "pragma"
+            => TrimmedKind.Pragma,
+        _ => null,
+    };
 
     private static TrimmedKind Classify(GNode declaration)
     {

@@ -6,7 +6,7 @@ namespace LayoutExpert.Semantics.Binding;
 /// <summary>What a recorded item read from the binder's state (see <see cref="BindingRead"/>).</summary>
 internal enum ReadKind : byte
 {
-    /// <summary>A file-scope ordinary identifier: Key the name, Value the symbol or null.</summary>
+    /// <summary>A file-scope ordinary identifier: Key the name number (<see cref="NameTable"/>), Value the symbol or null.</summary>
     Ordinary,
 
     /// <summary>A file-scope tag: Key the tag, Value the <see cref="TagSymbol"/> or null.</summary>
@@ -27,15 +27,21 @@ internal enum ReadKind : byte
     /// <summary>The <c>#pragma pack</c> value in force: Value the boxed int or null.</summary>
     Pack,
 
-    /// <summary>Whether a function's signature waits to be bound: Key the name, Value a boxed bool.</summary>
+    /// <summary>Whether a function's signature waits to be bound: Key the name number, Value a boxed bool.</summary>
     Unbound,
 
     /// <summary>How many items took an anchor (see Binder.Anchors.cs): Key the anchor, Value a boxed int.</summary>
     Anchor,
 }
 
-/// <summary>One read of a recorded item, checked against the state before the item when it is replayed.</summary>
-internal readonly record struct BindingRead(ReadKind Kind, object Key, object? Value, ImmutableArray<Types.Designator> Designator = default);
+/// <summary>One read of a recorded item, checked against the state before the item when it is replayed. Reads by name number keep it in <c>Id</c> (Key unused).</summary>
+internal readonly record struct BindingRead(ReadKind Kind, object? Key, object? Value, ImmutableArray<Types.Designator> Designator = default, int Id = 0)
+{
+    public BindingRead(ReadKind kind, int id, object? value)
+        : this(kind, null, value, default, id)
+    {
+    }
+}
 
 /// <summary>What a recorded item did to the binder's state, in order (see <see cref="BindingOp"/>).</summary>
 internal enum OpKind : byte
@@ -60,9 +66,11 @@ internal enum OpKind : byte
 /// <summary>
 /// One effect of a recorded item. Offsets (<c>Offset</c>, and the positions in
 /// a function declarator site or a body) are absolute in the recorded unit and
-/// are moved by the distance the item moved when replayed.
+/// are moved by the distance the item moved when replayed. Effects on state
+/// kept by name number (<see cref="NameTable"/>: declaring an ordinary
+/// identifier, a waiting signature, a location) keep the number in <c>Id</c>.
 /// </summary>
-internal readonly record struct BindingOp(OpKind Kind, object? A = null, object? B = null, int Offset = 0, bool Flag = false);
+internal readonly record struct BindingOp(OpKind Kind, object? A = null, object? B = null, int Offset = 0, bool Flag = false, int Id = 0);
 
 /// <summary>One binding of one item: where the item was, what it read, what it did.</summary>
 internal sealed class ItemRecord(GreenNode green, int position, BindingRead[] reads, BindingOp[] ops)

@@ -1,3 +1,4 @@
+using LayoutExpert.Semantics.Trimming;
 using LayoutExpert.Syntax.Green;
 
 namespace LayoutExpert.Semantics.Binding;
@@ -33,6 +34,9 @@ public sealed class BindingReuse
     private int _bind;
     private int _replayed, _recorded, _notRecorded;
 
+    /// <summary>How the last bind's result was patched from the one before.</summary>
+    public ResultStatistics LastResult => Results.Last;
+
     /// <summary>The statistics of the last bind.</summary>
     public BindingStatistics LastBind { get; private set; }
 
@@ -40,6 +44,28 @@ public sealed class BindingReuse
     public IReadOnlyDictionary<string, int> LastRefusals => _refusals;
 
     private readonly Dictionary<string, int> _refusals = new(StringComparer.Ordinal);
+
+    /// <summary>The trimmer's kinds of the nodes met, for binds that trim first.</summary>
+    public TrimCache Trims { get; } = new();
+
+    /// <summary>The numbers of the names records refer to (never renumbered, so every record stays valid).</summary>
+    internal NameTable Names { get; } = new();
+
+    private NameArrays? _arrays;
+
+    /// <summary>The arrays by name number for the next bind, cleared (one bind at a time uses them).</summary>
+    internal NameArrays ClearedArrays()
+    {
+        if (_arrays is null) return _arrays = new NameArrays(Names.Count + 1024);
+        _arrays.Clear();
+        return _arrays;
+    }
+
+    /// <summary>How large the last bind's tables grew (the next bind's are made that large).</summary>
+    internal BinderSizes Sizes { get; set; }
+
+    /// <summary>The last result's pieces, patched into the next.</summary>
+    internal ResultCache Results { get; } = new();
 
     /// <summary>How many nodes have records.</summary>
     public int Count => _entries.Count;

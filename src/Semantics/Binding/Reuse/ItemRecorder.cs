@@ -6,9 +6,10 @@ namespace LayoutExpert.Semantics.Binding;
 /// <summary>The file scope reports its lookups and declarations to the recorder of the item being bound.</summary>
 internal interface IFileScopeObserver
 {
-    void ReadOrdinary(string name, OrdinarySymbol? symbol);
+    /// <summary>A lookup of a file-scope ordinary identifier, by name number (see <see cref="NameTable"/>).</summary>
+    void ReadOrdinary(int id, OrdinarySymbol? symbol);
 
-    void WroteOrdinary(OrdinarySymbol symbol);
+    void WroteOrdinary(int id, OrdinarySymbol symbol);
 
     void ReadTag(string tag, TagSymbol? symbol);
 
@@ -26,11 +27,11 @@ internal interface IFileScopeObserver
 /// </summary>
 internal sealed class ItemRecorder : IFileScopeObserver
 {
-    private readonly HashSet<string> _ordinary = new(StringComparer.Ordinal);
+    private readonly HashSet<int> _ordinary = [];
     private readonly HashSet<string> _tags = new(StringComparer.Ordinal);
     private readonly HashSet<RecordId> _records = [];
     private readonly HashSet<EnumId> _enums = [];
-    private readonly HashSet<string> _unbound = new(StringComparer.Ordinal);
+    private readonly HashSet<int> _unbound = [];
     private readonly HashSet<string> _anchors = new(StringComparer.Ordinal);
     private bool _packRead;
 
@@ -67,15 +68,15 @@ internal sealed class ItemRecorder : IFileScopeObserver
 
     public void Refuse(string reason) => NotReplayable ??= reason;
 
-    public void ReadOrdinary(string name, OrdinarySymbol? symbol)
+    public void ReadOrdinary(int id, OrdinarySymbol? symbol)
     {
-        if (_ordinary.Add(name)) Reads.Add(new BindingRead(ReadKind.Ordinary, name, symbol));
+        if (_ordinary.Add(id)) Reads.Add(new BindingRead(ReadKind.Ordinary, id, symbol));
     }
 
-    public void WroteOrdinary(OrdinarySymbol symbol)
+    public void WroteOrdinary(int id, OrdinarySymbol symbol)
     {
-        _ordinary.Add(symbol.Name);
-        Ops.Add(new BindingOp(OpKind.DeclareOrdinary, symbol));
+        _ordinary.Add(id);
+        Ops.Add(new BindingOp(OpKind.DeclareOrdinary, symbol, Id: id));
     }
 
     public void ReadTag(string tag, TagSymbol? symbol)
@@ -131,15 +132,15 @@ internal sealed class ItemRecorder : IFileScopeObserver
         Reads.Add(new BindingRead(ReadKind.Pack, "", current));
     }
 
-    public void ReadUnbound(string name, bool unbound)
+    public void ReadUnbound(int id, bool unbound)
     {
-        if (_unbound.Add(name)) Reads.Add(new BindingRead(ReadKind.Unbound, name, unbound));
+        if (_unbound.Add(id)) Reads.Add(new BindingRead(ReadKind.Unbound, id, unbound));
     }
 
-    public void WroteUnbound(string name, object? site)
+    public void WroteUnbound(int id, object? site)
     {
-        _unbound.Add(name);
-        Ops.Add(site is null ? new BindingOp(OpKind.RemoveUnbound, name) : new BindingOp(OpKind.SetUnbound, name, site));
+        _unbound.Add(id);
+        Ops.Add(site is null ? new BindingOp(OpKind.RemoveUnbound, Id: id) : new BindingOp(OpKind.SetUnbound, site, Id: id));
     }
 
     public void ReadAnchor(string name, int count)

@@ -1,0 +1,133 @@
+using System.Collections.Immutable;
+using LayoutExpert.Semantics.Types;
+using LayoutExpert.Syntax.Text;
+
+namespace LayoutExpert.Semantics.Binding;
+
+/// <summary>
+/// The previous bind's result pieces, kept by <see cref="BindingReuse"/> so
+/// the next result is patched, not rebuilt: for each file-scope ordinary name,
+/// the symbol the scope held, its location and the entry it gave the result.
+/// A replayed item declares the very symbol object it recorded, so a name
+/// whose scope symbol is the same object at the same location gives the same
+/// entry; only the others are set (see <see cref="SortedTable{T}"/>).
+/// </summary>
+internal sealed class ResultCache
+{
+    private Entry[] _entries = [];
+
+    /// <summary>The name numbers (<see cref="NameTable"/>) that have an entry.</summary>
+    public List<int> Ids { get; } = [];
+
+    /// <summary>The entry of a name number (Scope null: none), made room for.</summary>
+    public ref Entry EntryOf(int id)
+    {
+        if (id >= _entries.Length) Array.Resize(ref _entries, Math.Max(id + 1, _entries.Length * 2));
+        return ref _entries[id];
+    }
+
+    public SortedTable<GlobalVariable> Globals { get; } = new();
+
+    public SortedTable<FunctionSymbol> Functions { get; } = new();
+
+    public SortedTable<EnumConstantSymbol> Constants { get; } = new();
+
+    public TypeTable? Types { get; set; }
+
+    /// <summary>The file-scope record and enum definitions of the last bind, in the order added (see <see cref="DefinitionStore"/>).</summary>
+    public List<RecordDefinition> Records { get; } = [];
+
+    public List<EnumDefinition> Enums { get; } = [];
+
+    public ResultStatistics Last { get; set; }
+
+    /// <summary>One name: the symbol in scope (no location), where it was declared, and the symbol the result holds.</summary>
+    public readonly record struct Entry(OrdinarySymbol? Scope, SourceLocation? Location, OrdinarySymbol? Result);
+}
+
+/// <summary>How the last result was made from the one before: names declared, names whose entry changed, sorted dictionaries built whole (of three).</summary>
+public readonly record struct ResultStatistics(int Names, int Changed, int Rebuilt)
+{
+    public override string ToString() => $"{Changed} of {Names} names changed, {Rebuilt} of 3 symbol tables rebuilt";
+}
+
+/// <summary>
+/// One sorted dictionary of the results, kept across binds: the last one made,
+/// and a mutable copy of its contents in a <see cref="SortedDictionary{TKey, TValue}"/>
+/// with the same comparer. Putting the entries in order is what costs (a
+/// search of string compares per entry); an immutable sorted dictionary made
+/// from a sorted dictionary with its own comparer copies the order without
+/// comparing. So each change is one search in the copy, and the result is
+/// either the last one patched (few changes) or copied whole from the copy
+/// (many: a flip that moves most locations).
+/// </summary>
+internal sealed class SortedTable<T>
+    where T : OrdinarySymbol
+{
+    public ImmutableSortedDictionary<string, T>? Last { get; set; }
+
+    public SortedDictionary<string, T> Contents { get; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>One sorted dictionary of a result being made: every entry, and the changes from the previous one (<paramref name="table"/>; null for a fresh bind).</summary>
+internal sealed class SortedPart<T>(SortedTable<T>? table)
+    where T : OrdinarySymbol
+{
+    /// <summary>More changes than one in this many entries: copy whole (patching costs searches and node copies per change).</summary>
+    private const int PatchRatio = 8;
+
+    // Every entry, for a fresh bind (patching needs only how many).
+    private readonly List<KeyValuePair<string, T>> _all = [];
+    private readonly List<(string Name, T? Value)> _changes = [];
+    private int _count;
+
+    public void Keep(string name, T value) => _count++;
+
+    public void Set(string name, T value)
+    {
+        _count++;
+        if (table is null) _all.Add(new(name, value));
+        else _changes.Add((name, value));
+    }
+
+    public void Remove(string name) => _changes.Add((name, null));
+
+    public int Changes => _changes.Count;
+
+    /// <summary>Whether <see cref="Build"/> made the dictionary whole rather than patching the previous one.</summary>
+    public bool Rebuilt { get; private set; }
+
+    public ImmutableSortedDictionary<string, T> Build()
+    {
+        if (table is null)
+        {
+            Rebuilt = true;
+            var sorted = new SortedDictionary<string, T>(StringComparer.Ordinal);
+            foreach (var (name, value) in _all) sorted.Add(name, value);
+            return ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, sorted);
+        }
+        var previous = table.Last;
+        if (previous is null) table.Contents.Clear();
+        foreach (var (name, value) in _changes)
+        {
+            if (value is null) table.Contents.Remove(name);
+            else table.Contents[name] = value;
+        }
+        ImmutableSortedDictionary<string, T> result;
+        Rebuilt = previous is null || _changes.Count * PatchRatio > _count;
+        if (previous is null || Rebuilt) result = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, table.Contents);
+        else if (_changes.Count == 0) result = previous;
+        else
+        {
+            var builder = previous.ToBuilder();
+            foreach (var (name, value) in _changes)
+            {
+                if (value is null) builder.Remove(name);
+                else builder[name] = value;
+            }
+            result = builder.ToImmutable();
+        }
+        table.Last = result;
+        return result;
+    }
+}
