@@ -1,4 +1,5 @@
 if (args is ["preast-times", .. var rest]) return LayoutExpert.Bench.PreAstFileTimes.Run(rest);
+if (args is ["front-times", .. var frontArgs]) return LayoutExpert.Bench.FrontTimes.Run(frontArgs);
 if (args is ["flip-times", .. var flipArgs]) return LayoutExpert.Bench.FlipTimes.Run(flipArgs);
 BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
