@@ -34,6 +34,11 @@ public static class FrontTimes
 
         // kbuild's setup per config, made before: in the database it reads a dozen options, none of which a flip of
         // OPTION changes, so a flip only verifies it (the database's share below includes that).
+        if (args.Contains("--database-only"))
+        {
+            DatabaseShare(preAst, config, flipped, rounds);
+            return 0;
+        }
         var compilations = new[] { config, flipped }.Select(c => KbuildCompilation.Create(preAst, c, new Dictionary<string, string>())).ToArray();
         var session = new PreprocessingSession();
         var parses = new ParseReuse();
@@ -46,7 +51,9 @@ public static class FrontTimes
             var input = split.Time("parser-input", () => ParserInput.Fill(preprocessed.Tokens, parses.Input));
             var parsed = split.Time("parse", () => CParser.ParseTranslationUnit(input, parses.Cache, parses.Declarations));
             split.Time("trim", () => { parses.Declarations.Trim(ParseReuse.KeepParses); return 0; });
-            var tree = split.Time("syntax-tree", () => parsed.ToSyntaxTree("module.c (preprocessed)"));
+            var lines = split.Time("line-starts", () => ParserInput.LineStarts(preprocessed.Tokens, parses.Input));
+            var tree = split.Time("syntax-tree", () => new Syntax.Red.SyntaxTree(
+                new Syntax.Text.SourceText(parsed.Root.ToFullString, parsed.Root.FullWidth, lines, "module.c (preprocessed)"), parsed.Root));
             split.Time("diagnostics", () => tree.GetDiagnostics().Count());
             Console.WriteLine($"flip {i}: {split} | {session.LastRun} | reuse {parses.Declarations.LastParse}");
         }
@@ -59,30 +66,59 @@ public static class FrontTimes
         return 0;
     }
 
-    /// <summary>The database's own work per flip: SetConfig, and the verification around a module compile that re-runs.</summary>
+    /// <summary>
+    /// The front end as a flip in the database runs it: SetConfig, then the module's compile (verifying its
+    /// dependencies, kbuild-setup and bounds among them, and running preprocess, parse and bind), less bind (other
+    /// work: its time is taken from the stage log), then DropUnused.
+    /// </summary>
     private static void DatabaseShare(Preprocessing.PreAst.PreAst preAst, KernelConfig config, KernelConfig flipped, int rounds)
     {
         var database = new ProfileDatabase(preAst);
         database.SetConfig(config);
         database.CompiledModule();
-        var set = new List<double>();
-        var compile = new List<double>();
+        var parts = new Dictionary<string, List<double>>();
+        void Add(string part, double ms) => (parts.TryGetValue(part, out var list) ? list : parts[part] = []).Add(ms);
         for (var i = 0; i < rounds; i++)
         {
+            var log = new StringWriter();
+            database.Session.Log = new LayoutExpert.Driver.StageLog(log, interactive: false);
             var watch = Stopwatch.StartNew();
             database.SetConfig(i % 2 == 0 ? flipped : config);
-            var setMs = watch.Elapsed.TotalMilliseconds;
+            var set = watch.Elapsed.TotalMilliseconds;
             watch.Restart();
             database.CompiledModule();
-            var compileMs = watch.Elapsed.TotalMilliseconds;
+            var compile = watch.Elapsed.TotalMilliseconds;
+            watch.Restart();
             database.DropUnused();
-            if (i >= rounds / 2)
-            {
-                set.Add(setMs);
-                compile.Add(compileMs);
-            }
+            var drop = watch.Elapsed.TotalMilliseconds;
+            var stages = StageTimes(log.ToString());
+            var front = set + compile - stages.GetValueOrDefault("bind") + drop;
+            Console.WriteLine($"database flip {i}: SetConfig {set:F1}, compile {compile:F1} (preprocess {stages.GetValueOrDefault("preprocess"):F0}, parse {stages.GetValueOrDefault("parse"):F0}, bind {stages.GetValueOrDefault("bind"):F0}), DropUnused {drop:F1}: front end {front:F1} ms");
+            if (i < rounds / 2) continue;
+            Add("SetConfig", set);
+            Add("verify+other", compile - stages.Values.Sum());
+            Add("preprocess", stages.GetValueOrDefault("preprocess"));
+            Add("parse", stages.GetValueOrDefault("parse"));
+            Add("DropUnused", drop);
+            Add("front end", front);
         }
-        Console.WriteLine($"database: SetConfig {Median(set):F2} ms, CompiledModule (front end and bind) {Median(compile):F2} ms");
+        Console.WriteLine("database medians of the last half:");
+        foreach (var (part, times) in parts) Console.WriteLine($"  {part,-14} {Median(times),7:F2} ms (best {times.Min(),6:F2})");
+    }
+
+    /// <summary>Stage name to milliseconds, from a stage log's "[  0.012s] parse: ..." lines.</summary>
+    private static Dictionary<string, double> StageTimes(string log)
+    {
+        var times = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var line in log.Split('\n'))
+        {
+            var close = line.IndexOf("s] ", StringComparison.Ordinal);
+            var colon = line.IndexOf(':', Math.Max(close, 0));
+            if (!line.StartsWith('[') || close < 0 || colon < 0) continue;
+            var seconds = double.Parse(line[1..close], System.Globalization.CultureInfo.InvariantCulture);
+            times[line[(close + 3)..colon]] = seconds * 1000;
+        }
+        return times;
     }
 
     /// <summary>Per flip, the sum of the wall times (or, with <paramref name="cpu"/>, of the thread's CPU times).</summary>

@@ -8,6 +8,8 @@ using LayoutExpert.Syntax.Diagnostics;
 using LayoutExpert.Syntax.Green;
 using LayoutExpert.Syntax.Parsing;
 using LayoutExpert.Syntax.Parsing.Nodes;
+using LayoutExpert.Syntax.Red;
+using LayoutExpert.Syntax.Text;
 
 namespace LayoutExpert.Driver.Pipeline;
 
@@ -32,7 +34,11 @@ public static class FrontEnd
                 ? CParser.ParseTranslationUnit(ParserInput.FromTokens(preprocessed.Tokens, cache), cache)
                 : CParser.ParseTranslationUnit(ParserInput.Fill(preprocessed.Tokens, parseReuse.Input), cache, parseReuse.Declarations);
             parseReuse?.Declarations.Trim(ParseReuse.KeepParses);
-            return parsed.ToSyntaxTree(preAst.Files[source].Path + " (preprocessed)");
+            var path = preAst.Files[source].Path + " (preprocessed)";
+            if (parseReuse is null) return parsed.ToSyntaxTree(path);
+            // Binding locates every symbol: the line starts come from the tokens (kept per replayed file), the 5 MB text only if read.
+            var lines = ParserInput.LineStarts(preprocessed.Tokens, parseReuse.Input);
+            return new SyntaxTree(new SourceText(parsed.Root.ToFullString, parsed.Root.FullWidth, lines, path), parsed.Root);
         }, t => $"{t.Root.SlotCount} slots");
         var parseDiagnostics = tree.GetDiagnostics().ToList();
         LayoutEngine? engine = null;

@@ -16,7 +16,7 @@ namespace LayoutExpert.Preprocessing.Running;
 /// same objects within a call and across calls with the same cache (what
 /// <see cref="Syntax.Parsing.ReusableDeclarations"/> compares).
 /// </summary>
-public static class ParserInput
+public static partial class ParserInput
 {
     public static GreenToken[] FromTokens(IReadOnlyList<PPToken> tokens, GreenNodeCache cache) => FromTokens(tokens, new ParserInputCache(cache));
 

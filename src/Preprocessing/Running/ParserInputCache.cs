@@ -27,8 +27,21 @@ public sealed class ParserInputCache(GreenNodeCache cache)
     {
         public GreenToken[] Tokens { get; } = tokens;
 
+        /// <summary>The lines of the interior's text, made when first asked for.</summary>
+        public Lines? Lines { get; set; }
+
         public int LastUsed { get; set; }
     }
+
+    /// <summary>Where lines start in an array's interior text (relative to its start, after the first), and that text's width.</summary>
+    internal sealed record Lines(int[] Starts, int Width);
+
+    /// <summary>How many lines the last <see cref="ParserInput.LineStarts"/> found (the next list starts that big).</summary>
+    internal int LastLineCount { get; set; }
+
+    /// <summary>The lines of a kept array's interior (made once), or null when the array is not kept.</summary>
+    internal Lines? InteriorLines(PPToken[] tokens) =>
+        _interiors.TryGetValue(tokens, out var entry) ? entry.Lines ??= ParserInput.InteriorLines(entry.Tokens) : null;
 
     public GreenNodeCache Cache { get; } = cache;
 

@@ -31,6 +31,17 @@ public sealed class SourceText
         Length = length;
     }
 
+    /// <summary>
+    /// A text written only when first read, whose line starts the caller
+    /// knows (0, then one past each '\n'): locating an offset needs neither
+    /// the text nor a scan of it.
+    /// </summary>
+    public SourceText(Func<string> makeText, int length, int[] lineStarts, string path) : this(makeText, length, path)
+    {
+        if (lineStarts.Length == 0 || lineStarts[0] != 0) throw new ArgumentException("line starts begin with 0", nameof(lineStarts));
+        _lineStarts = lineStarts;
+    }
+
     public string Text
     {
         get
