@@ -8,6 +8,8 @@ using LayoutExpert.Syntax.Diagnostics;
 using LayoutExpert.Syntax.Green;
 using LayoutExpert.Syntax.Parsing;
 using LayoutExpert.Syntax.Parsing.Nodes;
+using LayoutExpert.Syntax.Red;
+using LayoutExpert.Syntax.Text;
 
 namespace LayoutExpert.Driver.Pipeline;
 
@@ -29,10 +31,16 @@ public static class FrontEnd
         var cache = parseReuse?.Cache ?? new GreenNodeCache();
         var tree = log.Run("parse", () =>
         {
-            var input = ParserInput.FromTokens(preprocessed.Tokens, cache);
-            var parsed = parseReuse is null ? CParser.ParseTranslationUnit(input, cache) : CParser.ParseTranslationUnit(input, cache, parseReuse.Declarations);
-            parseReuse?.Declarations.Trim();
-            return parsed.ToSyntaxTree(preAst.Files[source].Path + " (preprocessed)");
+            // With reuse, the input is written into the same buffer every time (read only during the parse).
+            var parsed = parseReuse is null
+                ? CParser.ParseTranslationUnit(ParserInput.FromTokens(preprocessed.Tokens, cache), cache)
+                : CParser.ParseTranslationUnit(ParserInput.Fill(preprocessed.Tokens, parseReuse.Input), cache, parseReuse.Declarations);
+            parseReuse?.Declarations.Trim(ParseReuse.KeepParses);
+            var path = preAst.Files[source].Path + " (preprocessed)";
+            if (parseReuse is null) return parsed.ToSyntaxTree(path);
+            // Binding locates every symbol: the line starts come from the tokens (kept per replayed file), the 5 MB text only if read.
+            var lines = ParserInput.LineStarts(preprocessed.Tokens, parseReuse.Input);
+            return new SyntaxTree(new SourceText(parsed.Root.ToFullString, parsed.Root.FullWidth, lines, path), parsed.Root);
         }, t => $"{t.Root.SlotCount} slots");
         var parseDiagnostics = tree.GetDiagnostics().ToList();
         LayoutEngine? engine = null;
@@ -47,10 +55,17 @@ public static class FrontEnd
     }
 }
 
-/// <summary>What one source's parses keep for the next: one token cache (equal tokens are one object) and the declarations to reuse.</summary>
+/// <summary>What one source's parses keep for the next: one token cache (equal tokens are one object), the parser tokens of replayed file runs and the declarations to reuse.</summary>
 public sealed class ParseReuse
 {
+    /// <summary>Declarations kept while one of the last this many parses used them: configs flipped back and forth parse nothing again.</summary>
+    public const int KeepParses = ParserInputCache.KeepCalls;
+
+    public ParseReuse() => Input = new ParserInputCache(Cache);
+
     public GreenNodeCache Cache { get; } = new();
+
+    public ParserInputCache Input { get; }
 
     public ReusableDeclarations Declarations { get; } = new();
 }

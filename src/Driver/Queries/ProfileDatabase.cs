@@ -14,7 +14,8 @@ namespace LayoutExpert.Driver.Queries;
 /// </summary>
 public sealed class ProfileDatabase
 {
-    private readonly HashSet<string> _optionsSet = new(StringComparer.Ordinal);
+    /// <summary>The value each option is set to now (options set to null are left out).</summary>
+    private readonly Dictionary<string, ConfigValue> _values = new(StringComparer.Ordinal);
     private Revision? _configRevision;
 
     /// <param name="reuseAcrossConfigs">Keep what lets later configs replay preprocessed files (for several configs).</param>
@@ -34,17 +35,34 @@ public sealed class ProfileDatabase
     public ProfileSession Session { get; }
 
     /// <summary>Makes <paramref name="config"/> the current one: every option an input of its own, unset ones null.</summary>
+    /// <remarks>
+    /// An option whose value is the very object already set (configs made from one another share them) is passed
+    /// over without asking the database: a flip of one option costs a lookup per option and one input set.
+    /// </remarks>
     public void SetConfig(KernelConfig config)
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
+        var before = _values.Count;
+        var seen = 0;
         foreach (var entry in config.Entries)
         {
-            names.Add(entry.Name);
+            if (_values.TryGetValue(entry.Name, out var current))
+            {
+                seen++;
+                if (ReferenceEquals(current, entry.Value)) continue;
+            }
             Database.Set(ProfileInputs.ConfigOption, entry.Name, entry.Value);
+            _values[entry.Name] = entry.Value;
         }
-        foreach (var gone in _optionsSet.Where(n => !names.Contains(n)).ToList()) Database.Set(ProfileInputs.ConfigOption, gone, null);
-        _optionsSet.Clear();
-        _optionsSet.UnionWith(names);
+        if (seen < before)
+        {
+            // Some options set before are not in this config: they are unset now.
+            var names = config.Entries.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+            foreach (var gone in _values.Keys.Where(n => !names.Contains(n)).ToList())
+            {
+                Database.Set(ProfileInputs.ConfigOption, gone, null);
+                _values.Remove(gone);
+            }
+        }
         Database.Set(ProfileInputs.Config, ProfileInputs.Key, config);
         _configRevision = Database.CurrentRevision;
     }

@@ -6,6 +6,7 @@ using LayoutExpert.Layout.Model;
 using LayoutExpert.Layout.Profiles;
 using LayoutExpert.Layout.Profiles.Isf;
 using LayoutExpert.Layout.Profiles.Rekall;
+using LayoutExpert.Preprocessing.Config;
 using LayoutExpert.Preprocessing.Kbuild;
 using LayoutExpert.Syntax.Diagnostics;
 
@@ -25,11 +26,15 @@ namespace LayoutExpert.Driver.Queries;
 /// </summary>
 public static class ProfileQueries
 {
-    /// <summary>gcc's flags and predefined macros as kbuild sets them for the config, and the generated headers (bounds.h aside).</summary>
+    /// <summary>
+    /// gcc's flags and predefined macros as kbuild sets them for the config, and the generated headers (bounds.h aside).
+    /// It reads the options one at a time (a dozen: the flag rules', HZ, GCC_VERSION), so a change of any other option
+    /// leaves it valid without running it.
+    /// </summary>
     public static readonly DerivedQuery<string, KbuildSetup> Kbuild = new("kbuild-setup", (ctx, key) =>
     {
         var preAst = ctx.Get(ProfileInputs.PreAst, key);
-        var config = ctx.Get(ProfileInputs.Config, key);
+        var config = KernelConfig.OptionByOption(".config", name => ctx.Get(ProfileInputs.ConfigOption, name) is { } value ? new ConfigEntry(name, value, 0) : null);
         return KbuildSetup.For(preAst, config);
     });
 

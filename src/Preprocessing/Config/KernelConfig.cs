@@ -11,15 +11,34 @@ namespace LayoutExpert.Preprocessing.Config;
 /// </summary>
 public sealed partial class KernelConfig
 {
-    private readonly ImmutableDictionary<string, ConfigEntry> _byName;
+    private readonly ImmutableDictionary<string, ConfigEntry>? _byName;
+    private readonly ImmutableArray<ConfigEntry> _entries;
+
+    /// <summary>For a config read option by option: where each is looked up.</summary>
+    private readonly Func<string, ConfigEntry?>? _lookup;
 
     public KernelConfig(string path, string? title, ImmutableArray<ConfigEntry> entries)
     {
         Path = path;
         Title = title;
-        Entries = entries;
+        _entries = entries;
         _byName = entries.ToImmutableDictionary(e => e.Name, StringComparer.Ordinal);
     }
+
+    private KernelConfig(string path, Func<string, ConfigEntry?> lookup)
+    {
+        Path = path;
+        _lookup = lookup;
+    }
+
+    /// <summary>
+    /// A config whose options are looked up one at a time through
+    /// <paramref name="lookup"/> (a query context's option inputs, so whatever
+    /// reads it depends on exactly the options it asked for). It has no list
+    /// of entries and no title: <see cref="Entries"/> throws, so nothing can
+    /// read all of it by mistake.
+    /// </summary>
+    public static KernelConfig OptionByOption(string path, Func<string, ConfigEntry?> lookup) => new(path, lookup);
 
     /// <summary>The file it was read from (for messages).</summary>
     public string Path { get; }
@@ -28,14 +47,15 @@ public sealed partial class KernelConfig
     public string? Title { get; }
 
     /// <summary>Set symbols in file order (a symbol assigned twice keeps its first place and its last value, as Kconfig's menu order would).</summary>
-    public ImmutableArray<ConfigEntry> Entries { get; }
+    public ImmutableArray<ConfigEntry> Entries =>
+        _lookup is null ? _entries : throw new InvalidOperationException("a config read option by option has no list of entries");
 
     public int Count => Entries.Length;
 
     /// <summary>The entry for a symbol name (without CONFIG_), or null when the symbol is not set.</summary>
-    public ConfigEntry? this[string name] => _byName.GetValueOrDefault(name);
+    public ConfigEntry? this[string name] => _lookup is not null ? _lookup(name) : _byName!.GetValueOrDefault(name);
 
-    public bool IsSet(string name) => _byName.ContainsKey(name);
+    public bool IsSet(string name) => this[name] is not null;
 
     /// <summary>
     /// The same config with one symbol set to <paramref name="value"/> (kept in its place, or appended), or

@@ -75,13 +75,21 @@ public sealed class MacroTable
     }
 
     /// <summary>Sets a name to a recorded effect (a definition or, for null, undefined) without reporting a write.</summary>
+    /// <remarks>A replay applies thousands of these: what <see cref="Define"/> and <see cref="Undefine"/> do, without the observer.</remarks>
     internal void Apply(string name, MacroDefinition? definition)
     {
-        var observer = Observer;
-        Observer = null;
-        if (definition is null) Undefine(name);
-        else Define(definition);
-        Observer = observer;
+        if (definition is null)
+        {
+            _macros.Remove(name);
+            if (ConfigSource is not null && name.StartsWith(ConfigPrefix, StringComparison.Ordinal)) _configUndefined.Add(name);
+            return;
+        }
+        _macros[name] = definition;
+        if (ConfigSource is not null)
+        {
+            if (_configUndefined.Count > 0) _configUndefined.Remove(name);
+            if (name.Length > 0 && name[0] == SyntheticPrefix && name == AutoconfIncluded) _configUndefined.Clear();
+        }
     }
 
     /// <summary>The macros (synthetic state left out).</summary>

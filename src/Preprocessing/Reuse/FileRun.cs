@@ -17,8 +17,18 @@ internal sealed class FileRun
 {
     public required SourceFile File { get; init; }
 
-    /// <summary>Names read before the run wrote them, with the definition seen (null: undefined).</summary>
+    /// <summary>Names read before the run wrote them, with the definition seen (null: undefined); the first <see cref="VolatileReads"/> are CONFIG_ and synthetic names.</summary>
     public required KeyValuePair<string, MacroDefinition?>[] Reads { get; init; }
+
+    /// <summary>How many of <see cref="Reads"/>, at the start, are of CONFIG_ and synthetic names (what differs between configs).</summary>
+    public required int VolatileReads { get; init; }
+
+    /// <summary>
+    /// For a root of the unit: what made the macro table it started from (the
+    /// predefined operations, the generated headers' markers, the roots' runs
+    /// before it), as objects; null for an included file.
+    /// </summary>
+    public object[]? RootPrefix { get; init; }
 
     /// <summary>The run's net effect: each name written, with its final definition (null: undefined).</summary>
     public required KeyValuePair<string, MacroDefinition?>[] Writes { get; init; }

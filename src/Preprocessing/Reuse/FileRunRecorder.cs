@@ -14,7 +14,7 @@ namespace LayoutExpert.Preprocessing.Reuse;
 /// </summary>
 internal sealed class FileRunRecorder(
     PreprocessingSession session, SourceFile file, FileRunRecorder? parent, int level,
-    List<PPToken> output, List<ConditionRecord> conditions, List<Diagnostic> diagnostics)
+    TokenOutput output, List<ConditionRecord> conditions, List<Diagnostic> diagnostics)
     : IMacroTableObserver
 {
     private struct Entry
@@ -42,6 +42,9 @@ internal sealed class FileRunRecorder(
     public bool Tainted { get; set; }
 
     public bool UsesCounter { get; set; }
+
+    /// <summary>For a root of the unit, what its starting table was made of (see <see cref="FileRun.RootPrefix"/>).</summary>
+    public object[]? RootPrefix { get; init; }
 
     /// <summary>The deepest include level reached inside this run.</summary>
     public int DeepestLevel { get; set; } = level;
@@ -90,6 +93,8 @@ internal sealed class FileRunRecorder(
         {
             File = File,
             Reads = [.. reads],
+            VolatileReads = volatileReads,
+            RootPrefix = RootPrefix,
             Writes = [.. writes],
             Segments = [.. _segments],
             TokenCount = tokens,
@@ -146,7 +151,7 @@ internal sealed class FileRunRecorder(
         if (tokenEnd == _tokenStart && conditionEnd == _conditionStart && diagnosticEnd == _diagnosticStart) return;
         _segments.Add(new FileRunSegment
         {
-            Tokens = Slice(output, _tokenStart, tokenEnd),
+            Tokens = output.Copy(_tokenStart, tokenEnd),
             Conditions = Slice(conditions, _conditionStart, conditionEnd),
             Diagnostics = Slice(diagnostics, _diagnosticStart, diagnosticEnd),
         });

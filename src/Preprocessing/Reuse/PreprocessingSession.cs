@@ -134,25 +134,43 @@ public sealed class PreprocessingSession
         return _generatedPaths;
     }
 
-    /// <summary>A recorded run of <paramref name="file"/> that would run the same from the current table, or null.</summary>
-    internal FileRun? Find(SourceFile file, MacroTable table, int level, bool unsignedChar)
+    /// <summary>
+    /// A recorded run of <paramref name="file"/> that would run the same from the current table, or null.
+    /// For a root, <paramref name="rootPrefix"/> says what made the table (see <see cref="FileRun.RootPrefix"/>).
+    /// </summary>
+    internal FileRun? Find(SourceFile file, MacroTable table, int level, bool unsignedChar, List<object>? rootPrefix = null)
     {
         if (!_runs.TryGetValue(file, out var runs)) return null;
         foreach (var run in runs)
         {
-            if (Matches(run, table, level, unsignedChar)) return run;
+            if (Matches(run, table, level, unsignedChar, rootPrefix)) return run;
         }
         return null;
     }
 
-    private bool Matches(FileRun run, MacroTable table, int level, bool unsignedChar)
+    private bool Matches(FileRun run, MacroTable table, int level, bool unsignedChar, List<object>? rootPrefix)
     {
         if (run.UnsignedChar != unsignedChar || level + run.RelativeDepth > PreprocessorOptions.MaxIncludeDepth) return false;
-        foreach (var (name, seen) in run.Reads)
+        // A root whose table was made by the very same operations as the recorded run's holds every name as that run
+        // found it but the CONFIG_ names the config answers (and the synthetic ones): only those (the volatile reads) are
+        // looked up. The module's root reads some 20,000 names, 860 of them options.
+        var reads = SamePrefix(run.RootPrefix, rootPrefix) ? run.VolatileReads : run.Reads.Length;
+        for (var i = 0; i < reads; i++)
         {
+            var (name, seen) = run.Reads[i];
             if (!ReferenceEquals(table.Peek(name), seen)) return false;
         }
         return !run.CounterUsedIn(RunNumber);
+    }
+
+    private static bool SamePrefix(object[]? recorded, List<object>? now)
+    {
+        if (recorded is null || now is null || recorded.Length != now.Count) return false;
+        for (var i = 0; i < recorded.Length; i++)
+        {
+            if (!ReferenceEquals(recorded[i], now[i])) return false;
+        }
+        return true;
     }
 
     internal void Remember(FileRun run)

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using LayoutExpert.Preprocessing.Tokens;
 using LayoutExpert.Syntax;
 using LayoutExpert.Syntax.Green;
+using LayoutExpert.Syntax.Parsing;
 
 namespace LayoutExpert.Preprocessing.Running;
 
@@ -15,24 +16,95 @@ namespace LayoutExpert.Preprocessing.Running;
 /// same objects within a call and across calls with the same cache (what
 /// <see cref="Syntax.Parsing.ReusableDeclarations"/> compares).
 /// </summary>
-public static class ParserInput
+public static partial class ParserInput
 {
-    public static GreenToken[] FromTokens(IReadOnlyList<PPToken> tokens, GreenNodeCache cache)
+    public static GreenToken[] FromTokens(IReadOnlyList<PPToken> tokens, GreenNodeCache cache) => FromTokens(tokens, new ParserInputCache(cache));
+
+    /// <summary>
+    /// The same tokens as <see cref="FromTokens(IReadOnlyList{PPToken}, GreenNodeCache)"/> with
+    /// <paramref name="memo"/>'s cache; the pieces of a <see cref="TokenSequence"/> that are whole
+    /// arrays (a session's replayed file runs) are converted once and copied after that.
+    /// </summary>
+    public static GreenToken[] FromTokens(IReadOnlyList<PPToken> tokens, ParserInputCache memo)
     {
-        var span = AsSpan(tokens);
+        var result = new GreenToken[tokens.Count + 1];
+        Convert(tokens, memo, result);
+        return result;
+    }
+
+    /// <summary>
+    /// The same tokens written into <paramref name="memo"/>'s buffer, in the
+    /// parser's shape (ending with the end-of-file token): no million-entry
+    /// array per call. Valid until the next <see cref="Fill"/> with the same memo.
+    /// </summary>
+    public static ParserTokens Fill(IReadOnlyList<PPToken> tokens, ParserInputCache memo)
+    {
+        var buffer = memo.Buffer(tokens.Count + 1);
+        Convert(tokens, memo, buffer);
+        return new ParserTokens(buffer, tokens.Count + 1);
+    }
+
+    private static void Convert(IReadOnlyList<PPToken> tokens, ParserInputCache memo, GreenToken[] result)
+    {
+        if (tokens is TokenSequence sequence) FromPieces(sequence, memo, result);
+        else FromSpan(AsSpan(tokens), memo.Cache, result);
+        memo.EndCall();
+    }
+
+    private static void FromSpan(ReadOnlySpan<PPToken> span, GreenNodeCache cache, GreenToken[] result)
+    {
+        Convert(span, endsLine: true, cache, result);
+        result[span.Length] = EndOfFile(cache);
+    }
+
+    private static void FromPieces(TokenSequence sequence, ParserInputCache memo, GreenToken[] result)
+    {
+        var cache = memo.Cache;
+        var pieces = sequence.Pieces;
+        var at = 0;
+        for (var p = 0; p < pieces.Length; p++)
+        {
+            var piece = pieces[p];
+            var span = piece.AsSpan();
+            // The last token ends a line when the next piece starts one: the only token a piece's neighbours decide.
+            var endsLine = p + 1 == pieces.Length || (pieces[p + 1][0].Flags & PPTokenFlags.StartOfLine) != 0;
+            var whole = piece.Offset == 0 && piece.Count == piece.Array!.Length;
+            if (whole && memo.Interior(piece.Array!) is { } interior)
+            {
+                interior.CopyTo(result, at);
+                result[at + span.Length - 1] = Convert(span, span.Length - 1, endsLine, cache);
+            }
+            else
+            {
+                Convert(span, endsLine, cache, result.AsSpan(at));
+                if (whole) memo.Remember(piece.Array!, result.AsSpan(at, span.Length - 1));
+            }
+            at += span.Length;
+        }
+        result[at] = EndOfFile(cache);
+    }
+
+    /// <summary>Converts <paramref name="span"/> into <paramref name="destination"/>; its last token ends a line when <paramref name="endsLine"/>.</summary>
+    private static void Convert(ReadOnlySpan<PPToken> span, bool endsLine, GreenNodeCache cache, Span<GreenToken> destination)
+    {
         var space = cache.Trivia(SyntaxKind.WhitespaceTrivia, " ");
         var newline = cache.Trivia(SyntaxKind.EndOfLineTrivia, "\n");
-        var result = new GreenToken[span.Length + 1];
         for (var i = 0; i < span.Length; i++)
         {
             ref readonly var token = ref span[i];
+            var ends = i + 1 == span.Length ? endsLine : (span[i + 1].Flags & PPTokenFlags.StartOfLine) != 0;
             // The preprocessor hands out a few tens of thousands of text objects
             // for a million tokens: the cache finds each token by its text object.
-            result[i] = cache.RecurringToken(token.Kind, token.Text, SpaceBefore(token) ? space : null, EndsLine(span, i) ? newline : null);
+            destination[i] = cache.RecurringToken(token.Kind, token.Text, SpaceBefore(token) ? space : null, ends ? newline : null);
         }
-        result[span.Length] = cache.Token(SyntaxKind.EndOfFileToken, "", null, null);
-        return result;
     }
+
+    private static GreenToken Convert(ReadOnlySpan<PPToken> span, int i, bool endsLine, GreenNodeCache cache) =>
+        cache.RecurringToken(span[i].Kind, span[i].Text,
+            SpaceBefore(span[i]) ? cache.Trivia(SyntaxKind.WhitespaceTrivia, " ") : null,
+            endsLine ? cache.Trivia(SyntaxKind.EndOfLineTrivia, "\n") : null);
+
+    private static GreenToken EndOfFile(GreenNodeCache cache) => cache.Token(SyntaxKind.EndOfFileToken, "", null, null);
 
     /// <summary>
     /// Where each token's text starts in the text the parser reads (positions in
@@ -57,6 +129,7 @@ public static class ParserInput
     {
         List<PPToken> list => CollectionsMarshal.AsSpan(list),
         PPToken[] array => array,
+        TokenSequence sequence => sequence.ToArray(),
         _ => tokens.ToArray(),
     };
 

@@ -254,10 +254,14 @@ public sealed partial class Preprocessor
     /// <summary>gcc's -D and predefined macros, as #define lines of a &lt;built-in&gt; file; and which text each generated header has.</summary>
     private void DefinePredefined()
     {
+        // In a session, what makes the table the first root starts from (the builtins are always the same).
+        List<object>? prefix = _session is null ? null : [_options.ConfigMacros is null ? TextConfig : LazyConfig];
         foreach (var (path, text) in _options.GeneratedHeaders)
         {
             if (path == AutoconfPath && _options.ConfigMacros is not null) continue;
-            _env.Macros.Define(GeneratedMarker(path, text));
+            var marker = GeneratedMarker(path, text);
+            _env.Macros.Define(marker);
+            prefix?.Add(marker);
             // A session must know every name a run can define before the run records anything.
             if (_session is not null) SessionGeneratedFile(path, text);
         }
@@ -266,12 +270,18 @@ public sealed partial class Preprocessor
             _session?.AddDefinable(name);
             _env.Macros.Define(SyntheticDefinition(name, builtin));
         }
-        foreach (var (name, definition) in PredefinedOperations())
+        var operations = PredefinedOperations();
+        foreach (var (name, definition) in operations)
         {
             if (definition is null) _env.Macros.Undefine(name);
             else _env.Macros.Define(definition);
         }
+        prefix?.Add(operations);
+        _rootPrefix = prefix;
     }
+
+    /// <summary>Whether autoconf.h is text or answered option by option (the table answers CONFIG_ names differently): part of a root prefix.</summary>
+    private static readonly object TextConfig = new(), LazyConfig = new();
 
     /// <summary>The #define and #undef lines of the predefined text, in order (a session parses each text once).</summary>
     private List<KeyValuePair<string, MacroDefinition?>> PredefinedOperations()

@@ -20,6 +20,14 @@ public sealed partial class Preprocessor
     /// <summary>The innermost recorder: the only one the macro table reports to.</summary>
     private FileRunRecorder? _recorder;
 
+    /// <summary>
+    /// What made the macro table the next root starts from, as objects (see
+    /// <see cref="FileRun.RootPrefix"/>): set by the predefined macros, each
+    /// root's run added when it ends; null when a root left no run (the table
+    /// is then whatever it did).
+    /// </summary>
+    private List<object>? _rootPrefix;
+
     private int _filesExecuted;
     private int _filesReplayed;
     private int _filesCovered;
@@ -37,10 +45,16 @@ public sealed partial class Preprocessor
     private bool TryReplay(SourceFile file)
     {
         if (!AtReusePoint) return false;
-        var run = _session!.Find(file, _env.Macros, _includeDepth + 1, _options.UnsignedChar);
+        var root = _includeDepth == 0;
+        var run = _session!.Find(file, _env.Macros, _includeDepth + 1, _options.UnsignedChar, root ? _rootPrefix : null);
         if (run is null) return false;
         _recorder?.AddChild(run, _output.Count, _conditions.Count, _env.Diagnostics.Count);
-        foreach (var (name, definition) in run.Writes) _env.Macros.Apply(name, definition);
+        // After the last root nothing reads the table: its writes (the module's are some 18,000) would change nothing.
+        if (!root || _roots.Count > 0)
+        {
+            foreach (var (name, definition) in run.Writes) _env.Macros.Apply(name, definition);
+        }
+        if (root) _rootPrefix?.Add(run);
         if (run.UsesCounter)
         {
             _env.Counter = Math.Max(_env.Counter, run.CounterEnd);
@@ -63,7 +77,7 @@ public sealed partial class Preprocessor
                 Append(child);
                 continue;
             }
-            _output.AddRange(segment.Tokens);
+            _output.AddShared(segment.Tokens);
             _tokensReplayed += segment.Tokens.Length;
             _conditions.AddRange(segment.Conditions);
             _env.Diagnostics.AddRange(segment.Diagnostics);
@@ -77,7 +91,10 @@ public sealed partial class Preprocessor
         _filesExecuted++;
         if (_recorder is not null) _recorder.DeepestLevel = Math.Max(_recorder.DeepestLevel, _includeDepth);
         if (!AtReusePoint) return null;
-        var recorder = new FileRunRecorder(_session, file, _recorder, _includeDepth, _output, _conditions, _env.Diagnostics);
+        var recorder = new FileRunRecorder(_session, file, _recorder, _includeDepth, _output, _conditions, _env.Diagnostics)
+        {
+            RootPrefix = _recorder is null && _includeDepth == 1 ? _rootPrefix?.ToArray() : null,
+        };
         SetRecorder(recorder);
         return recorder;
     }
@@ -94,8 +111,11 @@ public sealed partial class Preprocessor
             if (run.UsesCounter) run.CounterRun = _session!.RunNumber;
             _session!.Remember(run);
             parent?.AddChild(run, start.Item1, start.Item2, start.Item3);
+            // Executing a root left the table as replaying its run would.
+            if (parent is null && _includeDepth == 0) _rootPrefix?.Add(run);
             return;
         }
+        if (parent is null && _includeDepth == 0) _rootPrefix = null;
         parent?.Absorb(recorder);
     }
 

@@ -31,7 +31,7 @@ public sealed partial class Preprocessor : ITokenSource, IFeatureTests
     private readonly IReadOnlyDictionary<string, int> _generatedIds;
     private readonly List<string> _filePaths = [];
     private readonly Queue<SourceFile> _roots = new();
-    private readonly List<PPToken> _output = new(1 << 20);
+    private readonly TokenOutput _output = new();
     private readonly List<ConditionRecord> _conditions = [];
     private bool _stopped;
 
@@ -118,7 +118,7 @@ public sealed partial class Preprocessor : ITokenSource, IFeatureTests
             session.Counter = Math.Max(session.Counter, run._env.Counter);
             session.EndRun(run.Statistics());
         }
-        return new PreprocessResult(tokens, run._env.Origins, [.. run._env.Diagnostics], run._filePaths, run._conditions);
+        return new PreprocessResult(tokens.ToSequence(), run._env.Origins, [.. run._env.Diagnostics], run._filePaths, run._conditions);
     }
 
     /// <summary>The next unexpanded text token, running the directives met on the way.</summary>
@@ -146,6 +146,7 @@ public sealed partial class Preprocessor : ITokenSource, IFeatureTests
                 {
                     _includeDepth--;
                     if (frame.Recorder is { } recorder) EndRecording(recorder);
+                    else if (_includeDepth == 0) _rootPrefix = null;
                     return EndOfFile();
                 }
                 continue;

@@ -16,5 +16,6 @@ public sealed record CParseResult(GreenNode Root, ImmutableArray<DiagnosticInfo>
     public bool HasErrors => Diagnostics.Any(d => d.Descriptor.Severity == DiagnosticSeverity.Error);
 
     /// <summary>A red tree over the root, for callers whose tokens all came from one text (tests, single files).</summary>
-    public SyntaxTree ToSyntaxTree(string path) => new(new SourceText(Root.ToFullString(), path), Root);
+    /// <remarks>The text is written from the tree when first read (locating a diagnostic), not here.</remarks>
+    public SyntaxTree ToSyntaxTree(string path) => new(new SourceText(Root.ToFullString, Root.FullWidth, path), Root);
 }

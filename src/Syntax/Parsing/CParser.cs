@@ -41,12 +41,34 @@ public static class CParser
     {
         ArgumentNullException.ThrowIfNull(reuse);
         options ??= CParserOptions.Default;
+        return ParseWithReuse(number => new Parser(tokens, cache, options, reuse, number), reuse, options);
+    }
+
+    /// <summary>Parses input already in the parser's shape (no copy is made; see <see cref="ParserTokens"/>).</summary>
+    public static CParseResult ParseTranslationUnit(ParserTokens tokens, GreenNodeCache cache, CParserOptions? options = null)
+    {
+        var parser = new Parser(tokens, cache, options ?? CParserOptions.Default);
+        var root = parser.ParseTranslationUnit();
+        return new CParseResult(root, DiagnosticCollector.Collect(root));
+    }
+
+    /// <summary>Parses input already in the parser's shape with <paramref name="reuse"/> (see <see cref="ParseTranslationUnit(IReadOnlyList{GreenToken}, GreenNodeCache, ReusableDeclarations, CParserOptions?)"/>).</summary>
+    public static CParseResult ParseTranslationUnit(ParserTokens tokens, GreenNodeCache cache, ReusableDeclarations reuse, CParserOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(reuse);
+        options ??= CParserOptions.Default;
+        return ParseWithReuse(number => new Parser(tokens, cache, options, reuse, number), reuse, options);
+    }
+
+    private static CParseResult ParseWithReuse(Func<int, Parser> makeParser, ReusableDeclarations reuse, CParserOptions options)
+    {
         var number = reuse.BeginParse(options);
         Parser? parser = null;
         try
         {
-            parser = new Parser(tokens, cache, options, reuse, number);
+            parser = makeParser(number);
             var root = parser.ParseTranslationUnit();
+            parser.EndReuse();
             return new CParseResult(root, DiagnosticCollector.Collect(root));
         }
         finally

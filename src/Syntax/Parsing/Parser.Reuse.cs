@@ -12,49 +12,91 @@ internal sealed partial class Parser
     /// <summary>The declaration just taken or recorded; its successor is the first guess for the next one.</summary>
     private ReusableDeclaration? _previous;
 
+    /// <summary>Declarations this parse took one by one or recorded, each right after the one before, from <see cref="_stretchStart"/>: they become blocks.</summary>
+    private readonly List<ReusableDeclaration> _stretch = [];
+    private int _stretchStart;
+    private int _stretchEnd;
+
     private int _declarationsReused;
+    private int _blocksReused;
     private int _tokensReused;
     private int _declarationsParsed;
 
     /// <summary>
     /// Takes an earlier parse of the external declaration at <paramref name="start"/>
     /// when there is one for these very tokens whose file-scope preconditions
-    /// hold: adds its node and does its file-scope declarations again.
+    /// hold: adds its node and does its file-scope declarations again. A block
+    /// starting with it is taken whole when it fits.
     /// </summary>
     private bool TryReuse(int start, List<GreenNode> items)
     {
         // A diagnostic an earlier declaration put on these tokens would be missing from the old node.
         if (_reuse is null || _furthestReport >= start) return false;
-        var found = _previous?.Successor is { } guess && Fits(guess, start) ? guess : null;
-        if (found is null)
+        if (_previous?.Successor is { } guess && TryTake(guess, start, items)) return true;
+        foreach (var candidate in _reuse.Candidates(_input, _count, start))
         {
-            foreach (var candidate in _reuse.Candidates(_input, start))
+            if (TryTake(candidate, start, items)) return true;
+        }
+        return false;
+    }
+
+    private bool TryTake(ReusableDeclaration entry, int start, List<GreenNode> items)
+    {
+        if (entry.Blocks is { } blocks)
+        {
+            foreach (var block in blocks)
             {
-                if (Fits(candidate, start))
+                if (BlockFits(block, start))
                 {
-                    found = candidate;
-                    break;
+                    TakeBlock(block, start, items);
+                    return true;
                 }
             }
         }
-        if (found is null) return false;
-        foreach (var effect in found.Effects) _scopes.Apply(effect);
-        items.Add(found.Node);
-        _position = start + found.Consumed;
+        if (!Fits(entry, start)) return false;
+        foreach (var effect in entry.Effects) _scopes.Apply(effect);
+        items.Add(entry.Node);
+        _position = start + entry.Consumed;
         _declarationsReused++;
-        _tokensReused += found.Consumed;
-        Chain(found);
+        _tokensReused += entry.Consumed;
+        Chain(entry, start);
         return true;
     }
 
     private bool Fits(ReusableDeclaration entry, int start)
     {
-        if (!entry.TokensMatch(_input, start)) return false;
+        if (!entry.TokensMatch(_input, _count, start)) return false;
         foreach (var fact in entry.Preconditions)
         {
             if (!_scopes.Holds(fact)) return false;
         }
         return true;
+    }
+
+    private bool BlockFits(ReusableBlock block, int start)
+    {
+        if (!block.TokensMatch(_input, _count, start)) return false;
+        foreach (var fact in block.Preconditions)
+        {
+            if (!_scopes.Holds(fact)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Takes each declaration of <paramref name="block"/> in turn, at once: its nodes, its net file-scope effects.</summary>
+    private void TakeBlock(ReusableBlock block, int start, List<GreenNode> items)
+    {
+        foreach (var effect in block.Effects) _scopes.Apply(effect);
+        items.AddRange(block.Nodes);
+        _position = start + block.Consumed;
+        _declarationsReused += block.Entries.Length;
+        _blocksReused++;
+        _tokensReused += block.Consumed;
+        block.LastUsed = _parseNumber;
+        // A block already is one: what was taken one by one before it becomes blocks of its own.
+        EndStretch();
+        if (_previous is not null) _previous.Successor = block.Entries[0];
+        _previous = block.Entries[^1];
     }
 
     /// <summary>Starts logging what the declaration at <paramref name="start"/> asks of and does to the file scope; false when it cannot be recorded.</summary>
@@ -74,30 +116,55 @@ internal sealed partial class Parser
         _scopes.StopLog();
         if (_furthestReport >= _position)
         {
-            _previous = null;
+            StopChain();
             return;
         }
         var read = Math.Max(_furthest + 1, _position) - start;
         var entry = new ReusableDeclaration(node, _input.AsSpan(start, read).ToArray(), _position - start,
             [.. _log.Preconditions], [.. _log.Effects]);
         _reuse!.Add(entry);
-        Chain(entry);
+        Chain(entry, start);
     }
 
     /// <summary>After a declaration that cannot be recorded there is no guess for the next one.</summary>
     private void StopRecording()
     {
         _scopes.StopLog();
-        _previous = null;
+        StopChain();
     }
 
-    private void Chain(ReusableDeclaration entry)
+    private void StopChain()
+    {
+        _previous = null;
+        EndStretch();
+    }
+
+    private void Chain(ReusableDeclaration entry, int start)
     {
         entry.LastUsed = _parseNumber;
         if (_previous is not null) _previous.Successor = entry;
         _previous = entry;
+        // Only declarations right after one another make a block (a declaration not recorded may lie between).
+        if (_stretch.Count > 0 && start != _stretchEnd) EndStretch();
+        if (_stretch.Count == 0) _stretchStart = start;
+        _stretch.Add(entry);
+        _stretchEnd = start + entry.Consumed;
+    }
+
+    private void EndStretch()
+    {
+        if (_stretch.Count >= 2) _reuse!.AddBlocks(_stretch, _input, _stretchStart, _parseNumber);
+        _stretch.Clear();
+    }
+
+    /// <summary>At the end of the parse: the last stretch becomes blocks.</summary>
+    public void EndReuse()
+    {
+        if (_reuse is null) return;
+        EndStretch();
+        _reuse.EndBlocks();
     }
 
     public ReuseStatistics Statistics() =>
-        new(_declarationsReused, _declarationsParsed, _tokensReused, _position - _tokensReused);
+        new(_declarationsReused, _declarationsParsed, _tokensReused, _position - _tokensReused) { BlocksReused = _blocksReused };
 }

@@ -13,8 +13,9 @@ namespace LayoutExpert.Syntax.Parsing;
 /// </summary>
 internal sealed partial class Parser
 {
-    /// <summary>The tokens as given (end-of-file tokens with no text before the end dropped); never written to.</summary>
+    /// <summary>The tokens as given (end-of-file tokens with no text before the end dropped), the first <see cref="_count"/> of the array; never written to.</summary>
     private readonly GreenToken[] _input;
+    private readonly int _count;
     private readonly int _last;
     private readonly GreenNodeCache _cache;
     private readonly TypedefScopes _scopes;
@@ -43,14 +44,27 @@ internal sealed partial class Parser
 
     /// <summary>A parser over <paramref name="tokens"/>; with <paramref name="reuse"/>, as its parse number <paramref name="parseNumber"/>.</summary>
     public Parser(IReadOnlyList<GreenToken> tokens, GreenNodeCache cache, CParserOptions options, ReusableDeclarations? reuse = null, int parseNumber = 1)
+        : this(Normalized(tokens, cache), cache, options, reuse, parseNumber)
+    {
+    }
+
+    /// <summary>A parser over input already in the parser's shape (see <see cref="ParserTokens"/>).</summary>
+    public Parser(ParserTokens tokens, GreenNodeCache cache, CParserOptions options, ReusableDeclarations? reuse = null, int parseNumber = 1)
     {
         _cache = cache;
         _scopes = new TypedefScopes(options.PredefinedTypedefNames, reuse?.Names ?? new FileScopeNames(), parseNumber);
         _parseNumber = parseNumber;
         _maxNesting = Math.Max(1, options.MaxNesting);
-        _input = Normalize(tokens, cache);
-        _last = _input.Length - 1;
+        _input = tokens.Buffer;
+        _count = tokens.Count;
+        _last = _count - 1;
         _reuse = reuse;
+    }
+
+    private static ParserTokens Normalized(IReadOnlyList<GreenToken> tokens, GreenNodeCache cache)
+    {
+        var array = Normalize(tokens, cache);
+        return new ParserTokens(array, array.Length);
     }
 
     /// <summary>

@@ -12,10 +12,15 @@ namespace LayoutExpert.Syntax.Parsing;
 internal sealed class ReusableDeclaration(
     GreenNode node, GreenToken[] tokens, int consumed, FileScopeFact[] preconditions, FileScopeEffect[] effects)
 {
+    /// <summary>The tokens read are <c>_tokens[_offset..(_offset + _length)]</c>: an array of their own, or a stretch of their block's.</summary>
+    private GreenToken[] _tokens = tokens;
+    private int _offset;
+    private readonly int _length = tokens.Length;
+
     public GreenNode Node { get; } = node;
 
     /// <summary>The tokens read, compared by reference; the first <see cref="Consumed"/> are the node's.</summary>
-    public GreenToken[] Tokens { get; } = tokens;
+    public ReadOnlySpan<GreenToken> Tokens => _tokens.AsSpan(_offset, _length);
 
     public int Consumed { get; } = consumed;
 
@@ -26,21 +31,44 @@ internal sealed class ReusableDeclaration(
     /// <summary>The declaration that followed this one in the parse that last used it: the first guess for what follows next time.</summary>
     public ReusableDeclaration? Successor { get; set; }
 
+    /// <summary>What <see cref="Key"/> is before the entry is added.</summary>
+    public const long NoKey = -1;
+
+    /// <summary>The lookup key (hash of the first tokens and their count), computed once when first added.</summary>
+    public long Key { get; set; } = NoKey;
+
     /// <summary>The next entry under the same lookup key.</summary>
     public ReusableDeclaration? NextWithSameKey { get; set; }
 
-    /// <summary>The number of the last parse that produced or reused it.</summary>
+    /// <summary>The number of the last parse that produced it or reused it on its own (not as part of a block).</summary>
     public int LastUsed { get; set; }
 
-    /// <summary>True when the input holds this declaration's tokens from <paramref name="start"/>.</summary>
-    public bool TokensMatch(GreenToken[] input, int start)
+    /// <summary>Blocks that start with this declaration, newest first (at most <see cref="ReusableDeclarations.BlocksPerDeclaration"/>).</summary>
+    public List<ReusableBlock>? Blocks { get; set; }
+
+    /// <summary>Set when a trim dropped it (whoever still points at it lets go).</summary>
+    public bool Dropped { get; set; }
+
+    /// <summary>How many kept blocks hold it: while any does, it is kept.</summary>
+    public int Owners { get; set; }
+
+    /// <summary>True when the input holds this declaration's tokens from <paramref name="start"/> (of <paramref name="count"/>).</summary>
+    public bool TokensMatch(GreenToken[] input, int count, int start)
     {
+        if (start + _length > count) return false;
         var tokens = Tokens;
-        if (start + tokens.Length > input.Length) return false;
+        var here = input.AsSpan(start, _length);
         for (var i = 0; i < tokens.Length; i++)
         {
-            if (!ReferenceEquals(tokens[i], input[start + i])) return false;
+            if (!ReferenceEquals(tokens[i], here[i])) return false;
         }
         return true;
+    }
+
+    /// <summary>Keeps the tokens as a stretch of <paramref name="array"/> from <paramref name="offset"/> (the same objects): one array per block instead of one each.</summary>
+    public void ShareTokens(GreenToken[] array, int offset)
+    {
+        _tokens = array;
+        _offset = offset;
     }
 }

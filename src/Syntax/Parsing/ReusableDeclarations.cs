@@ -14,6 +14,9 @@ namespace LayoutExpert.Syntax.Parsing;
 /// token objects it was parsed from and every typedef-name question its parse
 /// asked of the file scope has the same answer now; its file-scope
 /// declarations are then applied again. The result equals a fresh parse.
+/// Runs of declarations one parse took or made one after the other are also
+/// kept as blocks (<see cref="ReusableBlock"/>), taken at once where all of
+/// their tokens are the same and their outside questions get the same answers.
 /// Owned by the caller across parses (one per query database), one parse at a
 /// time; call <see cref="Trim"/> to bound the memory.
 /// </summary>
@@ -22,7 +25,23 @@ public sealed class ReusableDeclarations
     /// <summary>Tokens hashed for the lookup key; longer declarations share a key by their first this many tokens.</summary>
     internal const int KeyTokens = 64;
 
-    private readonly List<ReusableDeclaration> _entries = [];
+    /// <summary>
+    /// The most declarations a block holds: a block whose tokens changed
+    /// anywhere is taken declaration by declaration, so blocks stay short
+    /// enough for that to be cheap.
+    /// </summary>
+    internal const int MaxBlock = 128;
+
+    /// <summary>Blocks looked up per first declaration (one per recent config that differs there).</summary>
+    internal const int BlocksPerDeclaration = 4;
+
+    /// <summary>Declarations no kept block holds.</summary>
+    private readonly List<ReusableDeclaration> _loose = [];
+
+    private readonly List<ReusableBlock> _blocks = [];
+
+    /// <summary>Declarations some kept block holds.</summary>
+    private int _owned;
 
     /// <summary>Entries by the hash of their first min(length, <see cref="KeyTokens"/>) tokens and that length.</summary>
     private readonly Dictionary<long, ReusableDeclaration> _byKey = [];
@@ -30,7 +49,7 @@ public sealed class ReusableDeclarations
     /// <summary>
     /// Per first token, the key lengths in use: bit n (1..63) for entries of n
     /// tokens, bit 0 for entries of <see cref="KeyTokens"/> or more. A lookup
-    /// probes only those.
+    /// probes only those (a length no entry has any more after a trim costs a probe, nothing else).
     /// </summary>
     private readonly Dictionary<GreenToken, ulong> _keyLengths = [];
 
@@ -42,29 +61,66 @@ public sealed class ReusableDeclarations
     private bool _parsing;
 
     /// <summary>How many declarations are kept.</summary>
-    public int Count => _entries.Count;
+    public int Count => _loose.Count + _owned;
+
+    /// <summary>How many blocks are kept.</summary>
+    public int BlockCount => _blocks.Count;
 
     /// <summary>How the latest parse went.</summary>
     public ReuseStatistics LastParse { get; private set; }
 
     /// <summary>
-    /// Drops the declarations none of the latest <paramref name="keepParses"/>
+    /// Drops the declarations and blocks none of the latest <paramref name="keepParses"/>
     /// parses produced or reused, so memory follows what recent inputs need.
     /// </summary>
     public void Trim(int keepParses = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(keepParses, 1);
+        EndBlocks();
         var oldest = _parses - keepParses + 1;
-        var kept = _entries.Where(e => e.LastUsed >= oldest).ToList();
-        _entries.Clear();
-        _byKey.Clear();
-        _keyLengths.Clear();
-        foreach (var entry in kept)
+        var dropped = false;
+        // Blocks first: a dropped block's declarations are kept only while used on their own or held by another block.
+        if (_blocks.Exists(b => b.LastUsed < oldest))
         {
-            // A successor that was dropped must not keep its tree alive.
-            if (entry.Successor is { } next && next.LastUsed < oldest) entry.Successor = null;
-            entry.NextWithSameKey = null;
-            Add(entry);
+            foreach (var block in _blocks)
+            {
+                if (block.LastUsed >= oldest) continue;
+                block.Entries[0].Blocks!.Remove(block);
+                foreach (var entry in block.Entries)
+                {
+                    if (--entry.Owners > 0) continue;
+                    _owned--;
+                    if (entry.LastUsed >= oldest) _loose.Add(entry);
+                    else
+                    {
+                        Drop(entry);
+                        dropped = true;
+                    }
+                }
+            }
+            _blocks.RemoveAll(b => b.LastUsed < oldest);
+        }
+        if (_loose.Exists(e => e.LastUsed < oldest))
+        {
+            foreach (var entry in _loose)
+            {
+                if (entry.LastUsed < oldest) Drop(entry);
+            }
+            _loose.RemoveAll(e => e.LastUsed < oldest);
+            dropped = true;
+        }
+        if (!dropped) return;
+        // A successor that was dropped must not keep its tree alive.
+        foreach (var entry in _loose)
+        {
+            if (entry.Successor is { Dropped: true }) entry.Successor = null;
+        }
+        foreach (var block in _blocks)
+        {
+            foreach (var entry in block.Entries)
+            {
+                if (entry.Successor is { Dropped: true }) entry.Successor = null;
+            }
         }
     }
 
@@ -72,7 +128,9 @@ public sealed class ReusableDeclarations
     public void Clear()
     {
         Names.Clear();
-        _entries.Clear();
+        _loose.Clear();
+        _blocks.Clear();
+        _owned = 0;
         _byKey.Clear();
         _keyLengths.Clear();
     }
@@ -95,24 +153,102 @@ public sealed class ReusableDeclarations
 
     internal void Add(ReusableDeclaration entry)
     {
-        _entries.Add(entry);
+        _loose.Add(entry);
         var tokens = entry.Tokens;
         var length = Math.Min(tokens.Length, KeyTokens);
-        var hash = 0u;
-        for (var i = 0; i < length; i++) hash = Mix(hash, tokens[i]);
-        var key = Key(hash, length);
+        if (entry.Key == ReusableDeclaration.NoKey)
+        {
+            var hash = 0u;
+            for (var i = 0; i < length; i++) hash = Mix(hash, tokens[i]);
+            entry.Key = Key(hash, length);
+        }
+        var key = entry.Key;
         if (_byKey.TryGetValue(key, out var first)) entry.NextWithSameKey = first;
         _byKey[key] = entry;
         _keyLengths.TryGetValue(tokens[0], out var lengths);
         _keyLengths[tokens[0]] = lengths | LengthBit(length);
     }
 
+    /// <summary>
+    /// Keeps <paramref name="entries"/>, which a parse took or made one after
+    /// the other from <paramref name="start"/> of <paramref name="input"/>, as
+    /// blocks of at most <see cref="MaxBlock"/>.
+    /// </summary>
+    internal void AddBlocks(List<ReusableDeclaration> entries, GreenToken[] input, int start, int parse)
+    {
+        for (var first = 0; first < entries.Count; first += MaxBlock)
+        {
+            var count = Math.Min(MaxBlock, entries.Count - first);
+            if (count < 2) break;
+            var members = entries.GetRange(first, count).ToArray();
+            // Every token any of them read: each one's tokens from where it started.
+            var end = start;
+            var at = start;
+            foreach (var entry in members)
+            {
+                end = Math.Max(end, at + entry.Tokens.Length);
+                at += entry.Consumed;
+            }
+            var tokens = input.AsSpan(start, end - start).ToArray();
+            var block = new ReusableBlock(members, tokens) { LastUsed = parse };
+            at = 0;
+            foreach (var entry in members)
+            {
+                entry.ShareTokens(tokens, at);
+                at += entry.Consumed;
+                if (entry.Owners++ == 0)
+                {
+                    _owned++;
+                    _looseToCompact = true;
+                }
+            }
+            var list = members[0].Blocks ??= [];
+            list.Insert(0, block);
+            // Older blocks past the limit can no longer be found: the next trim drops them.
+            if (list.Count > BlocksPerDeclaration) list.RemoveAt(list.Count - 1);
+            _blocks.Add(block);
+            start += block.Consumed;
+        }
+    }
+
+    /// <summary>Set when declarations joined blocks: <see cref="EndBlocks"/> takes them out of the loose list once per parse.</summary>
+    private bool _looseToCompact;
+
+    /// <summary>After a parse's blocks are made: the declarations they took leave the loose list.</summary>
+    internal void EndBlocks()
+    {
+        if (!_looseToCompact) return;
+        _loose.RemoveAll(e => e.Owners > 0);
+        _looseToCompact = false;
+    }
+
+    /// <summary>Takes a dropped entry out of its key's chain.</summary>
+    private void Drop(ReusableDeclaration entry)
+    {
+        entry.Dropped = true;
+        entry.Successor = null;
+        entry.Blocks = null;
+        if (!_byKey.TryGetValue(entry.Key, out var first)) return;
+        if (ReferenceEquals(first, entry))
+        {
+            if (entry.NextWithSameKey is { } rest) _byKey[entry.Key] = rest;
+            else _byKey.Remove(entry.Key);
+        }
+        else
+        {
+            var before = first;
+            while (before.NextWithSameKey is { } next && !ReferenceEquals(next, entry)) before = next;
+            if (ReferenceEquals(before.NextWithSameKey, entry)) before.NextWithSameKey = entry.NextWithSameKey;
+        }
+        entry.NextWithSameKey = null;
+    }
+
     /// <summary>The first entry whose key matches the input at <paramref name="start"/>, with the others after it through <see cref="ReusableDeclaration.NextWithSameKey"/>; each key length in use is tried, shortest first.</summary>
-    internal IEnumerable<ReusableDeclaration> Candidates(GreenToken[] input, int start)
+    internal IEnumerable<ReusableDeclaration> Candidates(GreenToken[] input, int count, int start)
     {
         if (!_keyLengths.TryGetValue(input[start], out var lengths)) yield break;
         var hash = 0u;
-        var available = Math.Min(KeyTokens, input.Length - start);
+        var available = Math.Min(KeyTokens, count - start);
         for (var length = 1; length <= available; length++)
         {
             hash = Mix(hash, input[start + length - 1]);

@@ -3,6 +3,9 @@ namespace LayoutExpert.Syntax.Parsing;
 /// <summary>How one parse went with <see cref="ReusableDeclarations"/>: external declarations (and their tokens) taken from earlier parses, and parsed afresh.</summary>
 public readonly record struct ReuseStatistics(int DeclarationsReused, int DeclarationsParsed, int TokensReused, int TokensParsed)
 {
+    /// <summary>Blocks of declarations taken whole (their declarations are counted in <see cref="DeclarationsReused"/>).</summary>
+    public int BlocksReused { get; init; }
+
     public override string ToString() =>
-        $"{DeclarationsReused} declarations reused ({TokensReused} tokens), {DeclarationsParsed} parsed ({TokensParsed} tokens)";
+        $"{DeclarationsReused} declarations reused ({TokensReused} tokens, {BlocksReused} blocks), {DeclarationsParsed} parsed ({TokensParsed} tokens)";
 }

@@ -9,18 +9,56 @@ namespace LayoutExpert.Syntax.Text;
 public sealed class SourceText
 {
     private int[]? _lineStarts;
+    private string? _text;
+    private readonly Func<string>? _makeText;
 
     public SourceText(string text, string path)
     {
-        Text = text;
+        _text = text;
         Path = path;
+        Length = text.Length;
     }
 
-    public string Text { get; }
+    /// <summary>
+    /// A text of <paramref name="length"/> characters written only when first
+    /// read: a preprocessed kernel unit is some 5 MB that is read only to
+    /// locate a diagnostic, if any.
+    /// </summary>
+    public SourceText(Func<string> makeText, int length, string path)
+    {
+        _makeText = makeText;
+        Path = path;
+        Length = length;
+    }
+
+    /// <summary>
+    /// A text written only when first read, whose line starts the caller
+    /// knows (0, then one past each '\n'): locating an offset needs neither
+    /// the text nor a scan of it.
+    /// </summary>
+    public SourceText(Func<string> makeText, int length, int[] lineStarts, string path) : this(makeText, length, path)
+    {
+        if (lineStarts.Length == 0 || lineStarts[0] != 0) throw new ArgumentException("line starts begin with 0", nameof(lineStarts));
+        _lineStarts = lineStarts;
+    }
+
+    public string Text
+    {
+        get
+        {
+            if (_text is null)
+            {
+                var made = _makeText!();
+                if (made.Length != Length) throw new InvalidOperationException($"the text of {Path} is {made.Length} characters, not {Length}");
+                Interlocked.CompareExchange(ref _text, made, null);
+            }
+            return _text;
+        }
+    }
 
     public string Path { get; }
 
-    public int Length => Text.Length;
+    public int Length { get; }
 
     public int LineCount => LineStarts.Length;
 

@@ -67,6 +67,38 @@ public class ReusableDeclarationsTests
     }
 
     [Fact]
+    public void A_unit_parsed_again_is_taken_in_blocks()
+    {
+        var text = string.Concat(Enumerable.Range(0, 300).Select(i => $"typedef int T{i};\nT{i} v{i};\n"));
+        var first = Parse(text);
+        Assert.Equal(0, _reuse.LastParse.BlocksReused);
+        // 600 declarations in one stretch: blocks of at most 128.
+        Assert.Equal(5, _reuse.BlockCount);
+        var second = Parse(text);
+        Assert.Equal(5, _reuse.LastParse.BlocksReused);
+        Assert.Equal(600, _reuse.LastParse.DeclarationsReused);
+        Assert.Equal(0, _reuse.LastParse.DeclarationsParsed);
+        Assert.Equal(0, _reuse.LastParse.TokensParsed);
+        Assert.True(first.Root.IsEquivalentTo(second.Root));
+    }
+
+    [Fact]
+    public void A_block_whose_outside_typedef_changed_is_taken_declaration_by_declaration()
+    {
+        // "U x;" asks whether U is a typedef name, which the block does not decide: its answer is the block's precondition.
+        const string body = "int a;\nint b;\nU x;\nint c;\n";
+        Parse(body);
+        var result = Parse("typedef int U;\n" + body);
+        Assert.Equal(0, _reuse.LastParse.BlocksReused);
+        Assert.Equal(3, _reuse.LastParse.DeclarationsReused);
+        Assert.Empty(result.Diagnostics);
+        // The same text once more: the new parse's blocks hold.
+        Parse("typedef int U;\n" + body);
+        Assert.Equal(1, _reuse.LastParse.BlocksReused);
+        Assert.Equal(5, _reuse.LastParse.DeclarationsReused);
+    }
+
+    [Fact]
     public void Another_nesting_limit_starts_afresh()
     {
         Parse("int a[(((1)))];\n");

@@ -112,6 +112,48 @@ public class ReusePropertyTests(ITestOutputHelper output)
         Assert.True(reused > parsed, $"only {reused} declarations reused against {parsed} parsed");
     }
 
+    /// <summary>
+    /// Config flips, as the parser sees them: a base unit and a few variants
+    /// of it (each with some declarations edited), parsed in a random order
+    /// through one <see cref="ReusableDeclarations"/> kept over the last four
+    /// parses (as make-profile keeps it), so whole blocks of declarations from
+    /// earlier parses of each variant are taken, or fail part way and are taken
+    /// declaration by declaration. Every parse equals a fresh one.
+    /// </summary>
+    [Fact]
+    public void Reusing_blocks_across_variants_parsed_in_turn_equals_fresh_parses()
+    {
+        var options = CParserOptions.Default with { PredefinedTypedefNames = ["T"] };
+        var variants =
+            from count in Gen.Choose(4, 40)
+            from unit in Gen.ListOf(Declaration, count)
+            from others in Gen.Choose(1, 3).SelectMany(n => Gen.ListOf(Gen.ListOf(Edits, 2), n))
+            from order in Gen.ListOf(Gen.Choose(0, 3), 8)
+            select (Unit: unit.ToList(), Variants: others.Select(e => e.ToList()).ToList(), Order: order.ToList());
+        var blocks = 0;
+        var property = Prop.ForAll(variants.ToArbitrary(), testCase =>
+        {
+            var versions = new List<List<string>> { testCase.Unit };
+            foreach (var edits in testCase.Variants)
+            {
+                var version = testCase.Unit.ToList();
+                foreach (var edit in edits) Apply(edit, version, new ReusableDeclarations());
+                versions.Add(version);
+            }
+            var cache = new GreenNodeCache();
+            var reuse = new ReusableDeclarations();
+            foreach (var pick in testCase.Order)
+            {
+                CompareWithFresh(versions[pick % versions.Count], cache, reuse, options);
+                reuse.Trim(keepParses: 4);
+                blocks += reuse.LastParse.BlocksReused;
+            }
+        });
+        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), property);
+        output.WriteLine($"{blocks} blocks reused");
+        Assert.True(blocks > 300, $"only {blocks} blocks reused");
+    }
+
     private static void Apply(Edit edit, List<string> unit, ReusableDeclarations reuse)
     {
         switch (edit)

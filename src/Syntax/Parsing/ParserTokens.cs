@@ -1,0 +1,29 @@
+using LayoutExpert.Syntax.Green;
+
+namespace LayoutExpert.Syntax.Parsing;
+
+/// <summary>
+/// The parser's input as the first <see cref="Count"/> tokens of an array: the
+/// last of them an end-of-file token, none before it (the shape the parser
+/// would otherwise make by copying). So a caller that builds its input into
+/// the same buffer every time (a config flip's million tokens) neither
+/// allocates nor copies it; <see cref="CParser"/> reads it only during the parse.
+/// </summary>
+public readonly struct ParserTokens
+{
+    public ParserTokens(GreenToken[] buffer, int count)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, buffer.Length);
+        if (buffer[count - 1].Kind != SyntaxKind.EndOfFileToken) throw new ArgumentException("the input must end with an end-of-file token", nameof(buffer));
+        Buffer = buffer;
+        Count = count;
+    }
+
+    public GreenToken[] Buffer { get; }
+
+    public int Count { get; }
+
+    public ReadOnlySpan<GreenToken> AsSpan() => Buffer.AsSpan(0, Count);
+}

@@ -1,0 +1,71 @@
+using FsCheck;
+using FsCheck.Fluent;
+using LayoutExpert.Preprocessing.Config;
+using LayoutExpert.Preprocessing.Reuse;
+using LayoutExpert.Preprocessing.Running;
+using LayoutExpert.Preprocessing.Tokens;
+using LayoutExpert.Syntax.Green;
+using LayoutExpert.Syntax.Text;
+using Xunit.Abstractions;
+
+namespace LayoutExpert.Preprocessing.Tests.Reuse;
+
+/// <summary>
+/// The parser's input made incrementally equals the one made from scratch: from
+/// the amd64 config, random sequences of options the module unit reads
+/// flipped (and flipped back), each run through one session, its output
+/// (pieces shared with earlier runs) turned into parser tokens with one
+/// <see cref="ParserInputCache"/> (conversions kept per replayed run, one
+/// buffer written over and over) gives the very token objects that
+/// <see cref="ParserInput.FromTokens(IReadOnlyList{PPToken}, GreenNodeCache)"/>
+/// gives for a flat copy of the same tokens with the same cache, and its line
+/// starts are those of the text those tokens print.
+/// </summary>
+public class ParserInputReuseProperty(ITestOutputHelper output)
+{
+    [Fact]
+    public void Parser_tokens_and_lines_made_from_shared_pieces_equal_those_made_from_scratch()
+    {
+        var preAst = SessionInputs.PreAst;
+        var amd64 = SessionInputs.Config("amd64");
+        // Options the module unit reads that a flip changes the output of.
+        string[] options = ["MEMCG", "SMP", "NUMA", "SLUB_DEBUG", "DEBUG_LOCK_ALLOC", "PREEMPT_RT", "KASAN", "TRACEPOINTS", "X86_KERNEL_IBT"];
+        var sequences = Gen.Choose(1, 4).SelectMany(n => Gen.ListOf(Gen.Elements(options), n)).Select(l => l.ToArray());
+
+        var session = new PreprocessingSession();
+        var memo = new ParserInputCache(new GreenNodeCache());
+        var config = amd64;
+        var runs = 0;
+        var keptWhole = 0L;
+        Prop.ForAll(Arb.From(sequences), flips =>
+        {
+            foreach (var option in flips)
+            {
+                config = SessionInputs.Flip(config, option);
+                var result = Preprocessor.Run(preAst, SessionInputs.Compilation(config).LazyConfigOptions, PreAst.PreAst.MainFile, session);
+                var sequence = Assert.IsType<TokenSequence>(result.Tokens);
+                var filled = ParserInput.Fill(result.Tokens, memo);
+                var lines = ParserInput.LineStarts(result.Tokens, memo);
+                var flat = ParserInput.FromTokens(sequence.ToArray(), memo.Cache);
+
+                Assert.Equal(flat.Length, filled.Count);
+                var span = filled.AsSpan();
+                for (var i = 0; i < flat.Length; i++)
+                {
+                    Assert.True(ReferenceEquals(flat[i], span[i]), $"after {string.Join(", ", flips)}: token {i} ('{flat[i].Text}') is another object");
+                }
+                var text = new SourceText(string.Concat(flat.Select(t => t.ToFullString())), "unit");
+                Assert.Equal(text.LineCount, lines.Length);
+                for (var line = 0; line < lines.Length; line++) Assert.Equal(text.GetLineStart(line), lines[line]);
+                var lazy = new SourceText(() => text.Text, text.Length, lines, "unit");
+                Assert.Equal(text.GetLocation(text.Length / 2), lazy.GetLocation(text.Length / 2));
+
+                runs++;
+                keptWhole += sequence.Pieces.ToArray().Where(p => p.Offset == 0 && p.Count == p.Array!.Length).Sum(p => (long)p.Count);
+                output.WriteLine($"{option} flipped: {session.LastRun}; {sequence.Pieces.Length} pieces, {memo.Count} arrays' conversions kept");
+            }
+        }).Check(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(4));
+        // The runs shared most of their tokens with earlier runs, as whole recorded arrays.
+        Assert.True(keptWhole > runs * 500_000L, $"{keptWhole} tokens in whole recorded arrays over {runs} runs");
+    }
+}
