@@ -20,6 +20,7 @@ public static class FlipTimes
 {
     public static int Run(string[] args)
     {
+        if (args is ["batch", .. var rest]) return Batch(rest.Length > 0 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 3);
         var option = args.Length > 0 ? args[0] : "MEMCG";
         var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 12;
         var preAst = PreAstBuilder.Build(KernelInputs.Options61()).PreAst;
@@ -47,6 +48,29 @@ public static class FlipTimes
         var steady = totals.Skip(rounds / 2).Order().ToList();
         Console.WriteLine($"median of the last {steady.Count} flips: {steady[steady.Count / 2]:F1} ms (best {steady[0]:F1})");
         Console.WriteLine(database.Database.Statistics);
+        return 0;
+    }
+
+    /// <summary>`flip-times batch [ROUNDS]`: <see cref="ConfigBatch"/> through fresh databases ROUNDS times, each config's time and stage log.</summary>
+    private static int Batch(int rounds)
+    {
+        var preAst = PreAstBuilder.Build(KernelInputs.Options61()).PreAst;
+        var configs = ConfigBatch.Configs();
+        for (var round = 0; round < rounds; round++)
+        {
+            var database = new ProfileDatabase(preAst);
+            var total = Stopwatch.StartNew();
+            for (var i = 0; i < configs.Length; i++)
+            {
+                if (round == rounds - 1) database.Session.Log = new StageLog(Console.Out, interactive: false);
+                var watch = Stopwatch.StartNew();
+                database.SetConfig(configs[i]);
+                var bytes = database.Profile(ProfileFormat.Isf).Bytes.Length;
+                database.DropUnused();
+                Console.WriteLine($"round {round} config {i}: {watch.Elapsed.TotalMilliseconds:F1} ms, {bytes} bytes");
+            }
+            Console.WriteLine($"round {round}: {total.Elapsed.TotalMilliseconds:F0} ms for {configs.Length} configs");
+        }
         return 0;
     }
 }

@@ -30,23 +30,9 @@ public class ManyConfigsBenchmarks
     {
         var options = KernelInputs.Options61();
         _preAst = PreAstBuilder.Build(options).PreAst;
-        _amd64 = KernelConfigReader.ReadFile(KernelCache.Config(KernelInputs.Kernel, "amd64")).Config;
-        var cloud = KernelConfigReader.ReadFile(KernelCache.Config(KernelInputs.Kernel, "cloud-amd64")).Config;
-        _withoutMemcg = _amd64.With("MEMCG", null);
-        var y = new ConfigValue(ConfigValueKind.Yes, "y");
-        _batch =
-        [
-            _amd64,
-            cloud,
-            _withoutMemcg,
-            _amd64.With("DEBUG_LOCK_ALLOC", y).With("LOCKDEP", y),
-            _amd64.With("NR_CPUS", new ConfigValue(ConfigValueKind.Decimal, "512")),
-            _amd64.With("SYSVIPC", null).With("AUDIT", null),
-            cloud.With("MEMCG", null),
-            cloud.With("DEBUG_SPINLOCK", y),
-            cloud.With("NR_CPUS", new ConfigValue(ConfigValueKind.Decimal, "64")),
-            cloud.With("X86_MCE", y),
-        ];
+        _batch = ConfigBatch.Configs();
+        _amd64 = _batch[0];
+        _withoutMemcg = _batch[2];
         _warm = new ProfileDatabase(_preAst);
         _warm.SetConfig(_amd64);
         _warm.Profile(ProfileFormat.Isf);
