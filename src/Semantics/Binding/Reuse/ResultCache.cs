@@ -1,26 +1,26 @@
 using System.Collections.Immutable;
 using LayoutExpert.Semantics.Types;
-using LayoutExpert.Syntax.Text;
 
 namespace LayoutExpert.Semantics.Binding;
 
 /// <summary>
 /// The previous bind's result pieces, kept by <see cref="BindingReuse"/> so
 /// the next result is patched, not rebuilt: for each file-scope ordinary name,
-/// the symbol the scope held, its location and the entry it gave the result.
-/// A replayed item declares the very symbol object it recorded, so a name
-/// whose scope symbol is the same object at the same location gives the same
-/// entry; only the others are set (see <see cref="SortedTable{T}"/>).
+/// the symbol the scope held, which is its entry in the result (symbols carry
+/// no location: <see cref="SymbolLocations"/>). A replayed item declares the
+/// very symbol object it recorded, so a name whose scope symbol is the same
+/// object keeps its entry, wherever its declaration moved; only the others are
+/// set (see <see cref="SortedTable{T}"/>).
 /// </summary>
 internal sealed class ResultCache
 {
-    private Entry[] _entries = [];
+    private OrdinarySymbol?[] _entries = [];
 
     /// <summary>The name numbers (<see cref="NameTable"/>) that have an entry.</summary>
     public List<int> Ids { get; } = [];
 
-    /// <summary>The entry of a name number (Scope null: none), made room for.</summary>
-    public ref Entry EntryOf(int id)
+    /// <summary>The entry of a name number (null: none), made room for.</summary>
+    public ref OrdinarySymbol? EntryOf(int id)
     {
         if (id >= _entries.Length) Array.Resize(ref _entries, Math.Max(id + 1, _entries.Length * 2));
         return ref _entries[id];
@@ -40,9 +40,6 @@ internal sealed class ResultCache
     public List<EnumDefinition> Enums { get; } = [];
 
     public ResultStatistics Last { get; set; }
-
-    /// <summary>One name: the symbol in scope (no location), where it was declared, and the symbol the result holds.</summary>
-    public readonly record struct Entry(OrdinarySymbol? Scope, SourceLocation? Location, OrdinarySymbol? Result);
 }
 
 /// <summary>How the last result was made from the one before: names declared, names whose entry changed, sorted dictionaries built whole (of three).</summary>
@@ -59,7 +56,7 @@ public readonly record struct ResultStatistics(int Names, int Changed, int Rebui
 /// from a sorted dictionary with its own comparer copies the order without
 /// comparing. So each change is one search in the copy, and the result is
 /// either the last one patched (few changes) or copied whole from the copy
-/// (many: a flip that moves most locations).
+/// (many: a bind of a changed unit).
 /// </summary>
 internal sealed class SortedTable<T>
     where T : OrdinarySymbol
@@ -81,7 +78,7 @@ internal sealed class SortedPart<T>(SortedTable<T>? table)
     private readonly List<(string Name, T? Value)> _changes = [];
     private int _count;
 
-    public void Keep(string name, T value) => _count++;
+    public void Keep() => _count++;
 
     public void Set(string name, T value)
     {
