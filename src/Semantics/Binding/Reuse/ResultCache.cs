@@ -14,17 +14,20 @@ namespace LayoutExpert.Semantics.Binding;
 /// </summary>
 internal sealed class ResultCache
 {
-    private OrdinarySymbol?[] _entries = [];
+    private Entry[] _entries = [];
 
     /// <summary>The name numbers (<see cref="NameTable"/>) that have an entry.</summary>
     public List<int> Ids { get; } = [];
 
-    /// <summary>The entry of a name number (null: none), made room for.</summary>
-    public ref OrdinarySymbol? EntryOf(int id)
+    /// <summary>The entry of a name number (Symbol null: none), made room for.</summary>
+    public ref Entry EntryOf(int id)
     {
         if (id >= _entries.Length) Array.Resize(ref _entries, Math.Max(id + 1, _entries.Length * 2));
         return ref _entries[id];
     }
+
+    /// <summary>The located names of the result being made (kept: grown once, filled per bind).</summary>
+    public LocatedNames Located { get; } = new();
 
     public SortedTable<GlobalVariable> Globals { get; } = new();
 
@@ -40,6 +43,9 @@ internal sealed class ResultCache
     public List<EnumDefinition> Enums { get; } = [];
 
     public ResultStatistics Last { get; set; }
+
+    /// <summary>One name's entry: the symbol (the scope's and the result's) and its kind, kept beside it so an unchanged name is handled without reading the symbol object.</summary>
+    public readonly record struct Entry(OrdinarySymbol? Symbol, SymbolKind Kind);
 }
 
 /// <summary>How the last result was made from the one before: names declared, names whose entry changed, sorted dictionaries built whole (of three).</summary>
@@ -127,4 +133,35 @@ internal sealed class SortedPart<T>(SortedTable<T>? table)
         table.Last = result;
         return result;
     }
+}
+
+/// <summary>Which result table a file-scope symbol goes to.</summary>
+internal enum SymbolKind : byte { Other, Global, Function, Constant }
+
+/// <summary>
+/// The globals and functions of a result being made that have a location:
+/// name numbers and offsets, grown once and refilled per bind, then copied
+/// into the result's <see cref="SymbolLocations"/> at their exact size.
+/// </summary>
+internal sealed class LocatedNames
+{
+    private int[] _ids = new int[256];
+    private int[] _offsets = new int[256];
+    private int _count;
+
+    public void Clear() => _count = 0;
+
+    public void Add(int id, int offset)
+    {
+        if (_count == _ids.Length)
+        {
+            Array.Resize(ref _ids, _count * 2);
+            Array.Resize(ref _offsets, _count * 2);
+        }
+        _ids[_count] = id;
+        _offsets[_count++] = offset;
+    }
+
+    public SymbolLocations ToLocations(Syntax.Text.SourceText? text, string[] names) =>
+        new(text, names, _ids.AsSpan(0, _count).ToArray(), _offsets.AsSpan(0, _count).ToArray());
 }
