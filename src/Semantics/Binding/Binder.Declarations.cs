@@ -34,7 +34,7 @@ public sealed partial class Binder
                 var text = name.ValueText;
                 if (_file.FindOrdinaryHere(text) is FunctionSymbol { Type: not null }) continue;
                 SetUnbound(text, new FunctionDeclaratorSite(specifierNode, init.Node(0), _itemPosition));
-                if (DeclareOrdinary(new FunctionSymbol(text, null, false, null), name)) SetLocation(text, name.Start);
+                if (DeclareOrdinary(new FunctionSymbol(text, null, false), name)) SetLocation(text, name.Start);
             }
             CollectUses(declaration);
             ClearReferences();
@@ -140,7 +140,7 @@ public sealed partial class Binder
         RemoveUnbound(name);
         var existing = _file.FindOrdinaryHere(name) as FunctionSymbol;
         // The first declaration's location stays (it is kept apart from the symbol, see SetLocation).
-        if (DeclareOrdinary(new FunctionSymbol(name, type, isDefinition || existing?.IsDefined == true, null), nameToken) && existing is null) SetLocation(name, nameToken.Start);
+        if (DeclareOrdinary(new FunctionSymbol(name, type, isDefinition || existing?.IsDefined == true), nameToken) && existing is null) SetLocation(name, nameToken.Start);
     }
 
     /// <summary>
@@ -161,7 +161,7 @@ public sealed partial class Binder
             _file.DeclareOrdinary(existing with { Type = composite, IsDefined = existing.IsDefined || isDefinition });
             return;
         }
-        if (DeclareOrdinary(new GlobalVariable(name, type, linkage, isDefinition, null), nameToken)) SetLocation(name, nameToken.Start);
+        if (DeclareOrdinary(new GlobalVariable(name, type, linkage, isDefinition), nameToken)) SetLocation(name, nameToken.Start);
     }
 
     /// <summary>The composite of two declarations' types, or null when they are not compatible.</summary>
@@ -260,7 +260,7 @@ public sealed partial class Binder
                 return;
             }
             SetUnbound(text, new FunctionDeclaratorSite(specifierNode, declarator, _itemPosition));
-            if (DeclareOrdinary(new FunctionSymbol(text, null, true, null), identifier)) SetLocation(text, identifier.Start);
+            if (DeclareOrdinary(new FunctionSymbol(text, null, true), identifier)) SetLocation(text, identifier.Start);
             return;
         }
         var specifiers = BindSpecifiers(specifierNode, declaresTagOnly: false);

@@ -4,7 +4,7 @@ using LayoutExpert.Semantics.Types;
 namespace LayoutExpert.Semantics.Binding;
 
 /// <summary>
-/// The result of a bind: the file scope's symbols with their locations, the
+/// The result of a bind: the file scope's symbols, their locations, the
 /// type table, the debug uses and the diagnostics. With binding reuse the
 /// previous result's dictionaries are patched with what changed
 /// (<see cref="ResultCache"/>): the same contents, without rebuilding 23,000
@@ -17,10 +17,12 @@ public sealed partial class Binder
         var globals = new SortedPart<GlobalVariable>(cache?.Globals);
         var functions = new SortedPart<FunctionSymbol>(cache?.Functions);
         var constants = new SortedPart<EnumConstantSymbol>(cache?.Constants);
-        if (cache is null) AllSymbols(globals, functions, constants);
-        else ChangedSymbols(cache, globals, functions, constants);
+        var located = cache?.Located ?? new LocatedNames();
+        located.Clear();
+        if (cache is null) AllSymbols(globals, functions, constants, located);
+        else ChangedSymbols(cache, globals, functions, constants, located);
         var table = new TypeTable(_store.FileScopeRecords(cache?.Types?.Records, cache?.Records), _store.FileScopeEnums(cache?.Types?.Enums, cache?.Enums), Typedefs(cache?.Types?.Typedefs));
-        var unit = new BoundTranslationUnit(table, globals.Build(), functions.Build(), constants.Build(), DebugUses(), [.. _diagnostics]);
+        var unit = new BoundTranslationUnit(table, globals.Build(), functions.Build(), constants.Build(), DebugUses(), [.. _diagnostics], located.ToLocations(_text, _names.Names));
         if (cache is not null)
         {
             cache.Types = table;
@@ -30,57 +32,63 @@ public sealed partial class Binder
         return unit;
     }
 
-    private void AllSymbols(SortedPart<GlobalVariable> globals, SortedPart<FunctionSymbol> functions, SortedPart<EnumConstantSymbol> constants)
+    private void AllSymbols(SortedPart<GlobalVariable> globals, SortedPart<FunctionSymbol> functions, SortedPart<EnumConstantSymbol> constants, LocatedNames located)
     {
         foreach (var id in _file.DeclaredIds)
         {
-            switch (_file.OrdinaryAt(id))
-            {
-                case GlobalVariable g: globals.Set(g.Name, g with { Location = SymbolLocation(id) }); break;
-                case FunctionSymbol f: functions.Set(f.Name, f with { Location = SymbolLocation(id) }); break;
-                case EnumConstantSymbol c: constants.Set(c.Name, c); break;
-            }
+            if (Set(_file.OrdinaryAt(id)!, globals, functions, constants) != SymbolKind.Other) Locate(id, located);
         }
     }
 
-    /// <summary>Each name's entry: the previous one when its scope symbol is the same object at the same location, else a new one.</summary>
-    private void ChangedSymbols(ResultCache cache, SortedPart<GlobalVariable> globals, SortedPart<FunctionSymbol> functions, SortedPart<EnumConstantSymbol> constants)
+    /// <summary>Where the global or function <paramref name="id"/> was first declared, if anywhere, into the result's locations.</summary>
+    private void Locate(int id, LocatedNames located)
+    {
+        if (_locations[id] is { } offset) located.Add(id, offset);
+    }
+
+    private static SymbolKind Set(OrdinarySymbol symbol, SortedPart<GlobalVariable> globals, SortedPart<FunctionSymbol> functions, SortedPart<EnumConstantSymbol> constants)
+    {
+        switch (symbol)
+        {
+            case GlobalVariable g: globals.Set(g.Name, g); return SymbolKind.Global;
+            case FunctionSymbol f: functions.Set(f.Name, f); return SymbolKind.Function;
+            case EnumConstantSymbol c: constants.Set(c.Name, c); return SymbolKind.Constant;
+            default: return SymbolKind.Other;
+        }
+    }
+
+    /// <summary>
+    /// Each name's entry is its scope symbol; a name whose symbol is the object
+    /// the previous bind's scope held keeps its entry (locations are not in the
+    /// symbols, so moving leaves it alone), the others are set.
+    /// </summary>
+    private void ChangedSymbols(ResultCache cache, SortedPart<GlobalVariable> globals, SortedPart<FunctionSymbol> functions, SortedPart<EnumConstantSymbol> constants, LocatedNames located)
     {
         var met = 0;
         foreach (var id in _file.DeclaredIds)
         {
             var symbol = _file.OrdinaryAt(id)!;
-            var location = symbol is GlobalVariable or FunctionSymbol ? SymbolLocation(id) : null;
             ref var entry = ref cache.EntryOf(id);
-            if (entry.Scope is not null)
+            if (entry.Symbol is { } previous)
             {
                 met++;
-                if (ReferenceEquals(entry.Scope, symbol) && entry.Location == location)
+                if (ReferenceEquals(previous, symbol))
                 {
-                    switch (entry.Result)
+                    // The kind kept beside the entry: no reading of the symbol (23,000 objects spread over the heap).
+                    switch (entry.Kind)
                     {
-                        case GlobalVariable g: globals.Keep(g.Name, g); break;
-                        case FunctionSymbol f: functions.Keep(f.Name, f); break;
-                        case EnumConstantSymbol c: constants.Keep(c.Name, c); break;
+                        case SymbolKind.Global: globals.Keep(); Locate(id, located); break;
+                        case SymbolKind.Function: functions.Keep(); Locate(id, located); break;
+                        case SymbolKind.Constant: constants.Keep(); break;
                     }
                     continue;
                 }
                 // A name that changed kind (a global become a function) leaves its old dictionary.
-                if (entry.Result!.GetType() != symbol.GetType()) Remove(entry.Result);
+                if (previous.GetType() != symbol.GetType()) Remove(previous);
             }
-            OrdinarySymbol result = symbol switch
-            {
-                GlobalVariable g => g with { Location = location },
-                FunctionSymbol f => f with { Location = location },
-                _ => symbol,
-            };
-            entry = new ResultCache.Entry(symbol, location, result);
-            switch (result)
-            {
-                case GlobalVariable g: globals.Set(g.Name, g); break;
-                case FunctionSymbol f: functions.Set(f.Name, f); break;
-                case EnumConstantSymbol c: constants.Set(c.Name, c); break;
-            }
+            var kind = Set(symbol, globals, functions, constants);
+            entry = new ResultCache.Entry(symbol, kind);
+            if (kind is SymbolKind.Global or SymbolKind.Function) Locate(id, located);
         }
         if (met < cache.Ids.Count)
         {
@@ -89,7 +97,7 @@ public sealed partial class Binder
             {
                 ref var entry = ref cache.EntryOf(id);
                 if (_file.OrdinaryAt(id) is not null) continue;
-                Remove(entry.Result!);
+                Remove(entry.Symbol!);
                 entry = default;
             }
         }

@@ -24,7 +24,7 @@ public sealed partial class Binder
     private readonly RecordingLayout _recordingLayout;
     private readonly RecordingDefinitions _recordingDefinitions;
 
-    /// <summary>Where each global and function was declared (the offset its <c>Location</c> is made from at the end): symbols in scope carry none, so they compare equal wherever their items moved.</summary>
+    /// <summary>Where each global and function was declared (the offsets of the result's <see cref="SymbolLocations"/>): symbols carry none, so they compare equal wherever their items moved.</summary>
     private readonly NameSlots<int?> _locations;
 
     /// <summary>The recorder of the item being bound, or null.</summary>
@@ -182,8 +182,6 @@ public sealed partial class Binder
         _locations.Set(id, offset);
         _recorder?.Op(new BindingOp(OpKind.SetLocation, Offset: offset, Id: id));
     }
-
-    private Syntax.Text.SourceLocation? SymbolLocation(int id) => _locations[id] is { } offset ? Locate(offset) : null;
 
     private void AddDefinition(RecordDefinition definition)
     {

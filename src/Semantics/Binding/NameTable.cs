@@ -14,14 +14,28 @@ namespace LayoutExpert.Semantics.Binding;
 internal sealed class NameTable
 {
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private string[] _names = new string[64];
 
     public int Count => _ids.Count;
+
+    /// <summary>
+    /// Every name by its number (entries at and past <see cref="Count"/> unset).
+    /// Only appended to, and grown into a new array: an array handed out stays
+    /// right for the numbers given before, so a bind's result may keep it
+    /// (<see cref="SymbolLocations"/>) while later binds number more names.
+    /// </summary>
+    public string[] Names => _names;
 
     /// <summary>The number of a name, given one when it has none.</summary>
     public int Id(string name)
     {
         ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_ids, name, out var found);
-        if (!found) id = _ids.Count - 1;
+        if (!found)
+        {
+            id = _ids.Count - 1;
+            if (id >= _names.Length) Array.Resize(ref _names, _names.Length * 2);
+            _names[id] = name;
+        }
         return id;
     }
 }

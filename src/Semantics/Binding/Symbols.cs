@@ -1,5 +1,4 @@
 using LayoutExpert.Semantics.Types;
-using LayoutExpert.Syntax.Text;
 
 namespace LayoutExpert.Semantics.Binding;
 
@@ -23,13 +22,17 @@ public enum Linkage { External, Internal }
 /// <summary>
 /// A global variable: its name and type (the composite of all its
 /// declarations, C11 6.2.7p4: <c>extern int a[]; int a[3];</c> gives <c>int[3]</c>),
-/// whether any declaration defines it (not <c>extern</c>), and where it was first declared.
+/// and whether any declaration defines it (not <c>extern</c>). Where it was first
+/// declared is <see cref="BoundTranslationUnit.LocationOf"/>: kept out of the
+/// symbol so that a symbol whose declaration only moved in the unit's text is
+/// the same object from one bind to the next (see <see cref="SymbolLocations"/>).
 /// </summary>
-public sealed record GlobalVariable(string Name, CType Type, Linkage Linkage, bool IsDefined, SourceLocation? Location) : OrdinarySymbol(Name);
+public sealed record GlobalVariable(string Name, CType Type, Linkage Linkage, bool IsDefined) : OrdinarySymbol(Name);
 
 /// <summary>
 /// A function declared or defined at file scope. <c>Type</c> is null when the
 /// binder was asked to record function names only (<see cref="BinderOptions.BindFunctionSignatures"/>)
-/// and nothing needed the signature.
+/// and nothing needed the signature. Where it was first declared is
+/// <see cref="BoundTranslationUnit.LocationOf"/>, as for <see cref="GlobalVariable"/>.
 /// </summary>
-public sealed record FunctionSymbol(string Name, CType? Type, bool IsDefined, SourceLocation? Location) : OrdinarySymbol(Name);
+public sealed record FunctionSymbol(string Name, CType? Type, bool IsDefined) : OrdinarySymbol(Name);

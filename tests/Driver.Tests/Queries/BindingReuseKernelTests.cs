@@ -59,6 +59,8 @@ public class BindingReuseKernelTests(ITestOutputHelper output)
         Assert.Equal(expected.Globals, actual.Globals);
         Assert.Equal(expected.Functions, actual.Functions);
         Assert.Equal(expected.EnumConstants, actual.EnumConstants);
+        Assert.Equal(expected.Locations.Names.Order(StringComparer.Ordinal), actual.Locations.Names.Order(StringComparer.Ordinal));
+        Assert.All(expected.Locations.Names, name => Assert.Equal(expected.Locations.OffsetOf(name), actual.Locations.OffsetOf(name)));
         Assert.Equal(expected.DebugUses.ByVariables.Select(v => (v.Variable, v.Types.ToArray())), actual.DebugUses.ByVariables.Select(v => (v.Variable, v.Types.ToArray())));
         Assert.Equal(expected.DebugUses.KeptDefinitions, actual.DebugUses.KeptDefinitions);
         Assert.Equal(expected.DebugUses.FunctionBodyTypes.ToArray(), actual.DebugUses.FunctionBodyTypes.ToArray());

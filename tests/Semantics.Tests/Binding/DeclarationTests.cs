@@ -97,7 +97,7 @@ public sealed class DeclarationTests
         Assert.Equal(ScalarType.Short, unit.Globals["v"].Type);
         Assert.Equal(Int, unit.Globals["z"].Type);
         Assert.Equal(Linkage.Internal, unit.Globals["z"].Linkage);
-        Assert.Equal(1, unit.Globals["g"].Location!.Value.Line);
+        Assert.Equal(1, unit.LocationOf("g")!.Value.Line);
     }
 
     [Fact]

@@ -1,16 +1,16 @@
 using System.Collections.Immutable;
 using LayoutExpert.Semantics.Types;
-using LayoutExpert.Syntax.Text;
 
 namespace LayoutExpert.Semantics.Binding;
 
 /// <summary>
 /// The previous bind's result pieces, kept by <see cref="BindingReuse"/> so
 /// the next result is patched, not rebuilt: for each file-scope ordinary name,
-/// the symbol the scope held, its location and the entry it gave the result.
-/// A replayed item declares the very symbol object it recorded, so a name
-/// whose scope symbol is the same object at the same location gives the same
-/// entry; only the others are set (see <see cref="SortedTable{T}"/>).
+/// the symbol the scope held, which is its entry in the result (symbols carry
+/// no location: <see cref="SymbolLocations"/>). A replayed item declares the
+/// very symbol object it recorded, so a name whose scope symbol is the same
+/// object keeps its entry, wherever its declaration moved; only the others are
+/// set (see <see cref="SortedTable{T}"/>).
 /// </summary>
 internal sealed class ResultCache
 {
@@ -19,12 +19,15 @@ internal sealed class ResultCache
     /// <summary>The name numbers (<see cref="NameTable"/>) that have an entry.</summary>
     public List<int> Ids { get; } = [];
 
-    /// <summary>The entry of a name number (Scope null: none), made room for.</summary>
+    /// <summary>The entry of a name number (Symbol null: none), made room for.</summary>
     public ref Entry EntryOf(int id)
     {
         if (id >= _entries.Length) Array.Resize(ref _entries, Math.Max(id + 1, _entries.Length * 2));
         return ref _entries[id];
     }
+
+    /// <summary>The located names of the result being made (kept: grown once, filled per bind).</summary>
+    public LocatedNames Located { get; } = new();
 
     public SortedTable<GlobalVariable> Globals { get; } = new();
 
@@ -41,8 +44,8 @@ internal sealed class ResultCache
 
     public ResultStatistics Last { get; set; }
 
-    /// <summary>One name: the symbol in scope (no location), where it was declared, and the symbol the result holds.</summary>
-    public readonly record struct Entry(OrdinarySymbol? Scope, SourceLocation? Location, OrdinarySymbol? Result);
+    /// <summary>One name's entry: the symbol (the scope's and the result's) and its kind, kept beside it so an unchanged name is handled without reading the symbol object.</summary>
+    public readonly record struct Entry(OrdinarySymbol? Symbol, SymbolKind Kind);
 }
 
 /// <summary>How the last result was made from the one before: names declared, names whose entry changed, sorted dictionaries built whole (of three).</summary>
@@ -59,7 +62,7 @@ public readonly record struct ResultStatistics(int Names, int Changed, int Rebui
 /// from a sorted dictionary with its own comparer copies the order without
 /// comparing. So each change is one search in the copy, and the result is
 /// either the last one patched (few changes) or copied whole from the copy
-/// (many: a flip that moves most locations).
+/// (many: a bind of a changed unit).
 /// </summary>
 internal sealed class SortedTable<T>
     where T : OrdinarySymbol
@@ -81,7 +84,7 @@ internal sealed class SortedPart<T>(SortedTable<T>? table)
     private readonly List<(string Name, T? Value)> _changes = [];
     private int _count;
 
-    public void Keep(string name, T value) => _count++;
+    public void Keep() => _count++;
 
     public void Set(string name, T value)
     {
@@ -130,4 +133,35 @@ internal sealed class SortedPart<T>(SortedTable<T>? table)
         table.Last = result;
         return result;
     }
+}
+
+/// <summary>Which result table a file-scope symbol goes to.</summary>
+internal enum SymbolKind : byte { Other, Global, Function, Constant }
+
+/// <summary>
+/// The globals and functions of a result being made that have a location:
+/// name numbers and offsets, grown once and refilled per bind, then copied
+/// into the result's <see cref="SymbolLocations"/> at their exact size.
+/// </summary>
+internal sealed class LocatedNames
+{
+    private int[] _ids = new int[256];
+    private int[] _offsets = new int[256];
+    private int _count;
+
+    public void Clear() => _count = 0;
+
+    public void Add(int id, int offset)
+    {
+        if (_count == _ids.Length)
+        {
+            Array.Resize(ref _ids, _count * 2);
+            Array.Resize(ref _offsets, _count * 2);
+        }
+        _ids[_count] = id;
+        _offsets[_count++] = offset;
+    }
+
+    public SymbolLocations ToLocations(Syntax.Text.SourceText? text, string[] names) =>
+        new(text, names, _ids.AsSpan(0, _count).ToArray(), _offsets.AsSpan(0, _count).ToArray());
 }

@@ -17,6 +17,7 @@ public static class BoundUnits
         lines.AddRange(unit.Globals.Values.Select(g => $"global {g}"));
         lines.AddRange(unit.Functions.Values.Select(f => $"function {f}"));
         lines.AddRange(unit.EnumConstants.Values.Select(c => $"constant {c}"));
+        lines.AddRange(unit.Globals.Keys.Concat(unit.Functions.Keys).Select(name => $"location {name}: {unit.LocationOf(name)}"));
         lines.AddRange(unit.DebugUses.ByVariables.Select(v => $"uses {v.Variable}: {string.Join(", ", v.Types.Select(t => t.Spelling))}"));
         lines.Add("kept " + string.Join(", ", unit.DebugUses.KeptDefinitions));
         lines.Add("body types " + string.Join(", ", unit.DebugUses.FunctionBodyTypes.Select(t => t.Spelling)));
@@ -36,6 +37,13 @@ public static class BoundUnits
         Assert.Equal(expected.Globals, actual.Globals);
         Assert.Equal(expected.Functions, actual.Functions);
         Assert.Equal(expected.EnumConstants, actual.EnumConstants);
+        // Locations are kept apart from the symbols: the same names have them, at the same offsets and lines.
+        Assert.Equal(expected.Locations.Names.Order(StringComparer.Ordinal), actual.Locations.Names.Order(StringComparer.Ordinal));
+        foreach (var name in expected.Locations.Names)
+        {
+            Assert.Equal(expected.Locations.OffsetOf(name), actual.Locations.OffsetOf(name));
+            Assert.Equal(expected.LocationOf(name), actual.LocationOf(name));
+        }
         Assert.Equal(expected.DebugUses.ByVariables.Select(v => (v.Variable, v.Types.ToArray())), actual.DebugUses.ByVariables.Select(v => (v.Variable, v.Types.ToArray())));
         Assert.Equal(expected.DebugUses.KeptDefinitions, actual.DebugUses.KeptDefinitions);
         Assert.Equal(expected.DebugUses.FunctionBodyTypes.ToArray(), actual.DebugUses.FunctionBodyTypes.ToArray());
