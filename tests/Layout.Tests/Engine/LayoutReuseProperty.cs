@@ -18,8 +18,10 @@ namespace LayoutExpert.Layout.Tests.Engine;
 /// laying each table out with one reuse carried across the sequence gives
 /// exactly what a fresh engine gives: every record's and enum's engine answer,
 /// the whole layout set, its issues, the names and the mapped roots. Each
-/// table is a fresh copy of its definitions (new objects, as each binding
-/// makes), so the reuse is found by structure, not by reference. Edits may
+/// table is either a fresh copy of its definitions (new objects, as a new
+/// binding makes), so the reuse is found by structure, or new dictionaries
+/// holding the very definition objects (as a replayed binding hands back), so
+/// the whole-set path settles entries by reference. Edits may
 /// make types invalid (a record containing itself, an incomplete member):
 /// failures must agree too.
 /// </summary>
@@ -44,7 +46,8 @@ public sealed class LayoutReuseProperty
             var reusedSomething = false;
             for (var step = 0; step < Steps; step++)
             {
-                var table = Copy(history[^1]);
+                // A new binding makes new objects, or (binding replayed) hands back the very objects of an earlier one.
+                var table = random.Next(2) == 0 ? Copy(history[^1]) : Rewrap(history[^1]);
                 var roots = Roots(table);
                 var fresh = new LayoutEngine(X86_64SysV.Instance, table, options);
                 var reusing = new LayoutEngine(X86_64SysV.Instance, table, options, reuse);
@@ -86,7 +89,7 @@ public sealed class LayoutReuseProperty
                 var reuse = new LayoutReuse();
                 var roots = Roots(table);
                 var first = LayoutSetBuilder.Build(new LayoutEngine(X86_64SysV.Instance, table, options, reuse), table, roots);
-                var again = Copy(table);
+                var again = seed % 2 == 0 ? Copy(table) : Rewrap(table);
                 var second = LayoutSetBuilder.Build(new LayoutEngine(X86_64SysV.Instance, again, options, reuse), again, Roots(again));
                 Assert.True(reuse.LastRun.SetReused, $"seed {seed}: an equal copy was not taken whole");
                 Assert.Same(first.Result, second.Result);
@@ -106,7 +109,7 @@ public sealed class LayoutReuseProperty
     {
         if (table.Enums.Values.OrderBy(e => e.Id.Spelling, StringComparer.Ordinal).FirstOrDefault() is { } @enum)
         {
-            var changed = Copy(table).With(@enum with { Enumerators = @enum.Enumerators.Add(new Enumerator("ADDED_BY_TEST", 1L << 40)) });
+            var changed = Rewrap(table).With(@enum with { Enumerators = @enum.Enumerators.Add(new Enumerator("ADDED_BY_TEST", 1L << 40)) });
             yield return (changed, Roots(changed));
         }
         if (table.Typedefs.Values.OrderBy(t => t.Name, StringComparer.Ordinal).FirstOrDefault() is { } typedef)
@@ -231,6 +234,18 @@ public sealed class LayoutReuseProperty
         pool.AddRange(table.Typedefs.Values);
         pool.Add(new RecordType(new RecordId(AggregateKind.Struct, "never_defined")));
         return pool;
+    }
+
+    /// <summary>A new table (new dictionaries) holding the very key and definition objects of <paramref name="table"/>.</summary>
+    private static TypeTable Rewrap(TypeTable table)
+    {
+        var records = ImmutableDictionary.CreateBuilder<RecordId, RecordDefinition>();
+        foreach (var (id, definition) in table.Records) records.Add(id, definition);
+        var enums = ImmutableDictionary.CreateBuilder<EnumId, EnumDefinition>();
+        foreach (var (id, definition) in table.Enums) enums.Add(id, definition);
+        var typedefs = ImmutableDictionary.CreateBuilder<string, TypedefType>();
+        foreach (var (name, typedef) in table.Typedefs) typedefs.Add(name, typedef);
+        return new TypeTable(records.ToImmutable(), enums.ToImmutable(), typedefs.ToImmutable());
     }
 
     /// <summary>A table with equal but newly made definitions, fields and types, as a new binding makes them.</summary>

@@ -19,8 +19,8 @@ internal sealed class SetSnapshot(
     KeyValuePair<string, CType>[] roots,
     (LayoutSetResult Result, ImmutableSortedDictionary<string, LayoutResult<TypeRef>> Roots, LayoutSetBuilder.Names Names) answer) : Remembered
 {
-    private readonly Dictionary<RecordId, RecordDefinition> records = new(table.Records);
-    private readonly Dictionary<EnumId, EnumDefinition> enums = new(table.Enums);
+    private readonly SnapshotEntries<RecordId, RecordDefinition> records = new(table.Records, r => r.Id);
+    private readonly SnapshotEntries<EnumId, EnumDefinition> enums = new(table.Enums, e => e.Id);
     private readonly ImmutableDictionary<string, TypedefType> typedefs = table.Typedefs;
 
     public (LayoutSetResult Result, ImmutableSortedDictionary<string, LayoutResult<TypeRef>> Roots, LayoutSetBuilder.Names Names) Answer { get; } = answer;
@@ -28,21 +28,13 @@ internal sealed class SetSnapshot(
     /// <summary>Whether <paramref name="now"/> and <paramref name="nowRoots"/> are the inputs this snapshot was taken of.</summary>
     public bool Matches(TypeTable now, IReadOnlyList<KeyValuePair<string, CType>> nowRoots)
     {
-        if (now.Records.Count != records.Count || now.Enums.Count != enums.Count || now.Typedefs.Count != typedefs.Count) return false;
-        if (nowRoots.Count != roots.Length) return false;
+        if (now.Typedefs.Count != typedefs.Count || nowRoots.Count != roots.Length) return false;
         for (var i = 0; i < roots.Length; i++)
         {
             if (!string.Equals(nowRoots[i].Key, roots[i].Key, StringComparison.Ordinal) || !Same(nowRoots[i].Value, roots[i].Value)) return false;
         }
+        if (!records.SamePairs(now.Records) || !enums.SamePairs(now.Enums)) return false;
         // Equal counts and every entry of now found equal here: the same key sets, the same values.
-        foreach (var (id, definition) in now.Records)
-        {
-            if (!records.TryGetValue(id, out var then) || !Same(definition, then)) return false;
-        }
-        foreach (var (id, definition) in now.Enums)
-        {
-            if (!enums.TryGetValue(id, out var then) || !Same(definition, then)) return false;
-        }
         if (ReferenceEquals(now.Typedefs, typedefs)) return true;
         foreach (var (name, typedef) in now.Typedefs)
         {
