@@ -45,7 +45,8 @@ public static class ProfileBuild
             if (symbolNames.Contains(name) && result.TryGet(out var typeRef)) symbolTypes[name] = typeRef;
         }
         // gcc also keeps the types the unit used where its DWARF keeps them (enums whose constants are named, cast types).
-        var reachable = ReachableTypes.From(all.Set, unit.Bound.Types, names, rootList.Select(r => r.Value).Concat(UsedTypeRoots.From(unit.Bound)),
+        // A set reused whole (a config flipped back) has its reachable part reused too (ReachableMemo).
+        var reachable = ReachableMemo.From(all.Set, unit.Bound.Types, names, rootList.Select(r => r.Value).Concat(UsedTypeRoots.From(unit.Bound)),
             unit.Engine.Reuse?.Reachable);
         return new ProfileTypes(reachable, symbolTypes.ToImmutable(), all.Issues, diagnostics, unit.Bound);
     }

@@ -24,7 +24,10 @@ namespace LayoutExpert.Layout.Engine;
 /// types' integers; a remembered model is taken when its layout is the very
 /// remembered layout and every such read answers the same now;</item>
 /// <item>the sorted dictionaries of a <see cref="LayoutSet"/> are made by
-/// applying the changes to the previous run's (<see cref="SortedDictionaryMemory{T}"/>).</item>
+/// applying the changes to the previous run's (<see cref="SortedDictionaryMemory{T}"/>);</item>
+/// <item>a set build given the same definitions and roots as one of the last
+/// runs' (a config flipped back) takes that run's answer whole
+/// (<see cref="Reuse.SetSnapshot"/>).</item>
 /// </list>
 /// Entries none of the last <c>keepRuns</c> runs used are dropped. Not thread-safe: one run at a time.
 /// </summary>
@@ -54,8 +57,8 @@ public sealed class LayoutReuse(int keepRuns = 4)
 
 /// <summary>Counts of one run: records and enums whose layout was taken from memory or computed, and likewise their models.</summary>
 public readonly record struct LayoutReuseStatistics(
-    int RecordsReused, int RecordsLaidOut, int ModelsReused, int ModelsMapped, int EnumsReused, int EnumsLaidOut)
+    int RecordsReused, int RecordsLaidOut, int ModelsReused, int ModelsMapped, int EnumsReused, int EnumsLaidOut, bool SetReused = false)
 {
-    public override string ToString() =>
+    public override string ToString() => SetReused ? "the whole set reused: the same definitions and roots as an earlier run" :
         $"records {RecordsReused} reused / {RecordsLaidOut} laid out, models {ModelsReused} reused / {ModelsMapped} mapped, enums {EnumsReused} reused / {EnumsLaidOut} laid out";
 }

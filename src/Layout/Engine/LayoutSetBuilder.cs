@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using LayoutExpert.Layout.Engine.Reuse;
 using LayoutExpert.Layout.Model;
 using LayoutExpert.Semantics.Types;
 
@@ -11,7 +12,8 @@ namespace LayoutExpert.Layout.Engine;
 /// records with identical content get one name, hence one entry.
 /// With the engine's <see cref="LayoutReuse"/>, unchanged types' models are
 /// taken from earlier runs and the set's dictionaries are made from the
-/// previous run's by their changes; the set is the same either way.
+/// previous run's by their changes, and a build given the same definitions
+/// and roots as a recent one takes its answer whole; the set is the same either way.
 /// </summary>
 public static class LayoutSetBuilder
 {
@@ -28,12 +30,22 @@ public static class LayoutSetBuilder
     public static (LayoutSetResult Result, ImmutableSortedDictionary<string, LayoutResult<TypeRef>> Roots, Names Names) Build(
         LayoutEngine engine, TypeTable table, IEnumerable<KeyValuePair<string, CType>> roots)
     {
+        var rootList = roots as KeyValuePair<string, CType>[] ?? [.. roots];
+        if (engine.Memory?.FindSet(table, rootList) is { } known) return known.Answer;
+        var answer = BuildFresh(engine, table, rootList);
+        engine.Memory?.RememberSet(new SetSnapshot(table, rootList, answer));
+        return answer;
+    }
+
+    private static (LayoutSetResult Result, ImmutableSortedDictionary<string, LayoutResult<TypeRef>> Roots, Names Names) BuildFresh(
+        LayoutEngine engine, TypeTable table, KeyValuePair<string, CType>[] roots)
+    {
         var mapper = new ModelMapper(engine);
         var issues = new List<LayoutIssue>();
         var mappedRoots = ImmutableSortedDictionary.CreateBuilder<string, LayoutResult<TypeRef>>(StringComparer.Ordinal);
         foreach (var (name, type) in roots) mappedRoots[name] = mapper.Map(type);
-        foreach (var id in table.Records.Keys) mapper.Record(id);
-        foreach (var id in table.Enums.Keys) mapper.Enum(id);
+        foreach (var (id, _) in table.Records) mapper.Record(id);
+        foreach (var (id, _) in table.Enums) mapper.Enum(id);
 
         var typedefs = new Dictionary<string, TypedefLayout>(table.Typedefs.Count, StringComparer.Ordinal);
         foreach (var (name, typedef) in table.Typedefs)

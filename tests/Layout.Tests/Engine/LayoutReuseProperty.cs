@@ -18,8 +18,10 @@ namespace LayoutExpert.Layout.Tests.Engine;
 /// laying each table out with one reuse carried across the sequence gives
 /// exactly what a fresh engine gives: every record's and enum's engine answer,
 /// the whole layout set, its issues, the names and the mapped roots. Each
-/// table is a fresh copy of its definitions (new objects, as each binding
-/// makes), so the reuse is found by structure, not by reference. Edits may
+/// table is either a fresh copy of its definitions (new objects, as a new
+/// binding makes), so the reuse is found by structure, or new dictionaries
+/// holding the very definition objects (as a replayed binding hands back), so
+/// the whole-set path settles entries by reference. Edits may
 /// make types invalid (a record containing itself, an incomplete member):
 /// failures must agree too.
 /// </summary>
@@ -31,6 +33,7 @@ public sealed class LayoutReuseProperty
     public void ReusedLayoutsEqualFreshLayoutsAcrossRandomEdits()
     {
         var seeds = Arb.From(Gen.Choose(0, int.MaxValue));
+        var setsReused = 0;
         var property = Prop.ForAll(seeds, seed =>
         {
             var random = new Random(seed);
@@ -43,7 +46,8 @@ public sealed class LayoutReuseProperty
             var reusedSomething = false;
             for (var step = 0; step < Steps; step++)
             {
-                var table = Copy(history[^1]);
+                // A new binding makes new objects, or (binding replayed) hands back the very objects of an earlier one.
+                var table = random.Next(2) == 0 ? Copy(history[^1]) : Rewrap(history[^1]);
                 var roots = Roots(table);
                 var fresh = new LayoutEngine(X86_64SysV.Instance, table, options);
                 var reusing = new LayoutEngine(X86_64SysV.Instance, table, options, reuse);
@@ -53,6 +57,7 @@ public sealed class LayoutReuseProperty
                 var actual = LayoutSetBuilder.Build(reusing, table, roots);
                 AssertSame(seed, step, table, fresh, reusing, expected, actual);
                 reusedSomething |= reuse.LastRun.RecordsReused > 0;
+                if (reuse.LastRun.SetReused) setsReused++;
                 history.Add(random.Next(5) == 0 && history.Count > 2 ? history[random.Next(history.Count - 1)] : Edit(table, random));
             }
             if (!options.RandstructOpsStructsMayNestRecords && !reusedSomething)
@@ -61,6 +66,61 @@ public sealed class LayoutReuseProperty
             }
         });
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(30), property);
+        // Returns to an earlier table (and edits that change nothing) must take the whole-set path, or it goes untested.
+        Assert.True(setsReused > 0, "no build took an earlier run's whole set");
+    }
+
+    /// <summary>
+    /// The whole-set path must look at every kind of input: after a table is
+    /// built, a copy differing in one enum's constant only, in one typedef's
+    /// alignment only, or in one root's type only must be built afresh. Each
+    /// change alters the answer (checked against the earlier answer), so a
+    /// matcher that skipped that input would hand back the earlier, wrong set.
+    /// </summary>
+    [Fact]
+    public void WholeSetIsNotTakenWhenOneInputDiffers()
+    {
+        var options = LayoutOptions.Default;
+        for (var seed = 0; seed < 40; seed++)
+        {
+            var table = RandomDeclarations.Generate(seed, 16).Table;
+            foreach (var variant in Variants(table))
+            {
+                var reuse = new LayoutReuse();
+                var roots = Roots(table);
+                var first = LayoutSetBuilder.Build(new LayoutEngine(X86_64SysV.Instance, table, options, reuse), table, roots);
+                var again = seed % 2 == 0 ? Copy(table) : Rewrap(table);
+                var second = LayoutSetBuilder.Build(new LayoutEngine(X86_64SysV.Instance, again, options, reuse), again, Roots(again));
+                Assert.True(reuse.LastRun.SetReused, $"seed {seed}: an equal copy was not taken whole");
+                Assert.Same(first.Result, second.Result);
+                var (changed, changedRoots) = variant;
+                var fresh = new LayoutEngine(X86_64SysV.Instance, changed, options);
+                var reusing = new LayoutEngine(X86_64SysV.Instance, changed, options, reuse);
+                var expected = LayoutSetBuilder.Build(fresh, changed, changedRoots);
+                var actual = LayoutSetBuilder.Build(reusing, changed, changedRoots);
+                Assert.False(reuse.LastRun.SetReused, $"seed {seed}: a changed input took the earlier set");
+                AssertSame(seed, 0, changed, fresh, reusing, expected, actual);
+            }
+        }
+    }
+
+    /// <summary>Copies of <paramref name="table"/> whose answer differs from its own by one input of each kind.</summary>
+    private static IEnumerable<(TypeTable Table, List<KeyValuePair<string, CType>> Roots)> Variants(TypeTable table)
+    {
+        if (table.Enums.Values.OrderBy(e => e.Id.Spelling, StringComparer.Ordinal).FirstOrDefault() is { } @enum)
+        {
+            var changed = Rewrap(table).With(@enum with { Enumerators = @enum.Enumerators.Add(new Enumerator("ADDED_BY_TEST", 1L << 40)) });
+            yield return (changed, Roots(changed));
+        }
+        if (table.Typedefs.Values.OrderBy(t => t.Name, StringComparer.Ordinal).FirstOrDefault() is { } typedef)
+        {
+            var changed = Copy(table).With(typedef with { Aligned = typedef.Aligned is null ? AlignedAttribute.Of(64) : null });
+            yield return (changed, Roots(changed));
+        }
+        var copy = Copy(table);
+        var roots = Roots(copy);
+        roots.Add(KeyValuePair.Create("added_by_test", (CType)C.Long));
+        yield return (copy, roots);
     }
 
     private static void AssertSame(int seed, int step, TypeTable table, LayoutEngine fresh, LayoutEngine reusing,
@@ -174,6 +234,18 @@ public sealed class LayoutReuseProperty
         pool.AddRange(table.Typedefs.Values);
         pool.Add(new RecordType(new RecordId(AggregateKind.Struct, "never_defined")));
         return pool;
+    }
+
+    /// <summary>A new table (new dictionaries) holding the very key and definition objects of <paramref name="table"/>.</summary>
+    private static TypeTable Rewrap(TypeTable table)
+    {
+        var records = ImmutableDictionary.CreateBuilder<RecordId, RecordDefinition>();
+        foreach (var (id, definition) in table.Records) records.Add(id, definition);
+        var enums = ImmutableDictionary.CreateBuilder<EnumId, EnumDefinition>();
+        foreach (var (id, definition) in table.Enums) enums.Add(id, definition);
+        var typedefs = ImmutableDictionary.CreateBuilder<string, TypedefType>();
+        foreach (var (name, typedef) in table.Typedefs) typedefs.Add(name, typedef);
+        return new TypeTable(records.ToImmutable(), enums.ToImmutable(), typedefs.ToImmutable());
     }
 
     /// <summary>A table with equal but newly made definitions, fields and types, as a new binding makes them.</summary>

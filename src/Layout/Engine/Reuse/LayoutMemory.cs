@@ -18,7 +18,9 @@ internal sealed class LayoutMemory(TargetInfo target, LayoutOptions options)
     private readonly Dictionary<RecordShape, RememberedRecord> recordsByShape = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<EnumId, List<RememberedEnum>> enums = [];
     private readonly Dictionary<EnumShape, RememberedEnum> enumsByShape = new(ReferenceEqualityComparer.Instance);
+    private readonly List<SetSnapshot> sets = [];
     private int run;
+    private bool setReused;
     private int recordsReused, recordsLaidOut, modelsReused, modelsMapped, enumsReused, enumsLaidOut;
 
     public TargetInfo Target { get; } = target;
@@ -35,12 +37,14 @@ internal sealed class LayoutMemory(TargetInfo target, LayoutOptions options)
     public LayoutSetMemory AllTypes { get; } = new();
 
     public LayoutReuseStatistics Statistics =>
-        new(recordsReused, recordsLaidOut, modelsReused, modelsMapped, enumsReused, enumsLaidOut);
+        new(recordsReused, recordsLaidOut, modelsReused, modelsMapped, enumsReused, enumsLaidOut, setReused);
 
     public void StartRun(int number, int oldestKept)
     {
         run = number;
         recordsReused = recordsLaidOut = modelsReused = modelsMapped = enumsReused = enumsLaidOut = 0;
+        setReused = false;
+        sets.RemoveAll(s => s.LastUsed < oldestKept);
         Trim(records, recordsByShape, r => r.LastUsed < oldestKept, r => r.Result.TryGet(out var s) ? s : null);
         Trim(enums, enumsByShape, e => e.LastUsed < oldestKept, e => e.Shape);
     }
@@ -61,6 +65,26 @@ internal sealed class LayoutMemory(TargetInfo target, LayoutOptions options)
     }
 
     public void CountLaidOut() => recordsLaidOut++;
+
+    /// <summary>The answer of an earlier set build given these very inputs (see <see cref="SetSnapshot"/>).</summary>
+    public SetSnapshot? FindSet(TypeTable table, IReadOnlyList<KeyValuePair<string, CType>> roots)
+    {
+        for (var i = 0; i < sets.Count; i++)
+        {
+            if (!sets[i].Matches(table, roots)) continue;
+            Touch(sets, i);
+            setReused = true;
+            return sets[0];
+        }
+        return null;
+    }
+
+    public void RememberSet(SetSnapshot snapshot)
+    {
+        snapshot.LastUsed = run;
+        sets.Insert(0, snapshot);
+        if (sets.Count > VersionsPerId) sets.RemoveAt(sets.Count - 1);
+    }
 
     public void RememberRecord(RecordDefinition definition, LayoutResult<TypeFacts>[] memberFacts, LayoutResult<RecordShape> result)
     {

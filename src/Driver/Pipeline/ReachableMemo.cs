@@ -1,0 +1,41 @@
+using System.Runtime.CompilerServices;
+using LayoutExpert.Layout.Engine;
+using LayoutExpert.Layout.Model;
+using LayoutExpert.Semantics.Types;
+
+namespace LayoutExpert.Driver.Pipeline;
+
+/// <summary>
+/// The reachable part of a layout set, kept with the set it was cut from.
+/// <see cref="ReachableTypes.From"/> reads the set, the names, the table's
+/// definitions and the roots; a set object is only handed out again by
+/// <see cref="LayoutSetBuilder"/> for the same definitions and with the same
+/// names object (a whole set reused after a config flip), so the same set,
+/// the same names and equal roots give the same answer. Any other call cuts
+/// the set afresh.
+/// </summary>
+internal static class ReachableMemo
+{
+    private sealed record Entry(LayoutSetBuilder.Names Names, CType[] Roots, LayoutSet Reachable);
+
+    private static readonly ConditionalWeakTable<LayoutSet, Entry> Known = new();
+
+    public static LayoutSet From(LayoutSet all, TypeTable table, LayoutSetBuilder.Names names, IEnumerable<CType> roots, LayoutSetMemory? memory)
+    {
+        var rootArray = roots as CType[] ?? [.. roots];
+        if (Known.TryGetValue(all, out var entry) && ReferenceEquals(entry.Names, names) && SameRoots(entry.Roots, rootArray)) return entry.Reachable;
+        var reachable = ReachableTypes.From(all, table, names, rootArray, memory);
+        Known.AddOrUpdate(all, new Entry(names, rootArray, reachable));
+        return reachable;
+    }
+
+    private static bool SameRoots(CType[] then, CType[] now)
+    {
+        if (then.Length != now.Length) return false;
+        for (var i = 0; i < then.Length; i++)
+        {
+            if (!ReferenceEquals(then[i], now[i]) && !then[i].Equals(now[i])) return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+
+namespace LayoutExpert.Layout.Engine.Reuse;
+
+/// <summary>
+/// The definitions of one table dictionary as a <see cref="SetSnapshot"/>
+/// keeps them, to tell whether a later dictionary holds the same pairs. The
+/// binder keys each definition by its own id object and hands back the very
+/// definition objects of an earlier binding, so most entries are settled by
+/// reference (a reference hash, no structural hashing of the id): a
+/// definition kept here, under a key that is its own id, is the pair kept
+/// here under that key. Others are looked up by key and compared structurally.
+/// With equal counts and distinct keys, every entry of the later dictionary
+/// matching the pair under its key means the two hold the same pairs.
+/// </summary>
+internal sealed class SnapshotEntries<TKey, TValue> where TKey : notnull where TValue : class
+{
+    private readonly Dictionary<TKey, TValue> byKey;
+    private readonly HashSet<TValue> byReference = new(ReferenceEqualityComparer.Instance);
+    private readonly Func<TValue, TKey> idOf;
+    private readonly bool keyedByOwnId;
+
+    public SnapshotEntries(ImmutableDictionary<TKey, TValue> entries, Func<TValue, TKey> idOf)
+    {
+        this.idOf = idOf;
+        byKey = new Dictionary<TKey, TValue>(entries);
+        keyedByOwnId = true;
+        foreach (var (key, value) in byKey)
+        {
+            byReference.Add(value);
+            keyedByOwnId &= key.Equals(idOf(value));
+        }
+        // A definition object kept under two keys would make "kept here" ambiguous: settle every entry by key then.
+        keyedByOwnId &= byReference.Count == byKey.Count;
+    }
+
+    public bool SamePairs(ImmutableDictionary<TKey, TValue> now)
+    {
+        if (now.Count != byKey.Count) return false;
+        foreach (var (key, value) in now)
+        {
+            if (keyedByOwnId && ReferenceEquals(key, idOf(value)) && byReference.Contains(value)) continue;
+            if (!byKey.TryGetValue(key, out var then) || !(ReferenceEquals(value, then) || value.Equals(then))) return false;
+        }
+        return true;
+    }
+}
