@@ -28,7 +28,8 @@ public sealed record ProfileTypes(
 public static class ProfileBuild
 {
     /// <summary>The layout set of a compiled module unit, kept to what its globals and the named symbols reach.</summary>
-    public static ProfileTypes TypesOf(CompiledUnit unit, ImmutableArray<Diagnostic> earlier, IReadOnlySet<string> symbolNames, StageLog log)
+    public static ProfileTypes TypesOf(CompiledUnit unit, ImmutableArray<Diagnostic> earlier, IReadOnlySet<string> symbolNames, StageLog log,
+        ReachableMemo? reachableMemo = null)
     {
         var diagnostics = earlier.AddRange(unit.Errors);
         // Roots: what module.c itself defines, and every global a symbol of the System.map names.
@@ -46,8 +47,10 @@ public static class ProfileBuild
         }
         // gcc also keeps the types the unit used where its DWARF keeps them (enums whose constants are named, cast types).
         // A set reused whole (a config flipped back) has its reachable part reused too (ReachableMemo).
-        var reachable = ReachableMemo.From(all.Set, unit.Bound.Types, names, rootList.Select(r => r.Value).Concat(UsedTypeRoots.From(unit.Bound)),
-            unit.Engine.Reuse?.Reachable);
+        var reachableRoots = rootList.Select(r => r.Value).Concat(UsedTypeRoots.From(unit.Bound));
+        var reachable = reachableMemo is null
+            ? ReachableTypes.From(all.Set, unit.Bound.Types, names, reachableRoots, unit.Engine.Reuse?.Reachable)
+            : reachableMemo.From(all.Set, unit.Bound.Types, names, reachableRoots, unit.Engine.Reuse?.Reachable);
         return new ProfileTypes(reachable, symbolTypes.ToImmutable(), all.Issues, diagnostics, unit.Bound);
     }
 }

@@ -12,20 +12,21 @@ namespace LayoutExpert.Driver.Pipeline;
 /// <see cref="LayoutSetBuilder"/> for the same definitions and with the same
 /// names object (a whole set reused after a config flip), so the same set,
 /// the same names and equal roots give the same answer. Any other call cuts
-/// the set afresh.
+/// the set afresh. One per database (<see cref="Queries.ProfileSession"/>):
+/// no state is shared between databases.
 /// </summary>
-internal static class ReachableMemo
+public sealed class ReachableMemo
 {
     private sealed record Entry(LayoutSetBuilder.Names Names, CType[] Roots, LayoutSet Reachable);
 
-    private static readonly ConditionalWeakTable<LayoutSet, Entry> Known = new();
+    private readonly ConditionalWeakTable<LayoutSet, Entry> _known = new();
 
-    public static LayoutSet From(LayoutSet all, TypeTable table, LayoutSetBuilder.Names names, IEnumerable<CType> roots, LayoutSetMemory? memory)
+    public LayoutSet From(LayoutSet all, TypeTable table, LayoutSetBuilder.Names names, IEnumerable<CType> roots, LayoutSetMemory? memory)
     {
         var rootArray = roots as CType[] ?? [.. roots];
-        if (Known.TryGetValue(all, out var entry) && ReferenceEquals(entry.Names, names) && SameRoots(entry.Roots, rootArray)) return entry.Reachable;
+        if (_known.TryGetValue(all, out var entry) && ReferenceEquals(entry.Names, names) && SameRoots(entry.Roots, rootArray)) return entry.Reachable;
         var reachable = ReachableTypes.From(all, table, names, rootArray, memory);
-        Known.AddOrUpdate(all, new Entry(names, rootArray, reachable));
+        _known.AddOrUpdate(all, new Entry(names, rootArray, reachable));
         return reachable;
     }
 

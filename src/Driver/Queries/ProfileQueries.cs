@@ -80,7 +80,8 @@ public static class ProfileQueries
         var symbols = ctx.Get(ProfileInputs.Symbols, key);
         var session = ctx.Get(ProfileInputs.Session, key);
         var diagnostics = setup.Diagnostics.AddRange(bounds.Errors);
-        return ProfileBuild.TypesOf(unit, diagnostics, symbols.Addresses.Keys.ToHashSet(StringComparer.Ordinal), session.Log);
+        return ProfileBuild.TypesOf(unit, diagnostics, symbols.Addresses.Keys.ToHashSet(StringComparer.Ordinal), session.Log,
+            session.Reachable);
     }, valueComparer: ProfileTypesComparer.Instance);
 
     /// <summary>The profile's bytes in one format ("isf" or "rekall"), with what the writer had to say.</summary>

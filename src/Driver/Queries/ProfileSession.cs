@@ -55,6 +55,9 @@ public sealed class ProfileSession(bool reuseAcrossConfigs)
     /// <summary>The ISF writer's encoded user types, enums and symbols, for the next profile to reuse those that did not change.</summary>
     public IsfFragments IsfFragments { get; } = new();
 
+    /// <summary>The reachable part of each layout set this database's types query cut (a set reused whole after a flip back is not cut again).</summary>
+    public ReachableMemo Reachable { get; } = new();
+
     /// <summary>Where stages report their times; replaced per command, never read by a computation.</summary>
     public StageLog Log { get; set; } = StageLog.Silent;
 }
