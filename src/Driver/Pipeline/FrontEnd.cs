@@ -31,15 +31,16 @@ public static class FrontEnd
         var cache = parseReuse?.Cache ?? new GreenNodeCache();
         var tree = log.Run("parse", () =>
         {
-            // With reuse, the input is written into the same buffer every time (read only during the parse).
+            // The input is written into one buffer (read only during the parse); with reuse, the same buffer every time.
+            var input = parseReuse?.Input ?? new ParserInputCache(cache);
+            var tokens = ParserInput.Fill(preprocessed.Tokens, input);
             var parsed = parseReuse is null
-                ? CParser.ParseTranslationUnit(ParserInput.FromTokens(preprocessed.Tokens, cache), cache)
-                : CParser.ParseTranslationUnit(ParserInput.Fill(preprocessed.Tokens, parseReuse.Input), cache, parseReuse.Declarations);
+                ? CParser.ParseTranslationUnit(tokens, cache)
+                : CParser.ParseTranslationUnit(tokens, cache, parseReuse.Declarations);
             parseReuse?.Declarations.Trim(ParseReuse.KeepParses);
             var path = preAst.Files[source].Path + " (preprocessed)";
-            if (parseReuse is null) return parsed.ToSyntaxTree(path);
             // Binding locates every symbol: the line starts come from the tokens (kept per replayed file), the 5 MB text only if read.
-            var lines = ParserInput.LineStarts(preprocessed.Tokens, parseReuse.Input);
+            var lines = ParserInput.LineStarts(preprocessed.Tokens, input);
             return new SyntaxTree(new SourceText(parsed.Root.ToFullString, parsed.Root.FullWidth, lines, path), parsed.Root);
         }, t => $"{t.Root.SlotCount} slots");
         var parseDiagnostics = tree.GetDiagnostics().ToList();
