@@ -26,7 +26,7 @@ public sealed partial class Binder
             ? ResolveTag(TagKind.Enum, tagToken, declaresHere: hasBody || declaresTagOnly, specifier)
             : AnonymousTag(TagKind.Enum, specifier);
         var id = tag.Enum!;
-        if (!hasBody) return tag.Type;
+        if (!hasBody || !FirstReadOfBody(specifier)) return tag.Type;
         if (Definitions.FindEnum(id) is not null)
         {
             Report(SemanticDiagnostics.Redefinition, specifier, id.Spelling);

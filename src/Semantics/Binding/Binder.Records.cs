@@ -17,7 +17,7 @@ public sealed partial class Binder
             ? ResolveTag(kind, tagToken, declaresHere: hasBody || declaresTagOnly, specifier)
             : AnonymousTag(kind, specifier);
         var id = tag.Record!;
-        if (!hasBody) return tag.Type;
+        if (!hasBody || !FirstReadOfBody(specifier)) return tag.Type;
         if (Definitions.FindRecord(id) is not null || !_beingDefined.Add(id))
         {
             Report(SemanticDiagnostics.Redefinition, specifier, id.Spelling);

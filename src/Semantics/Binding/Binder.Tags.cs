@@ -45,4 +45,12 @@ public sealed partial class Binder
     /// <summary>An untagged struct, union or enum: a new type, named by where it is in its file-scope item.</summary>
     private TagSymbol AnonymousTag(TagKind kind, GNode specifier) =>
         NewTag(kind, null, Discriminator(_scope.IsFile ? "" : "prototype", specifier));
+
+    /// <summary>
+    /// Whether this is the first time this bind reads the body of the struct, union or enum specifier at
+    /// <paramref name="specifier"/>'s position. One specifier defines one type: reading the same node again (the
+    /// debug-use walk binds a cast's <c>typeof</c> after the constant evaluator did) names the type it already
+    /// defined, not a redefinition.
+    /// </summary>
+    private bool FirstReadOfBody(GNode specifier) => _bodiesRead.Add(specifier.Position);
 }

@@ -47,6 +47,7 @@ public sealed partial class Binder : IEvaluationContext
     private readonly NameSlots<int> _unboundMoves;
     private readonly PackPragmaState _pack = new();
     private readonly HashSet<RecordId> _beingDefined = [];
+    private readonly HashSet<int> _bodiesRead = [];
     private readonly SourceText? _text;
     private Scope _scope;
 

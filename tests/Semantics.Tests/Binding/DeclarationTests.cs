@@ -109,4 +109,15 @@ public sealed class DeclarationTests
         Assert.Equal(ScalarType.UnsignedInt128, unit.Globals["b"].Type);
         Assert.Equal(ScalarType.Float128, unit.Globals["c"].Type);
     }
+
+    /// <summary>
+    /// A cast to a typeof that defines a struct, in an array bound (gcc accepts it): the constant evaluator binds the
+    /// cast's type, and the debug-use walk reads that same cast again; the struct is defined once, not twice.
+    /// </summary>
+    [Fact]
+    public void A_typeof_cast_defining_a_struct_is_bound_once()
+    {
+        var unit = Bound.Clean("int a[(int)sizeof((typeof(struct { int m; }) *)0)];");
+        Assert.Equal(new ArrayType(ScalarType.Int, 8), unit.Globals["a"].Type);
+    }
 }
