@@ -34,7 +34,7 @@ public static class ProfileQueries
     public static readonly DerivedQuery<string, KbuildSetup> Kbuild = new("kbuild-setup", (ctx, key) =>
     {
         var preAst = ctx.Get(ProfileInputs.PreAst, key);
-        var config = KernelConfig.OptionByOption(".config", name => ctx.Get(ProfileInputs.ConfigOption, name) is { } value ? new ConfigEntry(name, value, 0) : null);
+        var config = KernelConfig.OptionByOption(".config", name => QueriedConfig.Read(ctx, name));
         return KbuildSetup.For(preAst, config);
     });
 

@@ -23,32 +23,22 @@ public sealed class ProfileSession(bool reuseAcrossConfigs)
     public bool ReusesAcrossConfigs { get; } = reuseAcrossConfigs;
 
     private readonly Dictionary<int, ParseReuse> _parses = [];
-
-    /// <summary>Per source file, the declarations its last parse made, for the next parse to reuse; null without reuse.</summary>
-    public ParseReuse? ParsesOf(int source)
-    {
-        if (!ReusesAcrossConfigs) return null;
-        if (!_parses.TryGetValue(source, out var reuse)) _parses[source] = reuse = new ParseReuse();
-        return reuse;
-    }
-
     private readonly Dictionary<int, BindingReuse> _bindings = [];
-
-    /// <summary>Per source file, what binding its items read and did, for the next bind to replay; null without reuse.</summary>
-    public BindingReuse? BindingsOf(int source)
-    {
-        if (!ReusesAcrossConfigs) return null;
-        if (!_bindings.TryGetValue(source, out var reuse)) _bindings[source] = reuse = new BindingReuse();
-        return reuse;
-    }
-
     private readonly Dictionary<int, LayoutReuse> _layouts = [];
 
+    /// <summary>Per source file, the declarations its last parse made, for the next parse to reuse; null without reuse.</summary>
+    public ParseReuse? ParsesOf(int source) => PerSource(_parses, source, () => new ParseReuse());
+
+    /// <summary>Per source file, what binding its items read and did, for the next bind to replay; null without reuse.</summary>
+    public BindingReuse? BindingsOf(int source) => PerSource(_bindings, source, () => new BindingReuse());
+
     /// <summary>Per source file, the layouts and models its last compiles made, for the next to reuse; null without reuse.</summary>
-    public LayoutReuse? LayoutsOf(int source)
+    public LayoutReuse? LayoutsOf(int source) => PerSource(_layouts, source, () => new LayoutReuse());
+
+    private T? PerSource<T>(Dictionary<int, T> kept, int source, Func<T> create) where T : class
     {
         if (!ReusesAcrossConfigs) return null;
-        if (!_layouts.TryGetValue(source, out var reuse)) _layouts[source] = reuse = new LayoutReuse();
+        if (!kept.TryGetValue(source, out var reuse)) kept[source] = reuse = create();
         return reuse;
     }
 

@@ -10,7 +10,10 @@ namespace LayoutExpert.Driver.Queries;
 /// </summary>
 internal sealed class QueriedConfig(QueryContext context, IConfigMacroSource rules) : IConfigMacroSource
 {
-    public ConfigEntry? Option(string name) =>
+    public ConfigEntry? Option(string name) => Read(context, name);
+
+    /// <summary>One option of the config, read through <paramref name="context"/> (a dependency of the running query).</summary>
+    public static ConfigEntry? Read(QueryContext context, string name) =>
         context.Get(ProfileInputs.ConfigOption, name) is { } value ? new ConfigEntry(name, value, 0) : null;
 
     public MacroDefinitionText MacroFor(ConfigEntry entry) => rules.MacroFor(entry);

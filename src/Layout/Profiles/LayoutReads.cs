@@ -20,8 +20,6 @@ internal sealed class LayoutReads
 
     public static readonly LayoutReads None = new();
 
-    public int Count => _reads.Count;
-
     public void Typedef(string name, TypedefLayout? found) => _reads.Add(new Read(Kind.Typedef, name, found, null));
 
     public void BaseTypeSize(string name, long? size) => _reads.Add(new Read(Kind.BaseTypeSize, name, null, size));

@@ -40,9 +40,6 @@ public sealed class PreprocessingSession
     /// <summary>The last run's figures.</summary>
     public PreprocessingStatistics LastRun { get; private set; }
 
-    /// <summary>How many file runs are remembered.</summary>
-    public int RecordedRuns => _runs.Values.Sum(r => r.Count);
-
     internal OriginTable Origins { get; } = new(intern: true);
 
     internal GreenNodeCache Cache { get; } = new();

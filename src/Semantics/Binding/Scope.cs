@@ -112,6 +112,4 @@ internal sealed class Scope(Scope? parent, ScopeKind kind, NameTable? names = nu
 
     /// <summary>The name numbers of the file scope's ordinary identifiers, in the order first declared.</summary>
     public IReadOnlyList<int> DeclaredIds => _declared;
-
-    public IEnumerable<OrdinarySymbol> Ordinary => _numbered is null ? _ordinary?.Values ?? (IEnumerable<OrdinarySymbol>)[] : _declared.Select(id => _numbered[id]!);
 }

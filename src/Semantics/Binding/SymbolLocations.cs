@@ -32,9 +32,6 @@ public sealed class SymbolLocations
         _offsets = offsets;
     }
 
-    /// <summary>How many names have a location.</summary>
-    public int Count => _ids.Length;
-
     /// <summary>Every name with a location, in the order the names were first met by the binder.</summary>
     public IEnumerable<string> Names => _ids.Select(id => _names[id]);
 

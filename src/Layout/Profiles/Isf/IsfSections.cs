@@ -9,8 +9,6 @@ namespace LayoutExpert.Layout.Profiles.Isf;
 /// </summary>
 internal static class IsfSections
 {
-    private const ulong Low48Bits = 0x0000_FFFF_FFFF_FFFF;
-
     public static void Metadata(CanonicalJsonBuilder json, IsfInput input, DiagnosticBag diagnostics)
     {
         json.StartObject();
@@ -122,7 +120,7 @@ internal static class IsfSections
             json.Property(name);
             json.StartObject();
             json.Property("address"u8);
-            json.Number(input.MaskAddressesTo48Bits ? address & Low48Bits : address);
+            json.Number(SymbolAddress.ForProfile(address, input.MaskAddressesTo48Bits));
             if (name == "linux_banner" && input.Banner is { } banner)
             {
                 // The banner's own length decides the array's: the header's

@@ -89,6 +89,15 @@ internal sealed class IsfUserTypes(TypedefResolver typedefs, IsfTypeEncoder enco
     private bool Field(RecordLayout record, MemberLayout member, string name)
     {
         if (member.BitWidth is { } width) return BitField(record, member, width, name);
+        StartField(member, name, member.ByteOffset);
+        encoder.Encode(_fields, member.Type);
+        _fields.EndObject();
+        return true;
+    }
+
+    /// <summary>Opens <c>"name": {anonymous?, offset, type: </c>; the caller writes the type and closes the object.</summary>
+    private void StartField(MemberLayout member, string name, long offset)
+    {
         _fields.Property(name);
         _fields.StartObject();
         if (member.Name is null)
@@ -97,11 +106,8 @@ internal sealed class IsfUserTypes(TypedefResolver typedefs, IsfTypeEncoder enco
             _fields.Bool(true);
         }
         _fields.Property("offset"u8);
-        _fields.Number(member.ByteOffset);
+        _fields.Number(offset);
         _fields.Property("type"u8);
-        encoder.Encode(_fields, member.Type);
-        _fields.EndObject();
-        return true;
     }
 
     /// <summary>dwarf2json's convention: offset = byte of the first bit, bit_position = the bit within it (0-7).</summary>
@@ -120,16 +126,7 @@ internal sealed class IsfUserTypes(TypedefResolver typedefs, IsfTypeEncoder enco
             diagnostics.Add(ProfileDiagnostics.BitFieldExceedsBaseType,
                 record.Name, member.Name ?? "<unnamed>", position + width, offset, type.Canonical, size * 8);
         }
-        _fields.Property(name);
-        _fields.StartObject();
-        if (member.Name is null)
-        {
-            _fields.Property("anonymous"u8);
-            _fields.Bool(true);
-        }
-        _fields.Property("offset"u8);
-        _fields.Number(offset);
-        _fields.Property("type"u8);
+        StartField(member, name, offset);
         _fields.StartObject();
         _fields.Property("bit_length"u8);
         _fields.Number(width);

@@ -12,8 +12,6 @@ namespace LayoutExpert.Layout.Profiles.Rekall;
 /// </summary>
 public static class RekallWriter
 {
-    private const ulong Low48Bits = 0x0000_FFFF_FFFF_FFFF;
-
     public static ProfileDocument Build(RekallInput input)
     {
         var diagnostics = new DiagnosticBag();
@@ -68,7 +66,7 @@ public static class RekallWriter
         {
             var address = input.SymbolAddresses[name];
             json.Property(name);
-            json.Number(input.MaskAddressesTo48Bits ? address & Low48Bits : address);
+            json.Number(SymbolAddress.ForProfile(address, input.MaskAddressesTo48Bits));
         }
         json.EndObject();
     }

@@ -101,20 +101,12 @@ public sealed class BindingReusePropertyTests(ITestOutputHelper output)
             _ => $"enum {{ {constant} = sizeof({typedef}) }};",
         };
 
-    private abstract record Edit;
+    private static readonly Gen<LineEdit> Edits = Gen.OneOf(
+        Gen.Choose(0, 1000).Zip(Declaration, (at, text) => (LineEdit)new InsertLine(at, text)),
+        Gen.Choose(0, 1000).Select(at => (LineEdit)new DeleteLine(at)),
+        Gen.Choose(0, 1000).Zip(Declaration, (at, text) => (LineEdit)new ReplaceLine(at, text)));
 
-    private sealed record Insert(int At, string Text) : Edit;
-
-    private sealed record Delete(int At) : Edit;
-
-    private sealed record Replace(int At, string Text) : Edit;
-
-    private static readonly Gen<Edit> Edits = Gen.OneOf(
-        Gen.Choose(0, 1000).Zip(Declaration, (at, text) => (Edit)new Insert(at, text)),
-        Gen.Choose(0, 1000).Select(at => (Edit)new Delete(at)),
-        Gen.Choose(0, 1000).Zip(Declaration, (at, text) => (Edit)new Replace(at, text)));
-
-    private static readonly Gen<(List<string> Unit, List<Edit> Edits)> Cases =
+    private static readonly Gen<(List<string> Unit, List<LineEdit> Edits)> Cases =
         from count in Gen.Choose(0, 25)
         from unit in Gen.ListOf(Declaration, count)
         from editCount in Gen.Choose(1, 8)
@@ -141,7 +133,7 @@ public sealed class BindingReusePropertyTests(ITestOutputHelper output)
             CompareWithFresh(unit, cache, declarations, reuse, options);
             foreach (var edit in testCase.Edits)
             {
-                Apply(edit, unit);
+                edit.ApplyTo(unit);
                 CompareWithFresh(unit, cache, declarations, reuse, options);
                 replayed += reuse.LastBind.Replayed;
                 bound += reuse.LastBind.Recorded + reuse.LastBind.NotRecorded;
@@ -151,22 +143,6 @@ public sealed class BindingReusePropertyTests(ITestOutputHelper output)
         output.WriteLine($"after edits: {replayed} items replayed, {bound} bound");
         // The property must have exercised replay, not only fresh binds.
         Assert.True(replayed > bound, $"only {replayed} items replayed against {bound} bound");
-    }
-
-    private static void Apply(Edit edit, List<string> unit)
-    {
-        switch (edit)
-        {
-            case Insert insert:
-                unit.Insert(insert.At % (unit.Count + 1), insert.Text);
-                break;
-            case Delete delete when unit.Count > 0:
-                unit.RemoveAt(delete.At % unit.Count);
-                break;
-            case Replace replace when unit.Count > 0:
-                unit[replace.At % unit.Count] = replace.Text;
-                break;
-        }
     }
 
     private static void CompareWithFresh(List<string> unit, GreenNodeCache cache, ReusableDeclarations declarations, BindingReuse reuse, BinderOptions options)

@@ -43,21 +43,13 @@ public sealed class ResultPatchPropertyTests(ITestOutputHelper output)
 
     private static readonly Gen<string> AnyDeclaration = Gen.Choose(0, 59).SelectMany(DeclarationOf);
 
-    private abstract record Edit;
+    private static readonly Gen<LineEdit> Edits = Gen.OneOf(
+        Gen.Choose(0, 1000).Zip(AnyDeclaration, (at, text) => (LineEdit)new ReplaceLine(at, text)),
+        Gen.Choose(0, 1000).Zip(AnyDeclaration, (at, text) => (LineEdit)new InsertLine(at, text)),
+        Gen.Choose(0, 1000).Select(at => (LineEdit)new InsertLine(at, "")),
+        Gen.Choose(0, 1000).Select(at => (LineEdit)new DeleteLine(at)));
 
-    private sealed record Replace(int At, string Text) : Edit;
-
-    private sealed record Insert(int At, string Text) : Edit;
-
-    private sealed record Delete(int At) : Edit;
-
-    private static readonly Gen<Edit> Edits = Gen.OneOf(
-        Gen.Choose(0, 1000).Zip(AnyDeclaration, (at, text) => (Edit)new Replace(at, text)),
-        Gen.Choose(0, 1000).Zip(AnyDeclaration, (at, text) => (Edit)new Insert(at, text)),
-        Gen.Choose(0, 1000).Select(at => (Edit)new Insert(at, "")),
-        Gen.Choose(0, 1000).Select(at => (Edit)new Delete(at)));
-
-    private static readonly Gen<(List<string> Unit, List<Edit> Edits)> Cases =
+    private static readonly Gen<(List<string> Unit, List<LineEdit> Edits)> Cases =
         from count in Gen.Choose(30, 60)
         from unit in Gen.CollectToArray(Enumerable.Range(0, count), DeclarationOf)
         from editCount in Gen.Choose(1, 6)
@@ -78,7 +70,7 @@ public sealed class ResultPatchPropertyTests(ITestOutputHelper output)
             CompareWithFresh(unit, cache, declarations, reuse);
             foreach (var edit in testCase.Edits)
             {
-                Apply(edit, unit);
+                edit.ApplyTo(unit);
                 CompareWithFresh(unit, cache, declarations, reuse);
                 if (reuse.LastResult.Changed > 0 && reuse.LastResult.Rebuilt < 3) patched++;
                 if (reuse.LastResult.Rebuilt > 0) rebuilt++;
@@ -89,22 +81,6 @@ public sealed class ResultPatchPropertyTests(ITestOutputHelper output)
         // Both ways of making a sorted dictionary must have run.
         Assert.True(patched > 100, $"only {patched} results patched");
         Assert.True(rebuilt > 0, "no table rebuilt");
-    }
-
-    private static void Apply(Edit edit, List<string> unit)
-    {
-        switch (edit)
-        {
-            case Insert insert:
-                unit.Insert(insert.At % (unit.Count + 1), insert.Text);
-                break;
-            case Delete delete when unit.Count > 0:
-                unit.RemoveAt(delete.At % unit.Count);
-                break;
-            case Replace replace when unit.Count > 0:
-                unit[replace.At % unit.Count] = replace.Text;
-                break;
-        }
     }
 
     private static void CompareWithFresh(List<string> unit, GreenNodeCache cache, ReusableDeclarations declarations, BindingReuse reuse)
