@@ -21,6 +21,11 @@ public static class FlipTimes
     public static int Run(string[] args)
     {
         if (args is ["batch", .. var rest]) return Batch(rest.Length > 0 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 3);
+        if (args is ["pp-cold", .. var ppRest]) return PreprocessCold(ppRest.Length > 0 ? int.Parse(ppRest[0], System.Globalization.CultureInfo.InvariantCulture) : 8, ppRest.Length > 1 ? ppRest[1] : "both");
+        if (args is ["cold", .. var coldRest])
+        {
+            return Cold(coldRest.Length > 0 ? int.Parse(coldRest[0], System.Globalization.CultureInfo.InvariantCulture) : 6, coldRest.Length > 1 ? coldRest[1] : "both");
+        }
         var option = args.Length > 0 ? args[0] : "MEMCG";
         var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 12;
         var preAst = PreAstBuilder.Build(KernelInputs.Options61()).PreAst;
@@ -67,9 +72,56 @@ public static class FlipTimes
                 database.SetConfig(configs[i]);
                 var bytes = database.Profile(ProfileFormat.Isf).Bytes.Length;
                 database.DropUnused();
-                Console.WriteLine($"round {round} config {i}: {watch.Elapsed.TotalMilliseconds:F1} ms, {bytes} bytes");
+                Console.WriteLine($"round {round} config {i}: {watch.Elapsed.TotalMilliseconds:F1} ms, {bytes} bytes; preprocessing {database.Session.Preprocessing?.LastRun}");
             }
             Console.WriteLine($"round {round}: {total.Elapsed.TotalMilliseconds:F0} ms for {configs.Length} configs");
+        }
+        return 0;
+    }
+
+    /// <summary>`flip-times cold [ROUNDS] [single|recording|both]`: the amd64 profile in fresh databases, single-config (no recording) and/or batch (recording), each with its stage log: what recording costs.</summary>
+    private static int Cold(int rounds, string which)
+    {
+        var preAst = PreAstBuilder.Build(KernelInputs.Options61()).PreAst;
+        var config = ConfigBatch.Amd64();
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var reuse in which switch { "single" => new[] { false }, "recording" => [true], _ => [false, true] })
+            {
+                var database = new ProfileDatabase(preAst, reuseAcrossConfigs: reuse);
+                if (round == rounds - 1) database.Session.Log = new StageLog(Console.Out, interactive: false);
+                var pause = GC.GetTotalPauseDuration();
+                var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+                var allocated = GC.GetTotalAllocatedBytes();
+                var watch = Stopwatch.StartNew();
+                database.SetConfig(config);
+                var bytes = database.Profile(ProfileFormat.Isf).Bytes.Length;
+                Console.WriteLine(
+                    $"round {round} {(reuse ? "recording" : "single")}: {watch.Elapsed.TotalMilliseconds:F1} ms, {bytes} bytes; " +
+                    $"GC pauses {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms, collections {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}, " +
+                    $"allocated {(GC.GetTotalAllocatedBytes() - allocated) >> 20} MB, heap {GC.GetTotalMemory(false) >> 20} MB");
+            }
+        }
+        return 0;
+    }
+
+    /// <summary>`flip-times pp-cold [ROUNDS] [single|recording|both]`: the module's preprocessing alone, cold, without and with a fresh session.</summary>
+    private static int PreprocessCold(int rounds, string which)
+    {
+        var preAst = PreAstBuilder.Build(KernelInputs.Options61()).PreAst;
+        var options = Preprocessing.Kbuild.KbuildCompilation.Create(preAst, ConfigBatch.Amd64(), new Dictionary<string, string>()).LazyConfigOptions;
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var recording in which switch { "single" => new[] { false }, "recording" => [true], _ => [false, true] })
+            {
+                var pause = GC.GetTotalPauseDuration();
+                var allocated = GC.GetTotalAllocatedBytes();
+                var watch = Stopwatch.StartNew();
+                var result = Preprocessing.Running.Preprocessor.Run(preAst, options, Preprocessing.PreAst.PreAst.MainFile, recording ? new Preprocessing.Reuse.PreprocessingSession() : null);
+                Console.WriteLine(
+                    $"round {round} {(recording ? "recording" : "single")}: {watch.Elapsed.TotalMilliseconds:F1} ms, {result.Tokens.Count} tokens, {result.Origins.Count} origins; " +
+                    $"GC pauses {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms, allocated {(GC.GetTotalAllocatedBytes() - allocated) >> 20} MB");
+            }
         }
         return 0;
     }

@@ -38,6 +38,9 @@ public sealed class ExpansionEnvironment(MacroTable macros, OriginTable origins,
 
     public OriginTable Origins { get; } = origins;
 
+    /// <summary>In a session, where expansions' origins are kept across runs; null in a run of its own (each expansion's origins are simply appended).</summary>
+    public ExpansionOrigins? ExpansionOrigins { get; init; }
+
     public IFeatureTests Features { get; } = features;
 
     public List<Diagnostic> Diagnostics { get; } = [];

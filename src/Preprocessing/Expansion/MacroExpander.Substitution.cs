@@ -18,7 +18,8 @@ public sealed partial class MacroExpander
     private PPToken[] Substitute(MacroDefinition macro, PPToken name, List<Argument>? args)
     {
         var result = new List<PPToken>(macro.Body.Length + 4);
-        SubstituteRange(macro, name, args, 0, macro.Body.Length, result);
+        var originBase = _env.ExpansionOrigins?.BaseFor(macro, name.Origin, _env.Origins) ?? -1;
+        SubstituteRange(macro, name, args, 0, macro.Body.Length, result, originBase);
         result.RemoveAll(static t => t.IsPlacemarker);
         if (result.Count > 0)
         {
@@ -30,7 +31,8 @@ public sealed partial class MacroExpander
         return [.. result];
     }
 
-    private void SubstituteRange(MacroDefinition macro, PPToken name, List<Argument>? args, int start, int end, List<PPToken> result)
+    /// <param name="originBase">The expansion's first origin in a session (see <see cref="ExpansionOrigins"/>), or -1: then each token's origin is added.</param>
+    private void SubstituteRange(MacroDefinition macro, PPToken name, List<Argument>? args, int start, int end, List<PPToken> result, int originBase)
     {
         var body = macro.Body;
         var pasteNext = false;
@@ -70,7 +72,7 @@ public sealed partial class MacroExpander
             {
                 var close = MatchingParen(body, i + 1, end);
                 var before = result.Count;
-                if (Expanded(args[^1]).Length > 0) SubstituteRange(macro, name, args, i + 2, close, result);
+                if (Expanded(args[^1]).Length > 0) SubstituteRange(macro, name, args, i + 2, close, result, originBase);
                 if (result.Count == before) result.Add(Placemarker);
                 i = close;
                 continue;
@@ -93,7 +95,7 @@ public sealed partial class MacroExpander
                 }
                 continue;
             }
-            Append(result, FromDefinition(token, name), ref pasteNext);
+            Append(result, FromDefinition(token, i, name, originBase), ref pasteNext);
         }
     }
 
@@ -194,10 +196,18 @@ public sealed partial class MacroExpander
         return new PPToken(SyntaxKind.StringLiteralToken, builder.ToString(), (hash.Flags & PPTokenFlags.LeadingSpace) | counter, hash.Origin);
     }
 
-    private PPToken FromDefinition(PPToken token, PPToken name)
+    private PPToken FromDefinition(PPToken token, int bodyIndex, PPToken name, int originBase)
     {
-        var origin = token.Origin >= 0 ? _env.Origins[token.Origin] : default;
-        var index = _env.Origins.Add(new TokenOrigin(origin.File, origin.Offset, name.Origin, name.Text));
+        int index;
+        if (originBase >= 0)
+        {
+            index = originBase + bodyIndex;
+        }
+        else
+        {
+            var origin = token.Origin >= 0 ? _env.Origins[token.Origin] : default;
+            index = _env.Origins.Add(new TokenOrigin(origin.File, origin.Offset, name.Origin, name.Text));
+        }
         return token with { Origin = index, Flags = token.Flags & ~PPTokenFlags.StartOfLine };
     }
 }

@@ -27,6 +27,7 @@ public sealed class OriginTable
     // The interner's index: open addressing over the origins themselves (slot = index + 1, 0 = empty),
     // so it costs one int per slot and no copy of the keys.
     private int[]? _slots;
+    private int _interned;
 
     public OriginTable()
     {
@@ -59,11 +60,17 @@ public sealed class OriginTable
         }
         var index = Append(origin);
         _slots[i] = index + 1;
-        if (Count * 2 > _slots.Length) Rehash(_slots.Length * 2);
+        if (++_interned * 2 > _slots.Length) Rehash(_slots.Length * 2);
         return index;
     }
 
-    private int Append(TokenOrigin origin)
+    /// <summary>
+    /// A fresh index, never interned: for origins their maker keeps itself (a
+    /// session's file tokens by text run, expansions by definition and site:
+    /// see <see cref="ExpansionOrigins"/>), so each is made once per session
+    /// without hashing every token.
+    /// </summary>
+    public int Append(TokenOrigin origin)
     {
         var index = Count;
         if ((index & (ChunkSize - 1)) == 0) _chunks.Add(new TokenOrigin[ChunkSize]);
@@ -74,13 +81,15 @@ public sealed class OriginTable
 
     private void Rehash(int size)
     {
+        // Only interned origins are in the index: re-insert them from the old slots, not every origin appended.
         var slots = new int[size];
         var mask = size - 1;
-        for (var index = 0; index < Count; index++)
+        foreach (var slot in _slots!)
         {
-            var i = Hash(this[index]) & mask;
+            if (slot == 0) continue;
+            var i = Hash(this[slot - 1]) & mask;
             while (slots[i] != 0) i = (i + 1) & mask;
-            slots[i] = index + 1;
+            slots[i] = slot;
         }
         _slots = slots;
     }

@@ -42,6 +42,9 @@ public sealed class PreprocessingSession
 
     internal OriginTable Origins { get; } = new(intern: true);
 
+    /// <summary>Expanded tokens' origins, kept per (definition, site) so every run finds the same ones.</summary>
+    internal ExpansionOrigins ExpansionOrigins { get; } = new();
+
     internal GreenNodeCache Cache { get; } = new();
 
     internal CanonicalDefinitions Definitions { get; } = new();

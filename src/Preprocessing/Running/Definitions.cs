@@ -11,13 +11,18 @@ namespace LayoutExpert.Preprocessing.Running;
 /// <summary>Turns a #define node into a <see cref="MacroDefinition"/>.</summary>
 internal static class Definitions
 {
+    /// <remarks>
+    /// The origins are appended, not interned: a session makes each definition
+    /// once (they are canonical per position or text), and a run without one
+    /// keeps its own table.
+    /// </remarks>
     public static MacroDefinition FromDirective(GreenNode directive, int position, int file, OriginTable origins)
     {
         // Slots: [#, define, name, parameters?, body?]
         var offset = position + directive.GetSlot(0)!.FullWidth + directive.GetSlot(1)!.FullWidth;
         var nameToken = (GreenToken)directive.GetSlot(2)!;
         var name = SyntaxFacts.ValueText(nameToken.Text);
-        var origin = origins.Add(new TokenOrigin(file, offset + nameToken.LeadingWidth, -1, null));
+        var origin = origins.Append(new TokenOrigin(file, offset + nameToken.LeadingWidth, -1, null));
         offset += nameToken.FullWidth;
         var parameters = ImmutableArray<string>.Empty;
         var variadic = false;
@@ -45,7 +50,7 @@ internal static class Definitions
         {
             var token = bodyTokens[i];
             var flags = i > 0 && (token.HasLeadingTrivia || bodyTokens[i - 1].HasTrailingTrivia) ? PPTokenFlags.LeadingSpace : PPTokenFlags.None;
-            var tokenOrigin = origins.Add(new TokenOrigin(file, offset + token.LeadingWidth, -1, null));
+            var tokenOrigin = origins.Append(new TokenOrigin(file, offset + token.LeadingWidth, -1, null));
             body.Add(new PPToken(token.Kind, SyntaxFacts.ValueText(token.Text), flags, tokenOrigin));
             offset += token.FullWidth;
         }

@@ -17,7 +17,10 @@ public sealed partial class Preprocessor
     {
         if (item.Kind == SyntaxKind.TextRun)
         {
-            _frames.Add(new Frame(frame.File, item, position, isFileRoot: false));
+            _frames.Add(new Frame(frame.File, item, position, isFileRoot: false)
+            {
+                TextOrigins = _session is null ? null : frame.File.TextOrigins(position, item.SlotCount),
+            });
             return;
         }
         if (item.Kind == SyntaxKind.IfSection)

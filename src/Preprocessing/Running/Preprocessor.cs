@@ -46,6 +46,7 @@ public sealed partial class Preprocessor : ITokenSource, IFeatureTests
             BaseFile = preAst.Main.Path,
             Cache = session?.Cache ?? new GreenNodeCache(),
             Counter = session?.Counter ?? 0,
+            ExpansionOrigins = session?.ExpansionOrigins,
         };
         _env.Locate = Locate;
         _env.CurrentFile = () => CurrentFile?.Path ?? "";
@@ -84,6 +85,9 @@ public sealed partial class Preprocessor : ITokenSource, IFeatureTests
         public bool AtLineStart { get; set; } = true;
 
         public bool PreviousHadTrailing { get; set; }
+
+        /// <summary>In a session, for a text run: its tokens' origins plus one, 0 for one not made yet (see <see cref="SourceFile.TextOrigins"/>).</summary>
+        public int[]? TextOrigins { get; init; }
 
         /// <summary>The recorder of this file's run, on a file's root frame in a session (null when the file began at no plain point).</summary>
         public FileRunRecorder? Recorder { get; init; }
@@ -155,14 +159,14 @@ public sealed partial class Preprocessor : ITokenSource, IFeatureTests
             var position = frame.Position;
             frame.Index++;
             frame.Position += item.FullWidth;
-            if (item is GreenToken token) return FromText(frame, token, position);
+            if (item is GreenToken token) return FromText(frame, token, position, frame.Index - 1);
             Run(frame, item, position);
         }
     }
 
     private PPToken EndOfFile() => new(SyntaxKind.EndOfFileToken, "", PPTokenFlags.None, -1);
 
-    private PPToken FromText(Frame frame, GreenToken token, int position)
+    private PPToken FromText(Frame frame, GreenToken token, int position, int index)
     {
         var flags = PPTokenFlags.None;
         if (frame.AtLineStart) flags |= PPTokenFlags.StartOfLine;
@@ -170,7 +174,17 @@ public sealed partial class Preprocessor : ITokenSource, IFeatureTests
         frame.AtLineStart = token.EndsLine;
         frame.PreviousHadTrailing = token.HasTrailingTrivia;
         var offset = position + token.LeadingWidth;
-        var origin = _env.Origins.Add(new TokenOrigin(frame.File.Id, offset, -1, null));
+        int origin;
+        if (frame.TextOrigins is { } kept)
+        {
+            // In a session the file's tokens keep their origins across runs (see SourceFile.TextOrigins).
+            origin = kept[index] - 1;
+            if (origin < 0) kept[index] = (origin = _env.Origins.Append(new TokenOrigin(frame.File.Id, offset, -1, null))) + 1;
+        }
+        else
+        {
+            origin = _env.Origins.Add(new TokenOrigin(frame.File.Id, offset, -1, null));
+        }
         return new PPToken(token.Kind, SyntaxFacts.ValueText(token.Text), flags, origin);
     }
 

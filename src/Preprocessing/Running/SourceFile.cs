@@ -28,6 +28,21 @@ internal sealed class SourceFile
 
     public int Id { get; }
 
+    private Dictionary<int, int[]>? _textOrigins;
+
+    /// <summary>
+    /// The origins (plus one; 0 = not made yet) of the tokens of the text run
+    /// at <paramref name="position"/>, kept for a session's runs: a file token's
+    /// origin is the same in every run, so it is made once, not interned per
+    /// token (a text run's green node may recur in a file, its position not).
+    /// </summary>
+    public int[] TextOrigins(int position, int count)
+    {
+        _textOrigins ??= [];
+        if (!_textOrigins.TryGetValue(position, out var origins)) _textOrigins[position] = origins = new int[count];
+        return origins;
+    }
+
     public string Path { get; }
 
     public GreenNode Root { get; }
