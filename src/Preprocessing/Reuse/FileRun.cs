@@ -6,8 +6,9 @@ using LayoutExpert.Syntax.Diagnostics;
 namespace LayoutExpert.Preprocessing.Reuse;
 
 /// <summary>
-/// One recorded run of an included file (or a root of the unit), from a plain
-/// point to a plain point: what it read of the macro table before writing it
+/// One recorded run of an included file (or a root of the unit, or one text
+/// run of a file: see <see cref="TextPosition"/>), from a plain point to a
+/// plain point: what it read of the macro table before writing it
 /// itself, what it left in the table, and what it produced. Running the file
 /// again where every read is the same object gives the same run, so a session
 /// replays it instead. Immutable once recorded, except for the __COUNTER__
@@ -16,6 +17,11 @@ namespace LayoutExpert.Preprocessing.Reuse;
 internal sealed class FileRun
 {
     public required SourceFile File { get; init; }
+
+    /// <summary>For a run of one text run of <see cref="File"/> (its lines between directives), the text run's position; -1 for a whole file's run.</summary>
+    public int TextPosition { get; init; } = -1;
+
+    public bool IsTextRun => TextPosition >= 0;
 
     /// <summary>Names read before the run wrote them, with the definition seen (null: undefined); the first <see cref="VolatileReads"/> are CONFIG_ and synthetic names.</summary>
     public required KeyValuePair<string, MacroDefinition?>[] Reads { get; init; }

@@ -43,6 +43,9 @@ internal sealed class FileRunRecorder(
 
     public bool UsesCounter { get; set; }
 
+    /// <summary>For a text run's recording, its position in <see cref="File"/>; -1 for a file's.</summary>
+    public int TextPosition { get; init; } = -1;
+
     /// <summary>For a root of the unit, what its starting table was made of (see <see cref="FileRun.RootPrefix"/>).</summary>
     public object[]? RootPrefix { get; init; }
 
@@ -92,6 +95,7 @@ internal sealed class FileRunRecorder(
         return new FileRun
         {
             File = File,
+            TextPosition = TextPosition,
             Reads = [.. reads],
             VolatileReads = volatileReads,
             RootPrefix = RootPrefix,

@@ -22,6 +22,9 @@ namespace LayoutExpert.Preprocessing.Reuse;
 public sealed class PreprocessingSession
 {
     private readonly Dictionary<SourceFile, List<FileRun>> _runs = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Recorded runs of text runs, by file and position: a file that must run again replays its unchanged text.</summary>
+    private readonly Dictionary<(SourceFile File, int Position), List<FileRun>> _textRuns = [];
     private readonly Dictionary<string, int> _generatedIds = new(StringComparer.Ordinal);
     private readonly List<string> _generatedPaths = [];
     private PreAst.PreAst? _preAst;
@@ -92,6 +95,7 @@ public sealed class PreprocessingSession
         if (IsDefinable(name)) return;
         _definable.Add(name);
         _runs.Clear();
+        _textRuns.Clear();
     }
 
     /// <summary>The names of every #define in a tree, in every branch.</summary>
@@ -138,9 +142,15 @@ public sealed class PreprocessingSession
     /// A recorded run of <paramref name="file"/> that would run the same from the current table, or null.
     /// For a root, <paramref name="rootPrefix"/> says what made the table (see <see cref="FileRun.RootPrefix"/>).
     /// </summary>
-    internal FileRun? Find(SourceFile file, MacroTable table, int level, bool unsignedChar, List<object>? rootPrefix = null)
+    internal FileRun? Find(SourceFile file, MacroTable table, int level, bool unsignedChar, List<object>? rootPrefix = null) =>
+        _runs.TryGetValue(file, out var runs) ? FirstMatch(runs, table, level, unsignedChar, rootPrefix) : null;
+
+    /// <summary>A recorded run of the text run at <paramref name="position"/> of <paramref name="file"/> that would run the same from the current table, or null.</summary>
+    internal FileRun? FindText(SourceFile file, int position, MacroTable table, int level, bool unsignedChar) =>
+        _textRuns.TryGetValue((file, position), out var runs) ? FirstMatch(runs, table, level, unsignedChar, null) : null;
+
+    private FileRun? FirstMatch(List<FileRun> runs, MacroTable table, int level, bool unsignedChar, List<object>? rootPrefix)
     {
-        if (!_runs.TryGetValue(file, out var runs)) return null;
         foreach (var run in runs)
         {
             if (Matches(run, table, level, unsignedChar, rootPrefix)) return run;
@@ -175,7 +185,15 @@ public sealed class PreprocessingSession
 
     internal void Remember(FileRun run)
     {
-        if (!_runs.TryGetValue(run.File, out var runs)) _runs[run.File] = runs = [];
+        List<FileRun>? runs;
+        if (run.IsTextRun)
+        {
+            if (!_textRuns.TryGetValue((run.File, run.TextPosition), out runs)) _textRuns[(run.File, run.TextPosition)] = runs = [];
+        }
+        else if (!_runs.TryGetValue(run.File, out runs))
+        {
+            _runs[run.File] = runs = [];
+        }
         runs.Insert(0, run);
         if (runs.Count > MaxRunsPerFile) runs.RemoveAt(runs.Count - 1);
     }

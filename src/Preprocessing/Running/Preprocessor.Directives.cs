@@ -17,9 +17,11 @@ public sealed partial class Preprocessor
     {
         if (item.Kind == SyntaxKind.TextRun)
         {
+            if (_session is not null && TryReplayText(frame.File, position)) return;
             _frames.Add(new Frame(frame.File, item, position, isFileRoot: false)
             {
                 TextOrigins = _session is null ? null : frame.File.TextOrigins(position, item.SlotCount),
+                Recorder = _session is null ? null : BeginTextRecording(frame.File, position),
             });
             return;
         }

@@ -32,6 +32,7 @@ public sealed partial class Preprocessor
     private int _filesReplayed;
     private int _filesCovered;
     private long _tokensReplayed;
+    private int _textRunsReplayed;
 
     /// <summary>
     /// Whether a file beginning or ending here may be recorded or replayed: in
@@ -48,28 +49,49 @@ public sealed partial class Preprocessor
         var root = _includeDepth == 0;
         var run = _session!.Find(file, _env.Macros, _includeDepth + 1, _options.UnsignedChar, root ? _rootPrefix : null);
         if (run is null) return false;
-        _recorder?.AddChild(run, _output.Count, _conditions.Count, _env.Diagnostics.Count);
         // After the last root nothing reads the table: its writes (the module's are some 18,000) would change nothing.
-        if (!root || _roots.Count > 0)
+        Replay(run, applyWrites: !root || _roots.Count > 0);
+        if (root) _rootPrefix?.Add(run);
+        _filesReplayed++;
+        return true;
+    }
+
+    /// <summary>
+    /// Replays a recorded run of the text run at <paramref name="position"/>
+    /// of <paramref name="file"/> whose reads all hold now; false when there is
+    /// none. A file that must run again (one of its reads changed) so costs its
+    /// directives and the text whose macros changed, not all its text.
+    /// </summary>
+    private bool TryReplayText(SourceFile file, int position)
+    {
+        if (!AtReusePoint) return false;
+        var run = _session!.FindText(file, position, _env.Macros, _includeDepth, _options.UnsignedChar);
+        if (run is null) return false;
+        Replay(run, applyWrites: true);
+        _textRunsReplayed++;
+        return true;
+    }
+
+    private void Replay(FileRun run, bool applyWrites)
+    {
+        _recorder?.AddChild(run, _output.Count, _conditions.Count, _env.Diagnostics.Count);
+        if (applyWrites)
         {
             foreach (var (name, definition) in run.Writes) _env.Macros.Apply(name, definition);
         }
-        if (root) _rootPrefix?.Add(run);
         if (run.UsesCounter)
         {
             _env.Counter = Math.Max(_env.Counter, run.CounterEnd);
-            run.MarkCounterUsed(_session.RunNumber);
+            run.MarkCounterUsed(_session!.RunNumber);
         }
-        _filesReplayed++;
         Append(run);
         // AddChild resumed the parent's own part before the replayed output: start it after.
         _recorder?.Resume();
-        return true;
     }
 
     private void Append(FileRun run)
     {
-        _filesCovered++;
+        if (!run.IsTextRun) _filesCovered++;
         foreach (var segment in run.Segments)
         {
             if (segment.Child is { } child)
@@ -99,7 +121,16 @@ public sealed partial class Preprocessor
         return recorder;
     }
 
-    /// <summary>A recorded file ended: kept as a run when it ends at a plain point untainted, else its record merges into its includer's.</summary>
+    /// <summary>Starts recording a text run of the current file, when it begins at a plain point of a session.</summary>
+    private FileRunRecorder? BeginTextRecording(SourceFile file, int position)
+    {
+        if (!AtReusePoint) return null;
+        var recorder = new FileRunRecorder(_session!, file, _recorder, _includeDepth, _output, _conditions, _env.Diagnostics) { TextPosition = position };
+        SetRecorder(recorder);
+        return recorder;
+    }
+
+    /// <summary>A recorded file (or text run) ended: kept as a run when it ends at a plain point untainted, else its record merges into its includer's.</summary>
     private void EndRecording(FileRunRecorder recorder)
     {
         var parent = recorder.Parent;
@@ -112,10 +143,10 @@ public sealed partial class Preprocessor
             _session!.Remember(run);
             parent?.AddChild(run, start.Item1, start.Item2, start.Item3);
             // Executing a root left the table as replaying its run would.
-            if (parent is null && _includeDepth == 0) _rootPrefix?.Add(run);
+            if (parent is null && _includeDepth == 0 && !run.IsTextRun) _rootPrefix?.Add(run);
             return;
         }
-        if (parent is null && _includeDepth == 0) _rootPrefix = null;
+        if (parent is null && _includeDepth == 0 && recorder.TextPosition < 0) _rootPrefix = null;
         parent?.Absorb(recorder);
     }
 
@@ -147,7 +178,7 @@ public sealed partial class Preprocessor
     }
 
     private PreprocessingStatistics Statistics() =>
-        new(1, _filesExecuted, _filesReplayed, _filesCovered, _tokensReplayed, _output.Count);
+        new(1, _filesExecuted, _filesReplayed, _filesCovered, _tokensReplayed, _output.Count, _textRunsReplayed);
 
     /// <summary>A #define of a file: canonical per (Pre-AST file, offset), or per (path, text) for generated text.</summary>
     private MacroDefinition DefinitionOf(SourceFile file, GreenNode directive, int position)

@@ -89,7 +89,7 @@ public sealed partial class Preprocessor : ITokenSource, IFeatureTests
         /// <summary>In a session, for a text run: its tokens' origins plus one, 0 for one not made yet (see <see cref="SourceFile.TextOrigins"/>).</summary>
         public int[]? TextOrigins { get; init; }
 
-        /// <summary>The recorder of this file's run, on a file's root frame in a session (null when the file began at no plain point).</summary>
+        /// <summary>In a session, the recorder of this file's run (on a file's root frame) or of this text run (on its frame); null when it began at no plain point.</summary>
         public FileRunRecorder? Recorder { get; init; }
     }
 
@@ -153,6 +153,7 @@ public sealed partial class Preprocessor : ITokenSource, IFeatureTests
                     else if (_includeDepth == 0) _rootPrefix = null;
                     return EndOfFile();
                 }
+                if (frame.Recorder is { } textRecorder) EndRecording(textRecorder);
                 continue;
             }
             var item = frame.List.GetSlot(frame.Index)!;
