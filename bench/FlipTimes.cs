@@ -22,6 +22,10 @@ public static class FlipTimes
     {
         if (args is ["batch", .. var rest]) return Batch(rest.Length > 0 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 3);
         if (args is ["pp-cold", .. var ppRest]) return PreprocessCold(ppRest.Length > 0 ? int.Parse(ppRest[0], System.Globalization.CultureInfo.InvariantCulture) : 8, ppRest.Length > 1 ? ppRest[1] : "both");
+        if (args is ["first-flip", .. var firstRest])
+        {
+            return FirstFlip(firstRest.Length > 0 ? firstRest[0] : "MEMCG", firstRest.Length > 1 ? int.Parse(firstRest[1], System.Globalization.CultureInfo.InvariantCulture) : 6);
+        }
         if (args is ["cold", .. var coldRest])
         {
             return Cold(coldRest.Length > 0 ? int.Parse(coldRest[0], System.Globalization.CultureInfo.InvariantCulture) : 6, coldRest.Length > 1 ? coldRest[1] : "both");
@@ -65,16 +69,24 @@ public static class FlipTimes
         {
             var database = new ProfileDatabase(preAst);
             var total = Stopwatch.StartNew();
+            var marginalCpu = 0.0;
             for (var i = 0; i < configs.Length; i++)
             {
                 if (round == rounds - 1) database.Session.Log = new StageLog(Console.Out, interactive: false);
+                if (i == 1) PerfControl("enable");
                 var watch = Stopwatch.StartNew();
+                var pause = GC.GetTotalPauseDuration();
+                var gen2 = GC.CollectionCount(2);
+                var cpu = ThreadCpu.Milliseconds();
                 database.SetConfig(configs[i]);
                 var bytes = database.Profile(ProfileFormat.Isf).Bytes.Length;
                 database.DropUnused();
-                Console.WriteLine($"round {round} config {i}: {watch.Elapsed.TotalMilliseconds:F1} ms, {bytes} bytes; preprocessing {database.Session.Preprocessing?.LastRun}");
+                cpu = ThreadCpu.Milliseconds() - cpu;
+                if (i > 0) marginalCpu += cpu;
+                Console.WriteLine($"round {round} config {i}: {watch.Elapsed.TotalMilliseconds:F1} ms ({cpu:F1} ms CPU, GC pauses {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms, {GC.CollectionCount(2) - gen2} gen2), {bytes} bytes; preprocessing {database.Session.Preprocessing?.LastRun}");
             }
-            Console.WriteLine($"round {round}: {total.Elapsed.TotalMilliseconds:F0} ms for {configs.Length} configs");
+            PerfControl("disable");
+            Console.WriteLine($"round {round}: {total.Elapsed.TotalMilliseconds:F0} ms for {configs.Length} configs; configs after the first: {marginalCpu / (configs.Length - 1):F1} ms CPU each");
         }
         return 0;
     }
@@ -123,6 +135,42 @@ public static class FlipTimes
                     $"GC pauses {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms, allocated {(GC.GetTotalAllocatedBytes() - allocated) >> 20} MB");
             }
         }
+        return 0;
+    }
+
+    /// <summary>With PERF_CTL set to the control fifo of `perf record --control=fifo:FILE -D -1`, profiles only the configs after the first.</summary>
+    private static void PerfControl(string command)
+    {
+        if (Environment.GetEnvironmentVariable("PERF_CTL") is { } fifo) File.WriteAllText(fifo, command + "\n");
+    }
+
+    /// <summary>`flip-times first-flip [OPTION] [ROUNDS]`: per round a fresh database makes the amd64 profile (untimed), then the profile with OPTION flipped, a config it has never seen: the first visit's cost, with its stage log.</summary>
+    private static int FirstFlip(string option, int rounds)
+    {
+        var preAst = PreAstBuilder.Build(KernelInputs.Options61()).PreAst;
+        var config = ConfigBatch.Amd64();
+        var flipped = config.With(option, !config.IsSet(option) ? new ConfigValue(ConfigValueKind.Yes, "y") : null);
+        var times = new List<double>();
+        for (var round = 0; round < rounds; round++)
+        {
+            var database = new ProfileDatabase(preAst);
+            database.SetConfig(config);
+            database.Profile(ProfileFormat.Isf);
+            database.DropUnused();
+            GC.Collect();
+            if (round == rounds - 1) database.Session.Log = new StageLog(Console.Out, interactive: false);
+            var pause = GC.GetTotalPauseDuration();
+            var cpu = ThreadCpu.Milliseconds();
+            var watch = Stopwatch.StartNew();
+            database.SetConfig(flipped);
+            var bytes = database.Profile(ProfileFormat.Isf).Bytes.Length;
+            watch.Stop();
+            cpu = ThreadCpu.Milliseconds() - cpu;
+            if (round > 0) times.Add(watch.Elapsed.TotalMilliseconds);
+            Console.WriteLine($"round {round}: first flip of {option}: {watch.Elapsed.TotalMilliseconds:F1} ms ({cpu:F1} ms CPU, GC pauses {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms), {bytes} bytes; {database.Session.Preprocessing?.LastRun}");
+        }
+        times.Sort();
+        Console.WriteLine($"median of rounds after the first: {times[times.Count / 2]:F1} ms");
         return 0;
     }
 }

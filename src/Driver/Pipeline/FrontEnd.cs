@@ -32,7 +32,7 @@ public static class FrontEnd
         var tree = log.Run("parse", () =>
         {
             // The input is written into one buffer (read only during the parse); with reuse, the same buffer every time.
-            var input = parseReuse?.Input ?? new ParserInputCache(cache);
+            var input = parseReuse?.Input ?? new ParserInputCache(cache, keep: false);
             var tokens = ParserInput.Fill(preprocessed.Tokens, input);
             var parsed = parseReuse is null
                 ? CParser.ParseTranslationUnit(tokens, cache)

@@ -82,7 +82,10 @@ internal sealed class FileRun
 /// <summary>A stretch of a run's output: its own tokens, #if records and diagnostics, or an included file's run.</summary>
 internal sealed class FileRunSegment
 {
-    public PPToken[] Tokens { get; init; } = [];
+    /// <summary>The own tokens, as the pieces of the recording run's output that hold them (shared, never written again).</summary>
+    public ArraySegment<PPToken>[] Pieces { get; init; } = [];
+
+    public int TokenCount => Child?.TokenCount ?? Pieces.Sum(p => p.Count);
 
     public ConditionRecord[] Conditions { get; init; } = [];
 

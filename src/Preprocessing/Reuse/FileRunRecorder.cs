@@ -27,7 +27,7 @@ internal sealed class FileRunRecorder(
 
     private readonly Dictionary<string, Entry> _names = new(StringComparer.Ordinal);
     private readonly List<FileRunSegment> _segments = [];
-    private int _tokenStart = output.Count;
+    private int _tokenStart = output.Mark();
     private int _conditionStart = conditions.Count;
     private int _diagnosticStart = diagnostics.Count;
 
@@ -91,7 +91,7 @@ internal sealed class FileRunRecorder(
             if (entry.Written) writes.Add(new(name, entry.Now));
         }
         var tokens = 0;
-        foreach (var segment in _segments) tokens += segment.Child?.TokenCount ?? segment.Tokens.Length;
+        foreach (var segment in _segments) tokens += segment.TokenCount;
         return new FileRun
         {
             File = File,
@@ -148,14 +148,14 @@ internal sealed class FileRunRecorder(
 
     public int DiagnosticStartOfRecording => _diagnosticStartOfRecording;
 
-    private void CloseOwnPart() => CloseOwnPart(output.Count, conditions.Count, diagnostics.Count);
+    private void CloseOwnPart() => CloseOwnPart(output.Mark(), conditions.Count, diagnostics.Count);
 
     private void CloseOwnPart(int tokenEnd, int conditionEnd, int diagnosticEnd)
     {
         if (tokenEnd == _tokenStart && conditionEnd == _conditionStart && diagnosticEnd == _diagnosticStart) return;
         _segments.Add(new FileRunSegment
         {
-            Tokens = output.Copy(_tokenStart, tokenEnd),
+            Pieces = output.Pieces(_tokenStart, tokenEnd),
             Conditions = Slice(conditions, _conditionStart, conditionEnd),
             Diagnostics = Slice(diagnostics, _diagnosticStart, diagnosticEnd),
         });
@@ -164,7 +164,7 @@ internal sealed class FileRunRecorder(
     /// <summary>Starts the next own part at the current end of the output.</summary>
     public void Resume()
     {
-        _tokenStart = output.Count;
+        _tokenStart = output.Mark();
         _conditionStart = conditions.Count;
         _diagnosticStart = diagnostics.Count;
     }

@@ -28,8 +28,7 @@ public static partial class ParserInput
                 var piece = pieces[p];
                 var span = piece.AsSpan();
                 var endsLine = p + 1 == pieces.Length || (pieces[p + 1][0].Flags & PPTokenFlags.StartOfLine) != 0;
-                var whole = piece.Offset == 0 && piece.Count == piece.Array!.Length;
-                if (whole && memo.InteriorLines(piece.Array!) is { } lines)
+                if (memo.InteriorLines(piece) is { } lines)
                 {
                     foreach (var start in lines.Starts) starts.Add(position + start);
                     position += lines.Width;
@@ -50,7 +49,7 @@ public static partial class ParserInput
         return [.. starts];
     }
 
-    /// <summary>The lines of a replayed array's tokens but the last: where each starts after the first, and the text's width.</summary>
+    /// <summary>The lines of a replayed piece's tokens but the last: where each starts after the first, and the text's width.</summary>
     internal static ParserInputCache.Lines InteriorLines(GreenToken[] interior)
     {
         var starts = new List<int>();

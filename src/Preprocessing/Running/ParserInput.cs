@@ -68,8 +68,7 @@ public static partial class ParserInput
             var span = piece.AsSpan();
             // The last token ends a line when the next piece starts one: the only token a piece's neighbours decide.
             var endsLine = p + 1 == pieces.Length || (pieces[p + 1][0].Flags & PPTokenFlags.StartOfLine) != 0;
-            var whole = piece.Offset == 0 && piece.Count == piece.Array!.Length;
-            if (whole && memo.Interior(piece.Array!) is { } interior)
+            if (memo.Interior(piece) is { } interior)
             {
                 interior.CopyTo(result, at);
                 result[at + span.Length - 1] = Convert(span, span.Length - 1, endsLine, cache);
@@ -77,7 +76,7 @@ public static partial class ParserInput
             else
             {
                 Convert(span, endsLine, cache, result.AsSpan(at));
-                if (whole) memo.Remember(piece.Array!, result.AsSpan(at, span.Length - 1));
+                if (memo.Keeps && span.Length > 1) memo.Remember(piece, result.AsSpan(at, span.Length - 1));
             }
             at += span.Length;
         }

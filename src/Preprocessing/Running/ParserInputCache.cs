@@ -5,21 +5,37 @@ namespace LayoutExpert.Preprocessing.Running;
 
 /// <summary>
 /// <see cref="ParserInput"/>'s memory across calls with one
-/// <see cref="GreenNodeCache"/>: for each token array a
-/// <see cref="TokenSequence"/> held whole (a session's recorded file run,
-/// replayed run after run), its green tokens but the last (whose end of line
-/// depends on what follows the array). The cache gives the same token object
-/// for the same kind, text and trivia every time, so a kept conversion is the
-/// one a new conversion would make. Arrays no call used in the last
-/// <see cref="KeepCalls"/> calls are forgotten. Not thread-safe: one
-/// conversion at a time.
+/// <see cref="GreenNodeCache"/>: for each piece of a
+/// <see cref="TokenSequence"/> (a session's run records the very pieces of
+/// the output that recorded it, and replays them run after run), its green
+/// tokens but the last (whose end of line depends on what follows the piece).
+/// The cache gives the same token object for the same kind, text and trivia
+/// every time, so a kept conversion is the one a new conversion would make.
+/// Pieces no call used in the last <see cref="KeepCalls"/> calls are
+/// forgotten. Not thread-safe: one conversion at a time.
 /// </summary>
-public sealed class ParserInputCache(GreenNodeCache cache)
+/// <param name="keep">Whether to keep conversions at all: a single run's output is never seen again.</param>
+public sealed class ParserInputCache(GreenNodeCache cache, bool keep = true)
 {
     /// <summary>Calls an array may go unused and still be kept (a few configs flipped back and forth).</summary>
     public const int KeepCalls = 4;
 
-    private readonly Dictionary<PPToken[], Entry> _interiors = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<ArraySegment<PPToken>, Entry> _interiors = new(SamePiece.Instance);
+
+    /// <summary>Pieces are the same when they are the same stretch of the same array (their tokens are never rewritten).</summary>
+    private sealed class SamePiece : IEqualityComparer<ArraySegment<PPToken>>
+    {
+        public static readonly SamePiece Instance = new();
+
+        public bool Equals(ArraySegment<PPToken> x, ArraySegment<PPToken> y) =>
+            ReferenceEquals(x.Array, y.Array) && x.Offset == y.Offset && x.Count == y.Count;
+
+        public int GetHashCode(ArraySegment<PPToken> piece) =>
+            System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(piece.Array) * 31 + piece.Offset;
+    }
+
+    /// <summary>Whether conversions are kept (see the constructor).</summary>
+    internal bool Keeps => keep;
     private int _calls;
     private int _usedThisCall;
 
@@ -39,8 +55,8 @@ public sealed class ParserInputCache(GreenNodeCache cache)
     /// <summary>How many lines the last <see cref="ParserInput.LineStarts"/> found (the next list starts that big).</summary>
     internal int LastLineCount { get; set; }
 
-    /// <summary>The lines of a kept array's interior (made once), or null when the array is not kept.</summary>
-    internal Lines? InteriorLines(PPToken[] tokens) =>
+    /// <summary>The lines of a kept piece's interior (made once), or null when the piece is not kept.</summary>
+    internal Lines? InteriorLines(ArraySegment<PPToken> tokens) =>
         _interiors.TryGetValue(tokens, out var entry) ? entry.Lines ??= ParserInput.InteriorLines(entry.Tokens) : null;
 
     public GreenNodeCache Cache { get; } = cache;
@@ -54,18 +70,18 @@ public sealed class ParserInputCache(GreenNodeCache cache)
         return _buffer;
     }
 
-    /// <summary>How many arrays' conversions are kept.</summary>
+    /// <summary>How many pieces' conversions are kept.</summary>
     public int Count => _interiors.Count;
 
-    /// <summary>The kept conversion of all but the last token of <paramref name="tokens"/>, or null.</summary>
-    internal GreenToken[]? Interior(PPToken[] tokens)
+    /// <summary>The kept conversion of all but the last token of the piece <paramref name="tokens"/>, or null.</summary>
+    internal GreenToken[]? Interior(ArraySegment<PPToken> tokens)
     {
         if (!_interiors.TryGetValue(tokens, out var entry)) return null;
         Use(entry);
         return entry.Tokens;
     }
 
-    internal void Remember(PPToken[] tokens, ReadOnlySpan<GreenToken> interior)
+    internal void Remember(ArraySegment<PPToken> tokens, ReadOnlySpan<GreenToken> interior)
     {
         var entry = new Entry(interior.ToArray());
         _interiors[tokens] = entry;
@@ -79,7 +95,7 @@ public sealed class ParserInputCache(GreenNodeCache cache)
         _usedThisCall++;
     }
 
-    /// <summary>Ends a conversion: forgets arrays none of the last <see cref="KeepCalls"/> used, when they are many.</summary>
+    /// <summary>Ends a conversion: forgets pieces none of the last <see cref="KeepCalls"/> used, when they are many.</summary>
     internal void EndCall()
     {
         _calls++;

@@ -74,7 +74,7 @@ public sealed partial class Preprocessor
 
     private void Replay(FileRun run, bool applyWrites)
     {
-        _recorder?.AddChild(run, _output.Count, _conditions.Count, _env.Diagnostics.Count);
+        _recorder?.AddChild(run, _output.Mark(), _conditions.Count, _env.Diagnostics.Count);
         if (applyWrites)
         {
             foreach (var (name, definition) in run.Writes) _env.Macros.Apply(name, definition);
@@ -99,8 +99,11 @@ public sealed partial class Preprocessor
                 Append(child);
                 continue;
             }
-            _output.AddShared(segment.Tokens);
-            _tokensReplayed += segment.Tokens.Length;
+            foreach (var piece in segment.Pieces)
+            {
+                _output.AddShared(piece);
+                _tokensReplayed += piece.Count;
+            }
             _conditions.AddRange(segment.Conditions);
             _env.Diagnostics.AddRange(segment.Diagnostics);
         }

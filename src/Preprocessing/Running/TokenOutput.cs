@@ -4,8 +4,9 @@ namespace LayoutExpert.Preprocessing.Running;
 
 /// <summary>
 /// The output of a run as it grows: tokens the run produces go into chunks of
-/// its own (small enough to stay out of the large object heap), a replayed
-/// file run's recorded arrays are appended by reference. Becomes a
+/// its own (small enough to stay out of the large object heap), cut into
+/// pieces where recordings start and stop; a replayed file run's recorded
+/// pieces are appended by reference. Becomes a
 /// <see cref="TokenSequence"/> at the end.
 /// </summary>
 internal sealed class TokenOutput
@@ -38,33 +39,40 @@ internal sealed class TokenOutput
         Count++;
     }
 
-    /// <summary>Appends <paramref name="tokens"/>, which nobody writes again, without copying them.</summary>
-    public void AddShared(PPToken[] tokens)
+    /// <summary>Appends a piece of tokens nobody writes again (a replayed run's), without copying it.</summary>
+    public void AddShared(ArraySegment<PPToken> tokens)
     {
-        if (tokens.Length == 0) return;
+        if (tokens.Count == 0) return;
         ClosePiece();
         _starts.Add(Count);
-        _pieces.Add(new ArraySegment<PPToken>(tokens));
-        Count += tokens.Length;
+        _pieces.Add(tokens);
+        Count += tokens.Count;
     }
 
-    /// <summary>A copy of the tokens from <paramref name="start"/> up to <paramref name="end"/>.</summary>
-    public PPToken[] Copy(int start, int end)
+    /// <summary>Ends the open piece here, so a recording that starts or stops here owns whole pieces; gives the position.</summary>
+    public int Mark()
+    {
+        ClosePiece();
+        return Count;
+    }
+
+    /// <summary>
+    /// The pieces from <paramref name="start"/> up to <paramref name="end"/>,
+    /// both positions <see cref="Mark"/>ed: shared, not copied. A session's
+    /// recorded run holds the very pieces the output that recorded it holds,
+    /// so what was made of that output (the parser's tokens) is found again
+    /// when the run is replayed.
+    /// </summary>
+    public ArraySegment<PPToken>[] Pieces(int start, int end)
     {
         if (end <= start) return [];
         ClosePiece();
-        var copy = new PPToken[end - start];
-        var piece = _starts.BinarySearch(start);
-        if (piece < 0) piece = ~piece - 1;
-        for (var at = start; at < end; piece++)
-        {
-            var segment = _pieces[piece];
-            var from = at - _starts[piece];
-            var length = Math.Min(segment.Count - from, end - at);
-            segment.AsSpan(from, length).CopyTo(copy.AsSpan(at - start));
-            at += length;
-        }
-        return copy;
+        var first = _starts.BinarySearch(start);
+        if (first < 0) throw new InvalidOperationException($"token {start} does not start a piece");
+        var last = first;
+        while (last < _pieces.Count && _starts[last] < end) last++;
+        if (_starts[last - 1] + _pieces[last - 1].Count != end) throw new InvalidOperationException($"token {end} does not end a piece");
+        return [.. _pieces.GetRange(first, last - first)];
     }
 
     public TokenSequence ToSequence()
