@@ -77,13 +77,14 @@ public static class FlipTimes
                 var watch = Stopwatch.StartNew();
                 var pause = GC.GetTotalPauseDuration();
                 var gen2 = GC.CollectionCount(2);
+                var allocated = GC.GetAllocatedBytesForCurrentThread();
                 var cpu = ThreadCpu.Milliseconds();
                 database.SetConfig(configs[i]);
                 var bytes = database.Profile(ProfileFormat.Isf).Bytes.Length;
                 database.DropUnused();
                 cpu = ThreadCpu.Milliseconds() - cpu;
                 if (i > 0) marginalCpu += cpu;
-                Console.WriteLine($"round {round} config {i}: {watch.Elapsed.TotalMilliseconds:F1} ms ({cpu:F1} ms CPU, GC pauses {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms, {GC.CollectionCount(2) - gen2} gen2), {bytes} bytes; preprocessing {database.Session.Preprocessing?.LastRun}");
+                Console.WriteLine($"round {round} config {i}: {watch.Elapsed.TotalMilliseconds:F1} ms ({cpu:F1} ms CPU, GC pauses {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms, {GC.CollectionCount(2) - gen2} gen2, {(GC.GetAllocatedBytesForCurrentThread() - allocated) >> 20} MB allocated), {bytes} bytes; preprocessing {database.Session.Preprocessing?.LastRun}");
             }
             PerfControl("disable");
             Console.WriteLine($"round {round}: {total.Elapsed.TotalMilliseconds:F0} ms for {configs.Length} configs; configs after the first: {marginalCpu / (configs.Length - 1):F1} ms CPU each");
@@ -160,11 +161,13 @@ public static class FlipTimes
             GC.Collect();
             if (round == rounds - 1) database.Session.Log = new StageLog(Console.Out, interactive: false);
             var pause = GC.GetTotalPauseDuration();
+            if (round > 0) PerfControl("enable");
             var cpu = ThreadCpu.Milliseconds();
             var watch = Stopwatch.StartNew();
             database.SetConfig(flipped);
             var bytes = database.Profile(ProfileFormat.Isf).Bytes.Length;
             watch.Stop();
+            PerfControl("disable");
             cpu = ThreadCpu.Milliseconds() - cpu;
             if (round > 0) times.Add(watch.Elapsed.TotalMilliseconds);
             Console.WriteLine($"round {round}: first flip of {option}: {watch.Elapsed.TotalMilliseconds:F1} ms ({cpu:F1} ms CPU, GC pauses {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms), {bytes} bytes; {database.Session.Preprocessing?.LastRun}");

@@ -11,11 +11,13 @@ namespace LayoutExpert.Bench;
 /// Issue 6's scenarios on the 6.1 Pre-AST, in process, to the profile's bytes
 /// (ISF): (1) a cold profile for amd64 in a fresh database (as the first
 /// config of a batch: recording what later configs replay; and, beside it,
-/// as a single-config make-profile makes it, recording nothing); (2) in a warm
-/// database, one option flipped (CONFIG_MEMCG, then back: each invocation
-/// flips it); (3) a batch of ten configs in one database — amd64, cloud-amd64
+/// as a single-config make-profile makes it, recording nothing); (2) one
+/// option flipped (CONFIG_MEMCG): in a warm database that has seen both
+/// configs (each invocation flips it: a revisit), and, in
+/// <see cref="FirstFlipBenchmarks"/>, as the first visit right after the cold
+/// profile; (3) a batch of ten configs in one database — amd64, cloud-amd64
 /// and eight variants with a few options changed — whose marginal cost per
-/// config is (3) minus (1), divided by nine.
+/// config is (3) minus the batch's cold first config, divided by nine.
 /// </summary>
 [MemoryDiagnoser]
 public class ManyConfigsBenchmarks
