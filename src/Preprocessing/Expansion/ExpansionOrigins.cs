@@ -12,20 +12,24 @@ namespace LayoutExpert.Preprocessing.Expansion;
 /// </summary>
 public sealed class ExpansionOrigins
 {
-    private readonly Dictionary<(MacroDefinition Macro, int Site), int> _bases = [];
+    /// <summary>By (definition, site) as one number: a session's definitions with a body each have an origin of their own (their name's), made once.</summary>
+    private readonly Dictionary<long, int> _bases = [];
 
-    /// <summary>The first of <paramref name="macro"/>'s body-length block of origins at <paramref name="site"/>.</summary>
+    /// <summary>The first of <paramref name="macro"/>'s body-length block of origins at <paramref name="site"/>, or -1 for a definition without origin.</summary>
     public int BaseFor(MacroDefinition macro, int site, OriginTable origins)
     {
-        if (_bases.TryGetValue((macro, site), out var first)) return first;
         var body = macro.Body;
+        // Built-in and synthetic definitions have no origin and no body: no block (the caller adds origins one by one).
+        if (body.Length == 0 || macro.Origin < 0) return -1;
+        var key = ((long)macro.Origin << 32) | (uint)site;
+        if (_bases.TryGetValue(key, out var first)) return first;
         first = origins.Count;
         for (var i = 0; i < body.Length; i++)
         {
             var origin = body[i].Origin >= 0 ? origins[body[i].Origin] : default;
             origins.Append(new TokenOrigin(origin.File, origin.Offset, site, macro.Name));
         }
-        _bases.Add((macro, site), first);
+        _bases.Add(key, first);
         return first;
     }
 }
