@@ -134,10 +134,10 @@ public sealed class BindingReuse
         }
     }
 
-    /// <summary>The records of a node, newest first (empty when none), marking the node as met in this bind.</summary>
-    internal IReadOnlyList<ItemRecord> RecordsOf(GreenNode green)
+    /// <summary>The records of a node, newest first (null when none), marking the node as met in this bind.</summary>
+    internal List<ItemRecord>? RecordsOf(GreenNode green)
     {
-        if (!_entries.TryGetValue(green, out var entry)) return [];
+        if (!_entries.TryGetValue(green, out var entry)) return null;
         entry.LastBind = _bind;
         return entry.Records;
     }
