@@ -49,6 +49,8 @@ public static class FrontEnd
         // -funsigned-char (from Linux 6.2) reaches the binder's constant folding and the base type of plain char.
         var layoutOptions = new LayoutOptions(RandstructPlugin: randstructPlugin, PlainCharIsUnsigned: options.UnsignedChar);
         var binderOptions = new BinderOptions { Integers = IntegerModel.Lp64 with { PlainCharIsUnsigned = options.UnsignedChar } };
+        // The engine's answers are a function of the definitions and these options: a unit bound before under them takes that bind whole.
+        if (bindingReuse is not null) bindingReuse.LayoutIdentity = layoutOptions;
         var bound = log.Run("bind", () => Binder.Bind(unit, definitions => engine = new LayoutEngine(X86_64SysV.Instance, definitions, layoutOptions, layoutReuse), binderOptions, bindingReuse),
             b => $"{b.Types.Records.Count} records, {b.Globals.Count} globals" + (bindingReuse is null ? "" : $"; items {bindingReuse.LastBind}"));
         engine ??= new LayoutEngine(X86_64SysV.Instance, bound.Types, layoutOptions, layoutReuse);

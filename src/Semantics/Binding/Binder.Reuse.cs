@@ -36,7 +36,9 @@ public sealed partial class Binder
     private bool TryReplay(TrimmedItem item, BindingReuse reuse)
     {
         var node = item.Node;
-        foreach (var record in reuse.RecordsOf(node.Green))
+        // A list, not an interface: enumerating one allocates nothing, and this runs for every item.
+        if (reuse.RecordsOf(node.Green) is not { } records) return false;
+        foreach (var record in records)
         {
             if (!AllHold(record.Reads)) continue;
             Apply(record.Ops, node.Position - record.Position);

@@ -50,6 +50,7 @@ public sealed partial class Binder : IEvaluationContext
     private readonly HashSet<int> _bodiesRead = [];
     private readonly SourceText? _text;
     private Scope _scope;
+    private BoundTranslationUnit? _result;
 
     private Binder(Func<ITypeDefinitions, ITypeLayoutQueries> layout, BinderOptions options, SourceText? text, NameTable names, NameArrays arrays, BinderSizes sizes)
     {
@@ -72,9 +73,26 @@ public sealed partial class Binder : IEvaluationContext
         BuiltinTypes.Declare(this);
     }
 
-    /// <summary>Binds a parsed translation unit (trimmed first, see <see cref="Trimmer"/>).</summary>
-    public static BoundTranslationUnit Bind(TranslationUnitSyntax unit, Func<ITypeDefinitions, ITypeLayoutQueries> layout, BinderOptions? options = null, BindingReuse? reuse = null) =>
-        Bind(Trimmer.Trim(unit, reuse?.Trims), layout, options, reuse);
+    /// <summary>
+    /// Binds a parsed translation unit (trimmed first, see <see cref="Trimmer"/>).
+    /// With <paramref name="reuse"/> and its layout identity set, a unit of the
+    /// very nodes of one of the last few bound takes that bind's result whole,
+    /// and <paramref name="layout"/> is given that bind's definitions.
+    /// </summary>
+    public static BoundTranslationUnit Bind(TranslationUnitSyntax unit, Func<ITypeDefinitions, ITypeLayoutQueries> layout, BinderOptions? options = null, BindingReuse? reuse = null)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(layout);
+        if (reuse?.TakeWhole(unit, options ?? BinderOptions.Default) is { } taken)
+        {
+            // The caller's engine reads the definitions the result's bind made (prototype-scope records included), as it would have.
+            layout(taken.Definitions);
+            return taken.Result;
+        }
+        var binder = BindTrimmed(Trimmer.Trim(unit, reuse?.Trims), layout, options, reuse);
+        reuse?.KeepWhole(unit, binder._result!, binder._store);
+        return binder._result!;
+    }
 
     /// <summary>
     /// Binds a trimmed unit. With <paramref name="reuse"/>, items met before
@@ -85,12 +103,19 @@ public sealed partial class Binder : IEvaluationContext
     {
         ArgumentNullException.ThrowIfNull(unit);
         ArgumentNullException.ThrowIfNull(layout);
+        return BindTrimmed(unit, layout, options, reuse)._result!;
+    }
+
+    /// <summary>The binder that bound <paramref name="unit"/>, holding its result.</summary>
+    private static Binder BindTrimmed(TrimmedUnit unit, Func<ITypeDefinitions, ITypeLayoutQueries> layout, BinderOptions? options, BindingReuse? reuse)
+    {
         var binder = new Binder(layout, options ?? BinderOptions.Default, unit.Source.Node.Tree?.Text, reuse?.Names ?? new NameTable(), reuse?.ClearedArrays() ?? new NameArrays(1024),
             reuse?.Sizes ?? default);
         if (reuse is null)
         {
             foreach (var item in unit.Items) binder.BindItem(item);
-            return binder.Result(null);
+            binder._result = binder.Result(null);
+            return binder;
         }
         reuse.Begin(binder._options);
         foreach (var item in unit.Items)
@@ -99,7 +124,8 @@ public sealed partial class Binder : IEvaluationContext
         }
         reuse.End();
         reuse.Sizes = binder.Sizes();
-        return binder.Result(reuse.Results);
+        binder._result = binder.Result(reuse.Results);
+        return binder;
     }
 
     public IntegerModel Integers => _options.Integers;

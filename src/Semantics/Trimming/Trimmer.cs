@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using LayoutExpert.Semantics.Trees;
 using LayoutExpert.Syntax;
@@ -24,18 +25,31 @@ public static class Trimmer
     {
         ArgumentNullException.ThrowIfNull(unit);
         var root = new GNode(unit.Node.Green, unit.Node.Position);
-        var items = ImmutableArray.CreateBuilder<TrimmedItem>(root.Node(0).SlotCount);
-        var dropped = 0;
+        var list = root.Node(0);
+        // The kinds first, then the items into an array of their exact count: a kernel unit's items
+        // are a large-object-heap array (~470 KB), and one sized for every node would be copied into another.
+        var kinds = ArrayPool<TrimmedKind?>.Shared.Rent(list.SlotCount);
+        var index = 0;
+        var kept = 0;
         cache?.Begin();
-        foreach (var child in root.Node(0))
+        foreach (var child in list)
         {
             var node = child.Node;
             var kind = cache is null ? KindOf(node) : cache.KindOf(node, KindOf);
-            if (kind is { } k) items.Add(new TrimmedItem(k, node.Kind, node.Position) { Node = node });
-            else dropped++;
+            kinds[index++] = kind;
+            if (kind is not null) kept++;
         }
         cache?.End();
-        return new TrimmedUnit(unit, items.DrainToImmutable(), dropped);
+        var items = ImmutableArray.CreateBuilder<TrimmedItem>(kept);
+        index = 0;
+        foreach (var child in list)
+        {
+            if (kinds[index++] is not { } kind) continue;
+            var node = child.Node;
+            items.Add(new TrimmedItem(kind, node.Kind, node.Position) { Node = node });
+        }
+        ArrayPool<TrimmedKind?>.Shared.Return(kinds);
+        return new TrimmedUnit(unit, items.MoveToImmutable(), index - kept);
     }
 
     /// <summary>What a file-scope node contributes (null: dropped); reads the node alone.</summary>

@@ -1,14 +1,20 @@
 using LayoutExpert.Semantics.Trimming;
+using LayoutExpert.Semantics.Types;
 using LayoutExpert.Syntax.Green;
+using LayoutExpert.Syntax.Parsing.Nodes;
 
 namespace LayoutExpert.Semantics.Binding;
 
-/// <summary>How the last bind with a <see cref="BindingReuse"/> went: items replayed from a record, bound and recorded, bound without a record.</summary>
-public readonly record struct BindingStatistics(int Replayed, int Recorded, int NotRecorded)
+/// <summary>
+/// How the last bind with a <see cref="BindingReuse"/> went: items replayed from a record, bound and recorded, bound without a record;
+/// or, <paramref name="Whole"/>, the unit was one bound before and that bind's result was taken (its items counted as replayed).
+/// </summary>
+public readonly record struct BindingStatistics(int Replayed, int Recorded, int NotRecorded, bool Whole = false)
 {
     public int Items => Replayed + Recorded + NotRecorded;
 
-    public override string ToString() => $"{Replayed} replayed, {Recorded} bound, {NotRecorded} bound unrecorded";
+    public override string ToString() =>
+        Whole ? $"{Replayed} taken whole from an earlier bind of the same unit" : $"{Replayed} replayed, {Recorded} bound, {NotRecorded} bound unrecorded";
 }
 
 /// <summary>
@@ -48,6 +54,36 @@ public sealed class BindingReuse
     /// <summary>The trimmer's kinds of the nodes met, for binds that trim first.</summary>
     public TrimCache Trims { get; } = new();
 
+    /// <summary>
+    /// What the layout engine's answers depend on besides the definitions bound
+    /// (the driver sets its layout options; compared with <see cref="object.Equals(object)"/>).
+    /// While it is set, the last few binds are kept whole and a unit bound
+    /// again under equal options and identity takes its result (see <see cref="WholeBinds"/>);
+    /// unset, every bind replays item by item, which checks the layout answers it read.
+    /// </summary>
+    public object? LayoutIdentity { get; set; }
+
+    private readonly WholeBinds _whole = new();
+
+    /// <summary>
+    /// The result of a kept bind of the same unit (null: none, or no layout identity), counted as the last bind.
+    /// Not a bind for the ages of records: flipping between two configs keeps the records a third needs.
+    /// </summary>
+    internal WholeBinds.WholeBind? TakeWhole(TranslationUnitSyntax unit, BinderOptions options)
+    {
+        if (LayoutIdentity is not { } identity || _options is null || !_options.Equals(options)) return null;
+        if (_whole.Find(unit, identity) is not { } kept) return null;
+        LastBind = new BindingStatistics(kept.Items, 0, 0, Whole: true);
+        _refusals.Clear();
+        return kept;
+    }
+
+    /// <summary>Keeps a bind of a unit whole (with a layout identity; see <see cref="TakeWhole"/>).</summary>
+    internal void KeepWhole(TranslationUnitSyntax unit, BoundTranslationUnit result, ITypeDefinitions definitions)
+    {
+        if (LayoutIdentity is { } identity) _whole.Add(unit, identity, result, definitions, LastBind.Items);
+    }
+
     /// <summary>The numbers of the names records refer to (never renumbered, so every record stays valid).</summary>
     internal NameTable Names { get; } = new();
 
@@ -72,7 +108,11 @@ public sealed class BindingReuse
 
     internal void Begin(BinderOptions options)
     {
-        if (_options is not null && !_options.Equals(options)) _entries.Clear();
+        if (_options is not null && !_options.Equals(options))
+        {
+            _entries.Clear();
+            _whole.Clear();
+        }
         _options = options;
         _bind++;
         _replayed = _recorded = _notRecorded = 0;
@@ -94,10 +134,10 @@ public sealed class BindingReuse
         }
     }
 
-    /// <summary>The records of a node, newest first (empty when none), marking the node as met in this bind.</summary>
-    internal IReadOnlyList<ItemRecord> RecordsOf(GreenNode green)
+    /// <summary>The records of a node, newest first (null when none), marking the node as met in this bind.</summary>
+    internal List<ItemRecord>? RecordsOf(GreenNode green)
     {
-        if (!_entries.TryGetValue(green, out var entry)) return [];
+        if (!_entries.TryGetValue(green, out var entry)) return null;
         entry.LastBind = _bind;
         return entry.Records;
     }

@@ -145,6 +145,63 @@ public sealed class BindingReusePropertyTests(ITestOutputHelper output)
         Assert.True(replayed > bound, $"only {replayed} items replayed against {bound} bound");
     }
 
+    /// <summary>Versions of a unit (each an edit of the one before) and an order to bind them in that goes back to earlier ones, as configs flipped back do.</summary>
+    private static readonly Gen<(List<List<string>> Versions, List<int> Visits)> Revisits =
+        from count in Gen.Choose(0, 20)
+        from unit in Gen.ListOf(Declaration, count)
+        from editCount in Gen.Choose(1, 4)
+        from edits in Gen.ListOf(Edits, editCount)
+        from visitCount in Gen.Choose(2, 10)
+        from visits in Gen.ListOf(Gen.Choose(0, editCount), visitCount)
+        select (Versions(unit.ToList(), edits), visits.ToList());
+
+    private static List<List<string>> Versions(List<string> unit, IEnumerable<LineEdit> edits)
+    {
+        var versions = new List<List<string>> { unit.ToList() };
+        foreach (var edit in edits)
+        {
+            edit.ApplyTo(unit);
+            versions.Add([.. unit]);
+        }
+        return versions;
+    }
+
+    /// <summary>
+    /// With a layout identity, a unit bound again (the same declaration nodes,
+    /// as a config flipped back parses to) takes an earlier bind's result
+    /// whole; between those, versions not kept replay item by item. Every bind
+    /// equals a fresh one. The layout identity changes now and then: a kept
+    /// bind is taken only under the identity it was made with.
+    /// </summary>
+    [Fact]
+    public void Units_bound_again_take_a_kept_bind_that_equals_a_fresh_bind()
+    {
+        var whole = 0;
+        var binds = 0;
+        var options = new BinderOptions();
+        var property = Prop.ForAll(Revisits.ToArbitrary(), testCase =>
+        {
+            var cache = new GreenNodeCache();
+            var declarations = new ReusableDeclarations();
+            var reuse = new BindingReuse();
+            for (var i = 0; i < testCase.Visits.Count; i++)
+            {
+                // Every fifth bind under another identity: what it takes (or keeps) must be under that identity only.
+                var identity = i % 5 == 4 ? "other layout" : "record layout";
+                reuse.LayoutIdentity = identity;
+                CompareWithFresh(testCase.Versions[testCase.Visits[i]], cache, declarations, reuse, options);
+                binds++;
+                if (reuse.LastBind.Whole) whole++;
+                // The first bind under the other identity has no kept bind of its own.
+                if (i == 4) Assert.False(reuse.LastBind.Whole);
+            }
+        });
+        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), property);
+        output.WriteLine($"{whole} of {binds} binds taken whole");
+        // The property must have exercised the whole path, and item replay besides.
+        Assert.True(whole > binds / 5, $"only {whole} of {binds} binds taken whole");
+    }
+
     private static void CompareWithFresh(List<string> unit, GreenNodeCache cache, ReusableDeclarations declarations, BindingReuse reuse, BinderOptions options)
     {
         var text = string.Join("\n", unit) + "\n";
