@@ -77,24 +77,7 @@ public class TextRunReplayTests
     }
 
     private static PreprocessorOptions Options(string predefined) =>
-        new(predefined, new Dictionary<string, string>(), new NoFeatures(), new NoConditions());
+        new(predefined, new Dictionary<string, string>(), new SnippetPreprocessor.NoFeatures(), new SnippetPreprocessor.NoConditions());
 
     private static List<string> Texts(PreprocessResult result) => result.Tokens.Select(t => t.Text).ToList();
-
-    private sealed class NoFeatures : Expansion.IFeatureAnswers
-    {
-        public long HasAttribute(string name) => 0;
-
-        public long HasCAttribute(string name) => 0;
-
-        public long HasCppAttribute(string name) => 0;
-
-        public bool HasBuiltin(string name) => false;
-    }
-
-    private sealed class NoConditions : IConditionEvaluator
-    {
-        public long? Evaluate(IReadOnlyList<Tokens.PPToken> tokens, Expansion.ExpansionEnvironment environment, int directiveOrigin) =>
-            throw new InvalidOperationException("these tests have no #if arithmetic");
-    }
 }

@@ -35,7 +35,8 @@ internal static class SnippetPreprocessor
         return Lexer.LexAll(output).Where(t => t.Kind != SyntaxKind.EndOfFileToken).Select(t => SyntaxFacts.ValueText(t.Text)).ToList();
     }
 
-    private sealed class NoFeatures : IFeatureAnswers
+    /// <summary>Every feature test answered "no".</summary>
+    internal sealed class NoFeatures : IFeatureAnswers
     {
         public long HasAttribute(string name) => 0;
 
@@ -46,7 +47,8 @@ internal static class SnippetPreprocessor
         public bool HasBuiltin(string name) => false;
     }
 
-    private sealed class NoConditions : IConditionEvaluator
+    /// <summary>For snippets with no #if arithmetic: evaluating one is a test error.</summary>
+    internal sealed class NoConditions : IConditionEvaluator
     {
         public long? Evaluate(IReadOnlyList<PPToken> tokens, ExpansionEnvironment environment, int directiveOrigin) =>
             throw new InvalidOperationException("this snippet test has no #if arithmetic");
