@@ -29,6 +29,9 @@ internal sealed class FileRun
     /// <summary>How many of <see cref="Reads"/>, at the start, are of CONFIG_ and synthetic names (what differs between configs).</summary>
     public required int VolatileReads { get; init; }
 
+    /// <summary>Only the volatile reads were recorded (see <see cref="FileRunRecorder.VolatileOnly"/>): replayable only after the same root prefix.</summary>
+    public bool OnlyVolatileReads { get; init; }
+
     /// <summary>
     /// For a root of the unit: what made the macro table it started from (the
     /// predefined operations, the generated headers' markers, the roots' runs

@@ -52,8 +52,22 @@ internal sealed class FileRunRecorder(
     /// <summary>The deepest include level reached inside this run.</summary>
     public int DeepestLevel { get; set; } = level;
 
+    /// <summary>
+    /// For the unit's last root (the module source) recorded after a known
+    /// prefix: only CONFIG_ and synthetic names are recorded. Such a root is
+    /// replayed only after the same prefix, where only those reads are checked,
+    /// and its writes are never applied (nothing runs after it); merging the
+    /// 20,000 names its includes read into it would be work for nothing.
+    /// </summary>
+    public bool VolatileOnly { get; init; }
+
+    /// <summary>What differs between configs: the CONFIG_ names and the synthetic ones (generated headers' texts, #pragma once marks).</summary>
+    public static bool IsVolatile(string name) =>
+        name.StartsWith("CONFIG_", StringComparison.Ordinal) || (name.Length > 0 && name[0] == MacroTable.SyntheticPrefix);
+
     public void Read(string name, MacroDefinition? seen)
     {
+        if (VolatileOnly && !IsVolatile(name)) return;
         // A name nothing can define reads as undefined in every run: no need to remember it.
         if (seen is null && !session.IsDefinable(name)) return;
         ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_names, name, out var exists);
@@ -64,6 +78,7 @@ internal sealed class FileRunRecorder(
 
     public void Wrote(string name, MacroDefinition? now)
     {
+        if (VolatileOnly && !IsVolatile(name)) return;
         ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_names, name, out _);
         entry.Written = true;
         entry.Now = now;
@@ -82,7 +97,7 @@ internal sealed class FileRunRecorder(
             {
                 reads.Add(new(name, entry.Seen));
                 // What differs between configs first (options, generated headers' texts), so a check fails early.
-                if (name.StartsWith("CONFIG_", StringComparison.Ordinal) || name[0] == MacroTable.SyntheticPrefix)
+                if (IsVolatile(name))
                 {
                     (reads[volatileReads], reads[^1]) = (reads[^1], reads[volatileReads]);
                     volatileReads++;
@@ -98,6 +113,7 @@ internal sealed class FileRunRecorder(
             TextPosition = TextPosition,
             Reads = [.. reads],
             VolatileReads = volatileReads,
+            OnlyVolatileReads = VolatileOnly,
             RootPrefix = RootPrefix,
             Writes = [.. writes],
             Segments = [.. _segments],
@@ -114,7 +130,9 @@ internal sealed class FileRunRecorder(
     {
         CloseOwnPart(tokenStart, conditionStart, diagnosticStart);
         _segments.Add(new FileRunSegment { Child = child });
-        foreach (var (name, seen) in child.Reads) Read(name, seen);
+        // A child's volatile reads come first: they are all a volatile-only recording takes.
+        var reads = VolatileOnly ? child.Reads.AsSpan(0, child.VolatileReads) : child.Reads;
+        foreach (var (name, seen) in reads) Read(name, seen);
         foreach (var (name, now) in child.Writes) Wrote(name, now);
         UsesCounter |= child.UsesCounter;
         DeepestLevel = Math.Max(DeepestLevel, Level + 1 + child.RelativeDepth);

@@ -87,7 +87,7 @@ public sealed class PreprocessingSession
     /// read sets to the names that can matter.
     /// </summary>
     internal bool IsDefinable(string name) =>
-        _definable.Contains(name) || name.StartsWith("CONFIG_", StringComparison.Ordinal) || (name.Length > 0 && name[0] == MacroTable.SyntheticPrefix);
+        _definable.Contains(name) || FileRunRecorder.IsVolatile(name);
 
     /// <summary>A name a run defines outside the Pre-AST (predefined, generated): when new, runs recorded before it may have left its reads out, so they are forgotten.</summary>
     internal void AddDefinable(string name)
@@ -164,7 +164,9 @@ public sealed class PreprocessingSession
         // A root whose table was made by the very same operations as the recorded run's holds every name as that run
         // found it but the CONFIG_ names the config answers (and the synthetic ones): only those (the volatile reads) are
         // looked up. The module's root reads some 20,000 names, 860 of them options.
-        var reads = SamePrefix(run.RootPrefix, rootPrefix) ? run.VolatileReads : run.Reads.Length;
+        var samePrefix = SamePrefix(run.RootPrefix, rootPrefix);
+        if (run.OnlyVolatileReads && !samePrefix) return false;
+        var reads = samePrefix ? run.VolatileReads : run.Reads.Length;
         for (var i = 0; i < reads; i++)
         {
             var (name, seen) = run.Reads[i];

@@ -116,9 +116,11 @@ public sealed partial class Preprocessor
         _filesExecuted++;
         if (_recorder is not null) _recorder.DeepestLevel = Math.Max(_recorder.DeepestLevel, _includeDepth);
         if (!AtReusePoint) return null;
+        var root = _recorder is null && _includeDepth == 1;
         var recorder = new FileRunRecorder(_session, file, _recorder, _includeDepth, _output, _conditions, _env.Diagnostics)
         {
-            RootPrefix = _recorder is null && _includeDepth == 1 ? _rootPrefix?.ToArray() : null,
+            RootPrefix = root ? _rootPrefix?.ToArray() : null,
+            VolatileOnly = root && _roots.Count == 0 && _rootPrefix is not null,
         };
         SetRecorder(recorder);
         return recorder;

@@ -76,8 +76,8 @@ public class TextRunReplayTests
             with { ForcedIncludes = [] };
     }
 
-    private static PreprocessorOptions Options(string predefined) =>
+    internal static PreprocessorOptions Options(string predefined) =>
         new(predefined, new Dictionary<string, string>(), new SnippetPreprocessor.NoFeatures(), new SnippetPreprocessor.NoConditions());
 
-    private static List<string> Texts(PreprocessResult result) => result.Tokens.Select(t => t.Text).ToList();
+    internal static List<string> Texts(PreprocessResult result) => result.Tokens.Select(t => t.Text).ToList();
 }
