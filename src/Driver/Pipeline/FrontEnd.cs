@@ -39,9 +39,9 @@ public static class FrontEnd
                 : CParser.ParseTranslationUnit(tokens, cache, parseReuse.Declarations);
             parseReuse?.Declarations.Trim(ParseReuse.KeepParses);
             var path = preAst.Files[source].Path + " (preprocessed)";
-            // Binding locates every symbol: the line starts come from the tokens (kept per replayed file), the 5 MB text only if read.
-            var lines = ParserInput.LineStarts(preprocessed.Tokens, input);
-            return new SyntaxTree(new SourceText(parsed.Root.ToFullString, parsed.Root.FullWidth, lines, path), parsed.Root);
+            // Nothing is located unless something is reported or asked for: the line starts come from the tokens (kept per
+            // piece) when first needed, the 5 MB text only if read. The parser-input cache is used by one query at a time.
+            return new SyntaxTree(new SourceText(parsed.Root.ToFullString, parsed.Root.FullWidth, () => ParserInput.LineStarts(preprocessed.Tokens, input), path), parsed.Root);
         }, t => $"{t.Root.SlotCount} slots");
         var parseDiagnostics = tree.GetDiagnostics().ToList();
         LayoutEngine? engine = null;

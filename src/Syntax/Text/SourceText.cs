@@ -38,9 +38,23 @@ public sealed class SourceText
     /// </summary>
     public SourceText(Func<string> makeText, int length, int[] lineStarts, string path) : this(makeText, length, path)
     {
-        if (lineStarts.Length == 0 || lineStarts[0] != 0) throw new ArgumentException("line starts begin with 0", nameof(lineStarts));
-        _lineStarts = lineStarts;
+        _lineStarts = CheckedLineStarts(lineStarts);
     }
+
+    /// <summary>
+    /// A text written only when first read, whose line starts the caller
+    /// makes only when first needed (to locate an offset): a profile of a
+    /// kernel unit that reports nothing never locates anything.
+    /// </summary>
+    public SourceText(Func<string> makeText, int length, Func<int[]> makeLineStarts, string path) : this(makeText, length, path)
+    {
+        _makeLineStarts = makeLineStarts;
+    }
+
+    private readonly Func<int[]>? _makeLineStarts;
+
+    private static int[] CheckedLineStarts(int[] lineStarts) =>
+        lineStarts.Length == 0 || lineStarts[0] != 0 ? throw new ArgumentException("line starts begin with 0", nameof(lineStarts)) : lineStarts;
 
     public string Text
     {
@@ -62,7 +76,7 @@ public sealed class SourceText
 
     public int LineCount => LineStarts.Length;
 
-    private int[] LineStarts => _lineStarts ??= ComputeLineStarts(Text);
+    private int[] LineStarts => _lineStarts ??= _makeLineStarts is { } make ? CheckedLineStarts(make()) : ComputeLineStarts(Text);
 
     public LinePosition GetLinePosition(int offset)
     {
