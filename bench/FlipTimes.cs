@@ -156,6 +156,8 @@ public static class FlipTimes
         var config = ConfigBatch.Amd64();
         var flipped = config.With(option, !config.IsSet(option) ? new ConfigValue(ConfigValueKind.Yes, "y") : null);
         var times = new List<double>();
+        var layoutTimes = new List<double>();
+        var restTimes = new List<double>();
         for (var round = 0; round < rounds; round++)
         {
             var database = new ProfileDatabase(preAst);
@@ -163,7 +165,8 @@ public static class FlipTimes
             database.Profile(ProfileFormat.Isf);
             database.DropUnused();
             GC.Collect();
-            if (round == rounds - 1) database.Session.Log = new StageLog(Console.Out, interactive: false);
+            var stages = new StringWriter();
+            database.Session.Log = new StageLog(stages, interactive: false);
             var pause = GC.GetTotalPauseDuration();
             if (round > 0) PerfControl("enable");
             var cpu = ThreadCpu.Milliseconds();
@@ -173,11 +176,17 @@ public static class FlipTimes
             watch.Stop();
             PerfControl("disable");
             cpu = ThreadCpu.Milliseconds() - cpu;
-            if (round > 0) times.Add(watch.Elapsed.TotalMilliseconds);
+            var (layout, logged) = StageTimes(stages.ToString());
+            if (round > 0)
+            {
+                times.Add(watch.Elapsed.TotalMilliseconds);
+                layoutTimes.Add(layout);
+                restTimes.Add(watch.Elapsed.TotalMilliseconds - logged);
+            }
+            if (round == rounds - 1) Console.Write(stages.ToString());
             Console.WriteLine($"round {round}: first flip of {option}: {watch.Elapsed.TotalMilliseconds:F1} ms ({cpu:F1} ms CPU, GC pauses {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms), {bytes} bytes; {database.Session.Preprocessing?.LastRun}");
         }
-        times.Sort();
-        Console.WriteLine($"median of rounds after the first: {times[times.Count / 2]:F1} ms");
+        Console.WriteLine($"median of rounds after the first: {Median(times):F1} ms; layout stage {Median(layoutTimes):F0} ms, outside the logged stages {Median(restTimes):F1} ms");
         return 0;
     }
 
@@ -206,5 +215,26 @@ public static class FlipTimes
         times.Sort();
         Console.WriteLine($"median CPU of rounds after the first: {times[times.Count / 2]:F1} ms (best {times[0]:F1})");
         return 0;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+
+    /// <summary>The layout stage's time and the sum of all stages' times in a stage log ("[  0.012s] layout: ..."), in ms.</summary>
+    private static (double Layout, double Logged) StageTimes(string log)
+    {
+        double layout = 0, logged = 0;
+        foreach (var line in log.Split('\n'))
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(line, @"^\[\s*([0-9.]+)s\] ([a-z -]+):");
+            if (!match.Success) continue;
+            var ms = double.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) * 1000;
+            logged += ms;
+            if (match.Groups[2].Value == "layout") layout += ms;
+        }
+        return (layout, logged);
     }
 }

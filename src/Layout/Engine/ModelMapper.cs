@@ -26,6 +26,7 @@ internal sealed class ModelMapper(LayoutEngine engine)
     private readonly HashSet<RecordId> naming = [];
     private readonly LayoutMemory? memory = engine.Memory;
     private readonly Stack<ReadRecorder?> reads = new();
+    private readonly BaseTypeRef?[] baseRefs = new BaseTypeRef?[64];
 
     public LayoutEngine Engine => engine;
 
@@ -250,12 +251,21 @@ internal sealed class ModelMapper(LayoutEngine engine)
         return LayoutResult<RecordLayout>.Ok(new RecordLayout(kind, name, id.IsAnonymous, shape.SizeBytes, (int)shape.AlignmentBytes, memberList));
     }
 
+    /// <summary>
+    /// The reference to a base type, collecting the base type. Each kind is collected and its reference made
+    /// once per mapping (a remembered model's reads note the same few kinds thousands of times); a kind past
+    /// the table's size is collected every time, as it always was.
+    /// </summary>
     private BaseTypeRef Base(ScalarKind kind)
     {
+        var index = (int)kind;
+        if (index >= 0 && index < baseRefs.Length && baseRefs[index] is { } known) return known;
         var info = engine.Target.Scalar(kind);
         var encoding = kind == ScalarKind.Char && engine.Options.PlainCharIsUnsigned ? BaseTypeEncoding.UnsignedChar : info.Encoding;
         BaseTypes.TryAdd(info.DwarfName, new BaseTypeLayout(info.DwarfName, info.SizeBytes, encoding));
-        return new BaseTypeRef(info.DwarfName);
+        var reference = new BaseTypeRef(info.DwarfName);
+        if (index >= 0 && index < baseRefs.Length) baseRefs[index] = reference;
+        return reference;
     }
 
     /// <summary>The model keeps 64-bit constants; an unsigned 64-bit value keeps its bits (as DWARF's data8 does).</summary>

@@ -21,7 +21,8 @@ namespace LayoutExpert.Layout.Tests.Engine;
 /// table is either a fresh copy of its definitions (new objects, as a new
 /// binding makes), so the reuse is found by structure, or new dictionaries
 /// holding the very definition objects (as a replayed binding hands back), so
-/// the whole-set path settles entries by reference. Edits may
+/// the whole-set path settles entries by reference, or the very table (as a
+/// bind taken whole hands back). Edits may
 /// make types invalid (a record containing itself, an incomplete member):
 /// failures must agree too.
 /// </summary>
@@ -46,8 +47,9 @@ public sealed class LayoutReuseProperty
             var reusedSomething = false;
             for (var step = 0; step < Steps; step++)
             {
-                // A new binding makes new objects, or (binding replayed) hands back the very objects of an earlier one.
-                var table = random.Next(2) == 0 ? Copy(history[^1]) : Rewrap(history[^1]);
+                // A new binding makes new objects, or (binding replayed) hands back the very objects of an earlier one,
+                // or (a bind taken whole) the very table, whose dictionaries a whole-set match settles by reference.
+                var table = random.Next(3) switch { 0 => Copy(history[^1]), 1 => Rewrap(history[^1]), _ => history[^1] };
                 var roots = Roots(table);
                 var fresh = new LayoutEngine(X86_64SysV.Instance, table, options);
                 var reusing = new LayoutEngine(X86_64SysV.Instance, table, options, reuse);

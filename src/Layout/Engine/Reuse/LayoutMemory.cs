@@ -107,7 +107,8 @@ internal sealed class LayoutMemory(TargetInfo target, LayoutOptions options)
         if (!enums.TryGetValue(definition.Id, out var versions)) return null;
         for (var i = 0; i < versions.Count; i++)
         {
-            if (!versions[i].Definition.Equals(definition)) continue;
+            // By reference first: a replayed binding hands back the very definition object.
+            if (!ReferenceEquals(versions[i].Definition, definition) && !versions[i].Definition.Equals(definition)) continue;
             var shape = versions[i].Shape;
             Touch(versions, i);
             enumsReused++;

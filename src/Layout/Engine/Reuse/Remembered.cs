@@ -21,6 +21,9 @@ internal sealed class RememberedRecord(RecordDefinition definition, LayoutResult
 
     private readonly List<RememberedModel> models = [];
 
+    /// <summary>The members whose type's facts read a definition (see <see cref="DefinitionFree"/>): the only ones to ask again.</summary>
+    private readonly int[] readingMembers = ReadingMembers(definition, memberFacts.Length);
+
     public RecordDefinition Definition { get; } = definition;
 
     public LayoutResult<RecordShape> Result { get; } = result;
@@ -36,12 +39,46 @@ internal sealed class RememberedRecord(RecordDefinition definition, LayoutResult
     public bool Matches(RecordDefinition definition, TypeMeasurer measurer)
     {
         if (!ReferenceEquals(definition, Definition) && !definition.Equals(Definition)) return false;
+        // An equal definition has equal member types; those whose facts read no definition have the remembered facts.
         var fields = definition.Fields;
-        for (var i = 0; i < memberFacts.Length; i++)
+        foreach (var i in readingMembers)
         {
             if (!measurer.Facts(fields[i].Type).Equals(memberFacts[i])) return false;
         }
         return true;
+    }
+
+    private static int[] ReadingMembers(RecordDefinition definition, int asked)
+    {
+        var reading = new List<int>(asked);
+        for (var i = 0; i < asked; i++)
+        {
+            if (!DefinitionFree(definition.Fields[i].Type)) reading.Add(i);
+        }
+        return [.. reading];
+    }
+
+    /// <summary>
+    /// Whether <see cref="TypeMeasurer.Facts"/> of <paramref name="type"/> is a function of the type's
+    /// own structure and the target alone: it reaches no struct, union or enum by value (a pointer's
+    /// or a function's facts are the target's, whatever they point to or return). Facts of such a type
+    /// ask the engine nothing, so not asking them again changes neither answer nor order.
+    /// </summary>
+    internal static bool DefinitionFree(CType type)
+    {
+        while (true)
+        {
+            switch (type)
+            {
+                case VoidType or ScalarType or PointerType or FunctionType: return true;
+                case TypedefType t: type = t.Target; break;
+                case QualifiedType q: type = q.Unqualified; break;
+                case ArrayType a: type = a.Element; break;
+                case VectorType v: type = v.Element; break;
+                case ModeType m: type = m.Base; break;
+                default: return false;
+            }
+        }
     }
 
     public void AddModel(RememberedModel model)

@@ -28,7 +28,9 @@ internal sealed class SetSnapshot(
     /// <summary>Whether <paramref name="now"/> and <paramref name="nowRoots"/> are the inputs this snapshot was taken of.</summary>
     public bool Matches(TypeTable now, IReadOnlyList<KeyValuePair<string, CType>> nowRoots)
     {
-        if (now.Typedefs.Count != typedefs.Count || nowRoots.Count != roots.Length) return false;
+        // Counts first: a config never seen mostly differs in them, and then no lookup is made at all.
+        if (now.Typedefs.Count != typedefs.Count || nowRoots.Count != roots.Length
+            || now.Records.Count != records.Count || now.Enums.Count != enums.Count) return false;
         for (var i = 0; i < roots.Length; i++)
         {
             if (!string.Equals(nowRoots[i].Key, roots[i].Key, StringComparison.Ordinal) || !Same(nowRoots[i].Value, roots[i].Value)) return false;
