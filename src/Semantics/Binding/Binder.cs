@@ -118,10 +118,7 @@ public sealed partial class Binder : IEvaluationContext
             return binder;
         }
         reuse.Begin(binder._options);
-        foreach (var item in unit.Items)
-        {
-            if (!binder.TryReplay(item, reuse)) binder.BindRecorded(item, reuse);
-        }
+        binder.ReplayOrBind(unit.Items, reuse);
         reuse.End();
         reuse.Sizes = binder.Sizes();
         binder._result = binder.Result(reuse.Results);

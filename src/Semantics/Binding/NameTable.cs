@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace LayoutExpert.Semantics.Binding;
@@ -53,7 +54,10 @@ internal sealed class NameSlots<T>(int capacity)
     public void Set(int id, T? value)
     {
         if (id >= _values.Length) Array.Resize(ref _values, Math.Max(id + 1, _values.Length * 2));
-        _values[id] = value;
+        // Through a reference, not an array store: storing into an array of a reference type checks
+        // the value's type against the element type (array covariance), reading each symbol object
+        // (spread over the heap) once per replayed declaration. The type is T's by construction.
+        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_values), id) = value;
     }
 }
 
