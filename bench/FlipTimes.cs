@@ -159,7 +159,7 @@ public static class FlipTimes
             database.Profile(ProfileFormat.Isf);
             database.DropUnused();
             GC.Collect();
-            if (round == rounds - 1) database.Session.Log = new StageLog(Console.Out, interactive: false);
+            if (round == rounds - 1 || Environment.GetEnvironmentVariable("FLIP_LOG_ALL") is not null) database.Session.Log = new StageLog(Console.Out, interactive: false);
             var pause = GC.GetTotalPauseDuration();
             if (round > 0) PerfControl("enable");
             var cpu = ThreadCpu.Milliseconds();
