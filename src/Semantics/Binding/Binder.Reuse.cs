@@ -50,16 +50,47 @@ public sealed partial class Binder
         foreach (var block in blocks)
         {
             if (!block.Matches(items, start)) continue;
-            if (!AllHold(block.Reads))
+            if (!BlockHolds(block))
             {
                 failed ??= block;
                 continue;
             }
-            Apply(block.Ops, items[start].Node.Position - block.Position);
+            ApplyBlock(block, items[start].Node.Position - block.Position);
             reuse.ReplayedBlock(block);
             return block.Length;
         }
         return 0;
+    }
+
+    private bool BlockHolds(ItemBlock block)
+    {
+        var ids = block.ReadIds;
+        var symbols = block.ReadSymbols;
+        for (var k = 0; k < ids.Length; k++)
+        {
+            if (!Same(_file.OrdinaryAt(ids[k]), symbols[k])) return false;
+        }
+        return AllHold(block.Reads);
+    }
+
+    /// <summary>A block's effects: those by name number kind by kind, then the others in order (see <see cref="ItemBlock"/>).</summary>
+    private void ApplyBlock(ItemBlock block, int delta)
+    {
+        var ids = block.DeclaredIds;
+        var symbols = block.DeclaredSymbols;
+        for (var k = 0; k < ids.Length; k++) _file.DeclareOrdinaryAt(ids[k], symbols[k]);
+        ids = block.LocatedIds;
+        var offsets = block.LocatedOffsets;
+        for (var k = 0; k < ids.Length; k++) _locations.Set(ids[k], offsets[k] + delta);
+        ids = block.WaitingIds;
+        var sites = block.WaitingSites;
+        var moves = block.WaitingMoves;
+        for (var k = 0; k < ids.Length; k++)
+        {
+            _unboundSites.Set(ids[k], sites[k]);
+            _unboundMoves.Set(ids[k], delta + moves[k]);
+        }
+        Apply(block.Ops, delta);
     }
 
     /// <summary>Replays a record of the item whose reads all answer the same now (<paramref name="first"/> tried first); null when there is none.</summary>
@@ -179,9 +210,9 @@ public sealed partial class Binder
                 case OpKind.PendingType: AddPendingType((CType)op.A!); break;
                 case OpKind.AddReference: AddReference((string)op.A!); break;
                 case OpKind.ClearReferences: ClearReferences(); break;
-                case OpKind.DefineObject: DefineObject((string)op.A!, op.Flag); break;
+                case OpKind.DefineObject: DefineObject(op.Id, Unsafe.As<string>(op.A!), op.Flag); break;
                 case OpKind.DefineFunction:
-                    DefineFunction((string)op.A!, op.Flag, op.B is Syntax.Green.GreenNode body ? new GNode(body, op.Offset + delta) : default);
+                    DefineFunction(op.Id, op.Flag, op.B is null ? default : new GNode(Unsafe.As<Syntax.Green.GreenNode>(op.B), op.Offset + delta));
                     break;
                 case OpKind.SetAnchor: _anchorCounts[(string)op.A!] = op.Offset; break;
             }

@@ -27,6 +27,9 @@ internal sealed class NameTable
     /// </summary>
     public string[] Names => _names;
 
+    /// <summary>The number of a name that has one.</summary>
+    public bool TryId(string name, out int id) => _ids.TryGetValue(name, out id);
+
     /// <summary>The number of a name, given one when it has none.</summary>
     public int Id(string name)
     {
@@ -78,11 +81,15 @@ internal sealed class NameArrays(int capacity)
 
     public NameSlots<int?> Locations { get; } = new(capacity);
 
+    /// <summary>The file-scope object and function definitions (see Binder.DebugUses.cs).</summary>
+    public NameSlots<Binder.DefinedSymbol> Defined { get; } = new(capacity);
+
     public void Clear()
     {
         Ordinary.Clear();
         UnboundSites.Clear();
         UnboundMoves.Clear();
         Locations.Clear();
+        Defined.Clear();
     }
 }

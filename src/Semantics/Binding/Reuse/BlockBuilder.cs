@@ -98,7 +98,7 @@ internal sealed class BlockBuilder
         return true;
     }
 
-    public ItemBlock Build() => new([.. _greens], [.. _offsets], _position, [.. _reads], [.. _ops], [.. _records]);
+    public ItemBlock Build() => new([.. _greens], [.. _offsets], _position, _reads, _ops, [.. _records]);
 
     private static bool HasLayoutRead(ItemRecord record)
     {

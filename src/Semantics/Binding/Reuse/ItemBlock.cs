@@ -16,22 +16,102 @@ namespace LayoutExpert.Semantics.Binding;
 /// item's record's reads are then either the run's reads or written by an
 /// earlier item of the run with the same effects (see <see cref="BlockBuilder"/>).
 /// </summary>
-internal sealed class ItemBlock(GreenNode[] greens, int[] offsets, int position, BindingRead[] reads, BindingOp[] ops, ItemRecord[] records)
+internal sealed class ItemBlock
 {
-    public GreenNode[] Greens { get; } = greens;
+    public ItemBlock(GreenNode[] greens, int[] offsets, int position, List<BindingRead> reads, List<BindingOp> ops, ItemRecord[] records)
+    {
+        Greens = greens;
+        Offsets = offsets;
+        Position = position;
+        Records = records;
+        // The effects on state kept by name number, apart, as arrays walked in tight loops (they are most of a
+        // block's): each piece of state is independent of the others, so applying them kind by kind, each in
+        // its order, leaves what applying them all in order does.
+        var declared = new List<int>();
+        var symbols = new List<OrdinarySymbol>();
+        var located = new List<int>();
+        var offsetsAt = new List<int>();
+        var waiting = new List<int>();
+        var sites = new List<object?>();
+        var moves = new List<int>();
+        var rest = new List<BindingOp>();
+        foreach (var op in ops)
+        {
+            switch (op.Kind)
+            {
+                case OpKind.DeclareOrdinary:
+                    declared.Add(op.Id);
+                    symbols.Add((OrdinarySymbol)op.A!);
+                    break;
+                case OpKind.SetLocation:
+                    located.Add(op.Id);
+                    offsetsAt.Add(op.Offset);
+                    break;
+                case OpKind.SetUnbound or OpKind.RemoveUnbound:
+                    waiting.Add(op.Id);
+                    sites.Add(op.Kind == OpKind.SetUnbound ? op.A : null);
+                    moves.Add(op.Offset);
+                    break;
+                default:
+                    rest.Add(op);
+                    break;
+            }
+        }
+        (DeclaredIds, DeclaredSymbols, LocatedIds, LocatedOffsets) = ([.. declared], [.. symbols], [.. located], [.. offsetsAt]);
+        (WaitingIds, WaitingSites, WaitingMoves, Ops) = ([.. waiting], [.. sites], [.. moves], [.. rest]);
+        var readIds = new List<int>();
+        var readSymbols = new List<OrdinarySymbol?>();
+        var otherReads = new List<BindingRead>();
+        foreach (var read in reads)
+        {
+            if (read.Kind != ReadKind.Ordinary) otherReads.Add(read);
+            else
+            {
+                readIds.Add(read.Id);
+                readSymbols.Add((OrdinarySymbol?)read.Value);
+            }
+        }
+        (ReadIds, ReadSymbols, Reads) = ([.. readIds], [.. readSymbols], [.. otherReads]);
+    }
+
+    public GreenNode[] Greens { get; }
 
     /// <summary>Each item's position minus the first's.</summary>
-    public int[] Offsets { get; } = offsets;
+    public int[] Offsets { get; }
 
     /// <summary>The first item's position in the bind the block was made in (the frame of the ops' offsets).</summary>
-    public int Position { get; } = position;
+    public int Position { get; }
 
-    public BindingRead[] Reads { get; } = reads;
+    /// <summary>The file-scope ordinary identifiers read (by name number) and what each was.</summary>
+    public int[] ReadIds { get; }
 
-    public BindingOp[] Ops { get; } = ops;
+    public OrdinarySymbol?[] ReadSymbols { get; }
+
+    /// <summary>The other reads.</summary>
+    public BindingRead[] Reads { get; }
+
+    /// <summary>File-scope ordinary identifiers declared, in the order first declared, each with its last symbol.</summary>
+    public int[] DeclaredIds { get; }
+
+    public OrdinarySymbol[] DeclaredSymbols { get; }
+
+    /// <summary>Where globals and functions were declared: name numbers and offsets (in the block's frame).</summary>
+    public int[] LocatedIds { get; }
+
+    public int[] LocatedOffsets { get; }
+
+    /// <summary>Function signatures set waiting (a site) or bound (null), with how far each op's item had moved within the block's frame.</summary>
+    public int[] WaitingIds { get; }
+
+    public object?[] WaitingSites { get; }
+
+    public int[] WaitingMoves { get; }
+
+    /// <summary>The other effects, in order.</summary>
+    public BindingOp[] Ops { get; }
 
     /// <summary>The items' records, tried first for each item when the block's reads do not all hold.</summary>
-    public ItemRecord[] Records { get; } = records;
+    public ItemRecord[] Records { get; }
 
     public int Length => Greens.Length;
 
