@@ -102,7 +102,7 @@ public static class FlipTimes
             foreach (var reuse in which switch { "single" => new[] { false }, "recording" => [true], _ => [false, true] })
             {
                 var database = new ProfileDatabase(preAst, reuseAcrossConfigs: reuse);
-                if (round == rounds - 1) database.Session.Log = new StageLog(Console.Out, interactive: false);
+                if (round == rounds - 1 || Environment.GetEnvironmentVariable("FLIP_LOG_ALL") is not null) database.Session.Log = new StageLog(Console.Out, interactive: false);
                 var pause = GC.GetTotalPauseDuration();
                 var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
                 var allocated = GC.GetTotalAllocatedBytes();

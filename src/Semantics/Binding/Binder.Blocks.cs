@@ -21,6 +21,7 @@ public sealed partial class Binder
         ItemBlock? hint = null;
         var hintStart = 0;
         var mask = reuse.RunLength - 1;
+        var keep = reuse.KeepsBlocks;
         for (var i = 0; i < items.Length; i++)
         {
             if (builder.Count == 0)
@@ -41,6 +42,7 @@ public sealed partial class Binder
             var first = hint is not null && i - hintStart < hint.Length ? hint.Records[i - hintStart] : null;
             var refused = _refusedAdds;
             var record = TryReplay(item, reuse, first) ?? BindRecorded(item, reuse);
+            if (!keep) continue;
             if (record is null || _refusedAdds != refused)
             {
                 // An item no record reproduces, or whose definition the store refused, is in no block: the run ends before it.

@@ -119,6 +119,9 @@ public sealed class BindingReuse
         }
         _options = options;
         _bind++;
+        // The binds before replayed little of what the binds before them kept: their nodes are not met again
+        // (a unit parsed anew each time), so blocks made now would not be either.
+        KeepsBlocks = _bind <= 2 || LastBind.Replayed * 2 >= LastBind.Items;
         _replayed = _recorded = _notRecorded = _inBlocks = _blocksReplayed = 0;
         _refusals.Clear();
     }
@@ -164,6 +167,12 @@ public sealed class BindingReuse
     }
 
     private readonly int _runLength = 32;
+
+    /// <summary>
+    /// Whether the bind under way keeps its runs as blocks: always in the first
+    /// two binds, then while the bind before replayed at least half its items.
+    /// </summary>
+    internal bool KeepsBlocks { get; private set; }
 
     /// <summary>Makes the blocks of the bind under way (one bind at a time uses it).</summary>
     internal BlockBuilder Builder { get; } = new();
