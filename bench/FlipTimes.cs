@@ -106,7 +106,7 @@ public static class FlipTimes
             foreach (var reuse in which switch { "single" => new[] { false }, "recording" => [true], _ => [false, true] })
             {
                 var database = new ProfileDatabase(preAst, reuseAcrossConfigs: reuse);
-                if (round == rounds - 1) database.Session.Log = new StageLog(Console.Out, interactive: false);
+                if (round == rounds - 1 || Environment.GetEnvironmentVariable("FLIP_LOG_ALL") is not null) database.Session.Log = new StageLog(Console.Out, interactive: false);
                 var pause = GC.GetTotalPauseDuration();
                 var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
                 var allocated = GC.GetTotalAllocatedBytes();
@@ -183,7 +183,7 @@ public static class FlipTimes
                 layoutTimes.Add(layout);
                 restTimes.Add(watch.Elapsed.TotalMilliseconds - logged);
             }
-            if (round == rounds - 1) Console.Write(stages.ToString());
+            if (round == rounds - 1 || Environment.GetEnvironmentVariable("FLIP_LOG_ALL") is not null) Console.Write(stages.ToString());
             Console.WriteLine($"round {round}: first flip of {option}: {watch.Elapsed.TotalMilliseconds:F1} ms ({cpu:F1} ms CPU, GC pauses {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms), {bytes} bytes; {database.Session.Preprocessing?.LastRun}");
         }
         Console.WriteLine($"median of rounds after the first: {Median(times):F1} ms; layout stage {Median(layoutTimes):F0} ms, outside the logged stages {Median(restTimes):F1} ms");

@@ -19,8 +19,14 @@ public sealed partial class Binder
 
     private readonly List<TypesUsedByVariable> _byVariables = [];
 
-    /// <summary>Every file-scope object and function definition, by name (redeclarations merge, as gcc's duplicate_decls merges them).</summary>
-    private readonly Dictionary<string, DefinedSymbol> _symbols;
+    /// <summary>
+    /// Every file-scope object and function definition, by name number (redeclarations merge, as gcc's
+    /// duplicate_decls merges them), and the numbers in the order first defined: replaying a
+    /// definition is an array access, not a hash of its name.
+    /// </summary>
+    private readonly NameSlots<DefinedSymbol> _definedSymbols;
+
+    private readonly List<int> _defined;
 
     /// <summary>The objects and functions named (evaluated) by the declarator being walked.</summary>
     private readonly HashSet<string> _references = new(StringComparer.Ordinal);
@@ -200,20 +206,24 @@ public sealed partial class Binder
     }
 
     /// <summary>gcc's finish_decl for a file-scope object definition: it takes every type used since the last one, and its references.</summary>
-    private void DefineObject(string name, bool neededAlone)
+    private void DefineObject(string name, bool neededAlone) => DefineObject(_names.Id(name), name, neededAlone);
+
+    private void DefineObject(int id, string name, bool neededAlone)
     {
-        _recorder?.Op(new BindingOp(OpKind.DefineObject, name, Flag: neededAlone));
+        _recorder?.Op(new BindingOp(OpKind.DefineObject, name, Flag: neededAlone, Id: id));
         _byVariables.Add(new TypesUsedByVariable(name, [.. _pendingTypes]));
         _pendingTypes.Clear();
-        Define(name, neededAlone).AddReferences(_references);
+        Define(id, neededAlone).AddReferences(_references);
         _references.Clear();
     }
 
     /// <summary>A function definition; its body is read only if gcc outputs the function (see <see cref="KeptSymbols"/>).</summary>
-    private void DefineFunction(string name, bool neededAlone, GNode body)
+    private void DefineFunction(string name, bool neededAlone, GNode body) => DefineFunction(_names.Id(name), neededAlone, body);
+
+    private void DefineFunction(int id, bool neededAlone, GNode body)
     {
-        _recorder?.Op(new BindingOp(OpKind.DefineFunction, name, body.IsPresent ? body.Green : null, body.Position, neededAlone));
-        var symbol = Define(name, neededAlone);
+        _recorder?.Op(new BindingOp(OpKind.DefineFunction, null, body.IsPresent ? body.Green : null, body.Position, neededAlone, id));
+        var symbol = Define(id, neededAlone);
         symbol.AddReferences(_references);
         _references.Clear();
         if (body.IsPresent) symbol.Body = body;
@@ -237,9 +247,14 @@ public sealed partial class Binder
         _recorder?.Op(new BindingOp(OpKind.ClearReferences));
     }
 
-    private DefinedSymbol Define(string name, bool neededAlone)
+    private DefinedSymbol Define(int id, bool neededAlone)
     {
-        if (!_symbols.TryGetValue(name, out var symbol)) _symbols[name] = symbol = new DefinedSymbol();
+        var symbol = _definedSymbols[id];
+        if (symbol is null)
+        {
+            _definedSymbols.Set(id, symbol = new DefinedSymbol());
+            _defined.Add(id);
+        }
         symbol.NeededAlone |= neededAlone;
         return symbol;
     }
@@ -253,21 +268,21 @@ public sealed partial class Binder
     /// </summary>
     private (ImmutableSortedSet<string> Kept, ImmutableArray<CType> BodyTypes) KeptSymbols()
     {
-        var kept = new HashSet<string>(StringComparer.Ordinal);
+        var kept = new HashSet<int>();
         var bodyTypes = new List<CType>();
-        var pending = new Stack<string>(_symbols.Where(p => p.Value.NeededAlone).Select(p => p.Key));
+        var pending = new Stack<int>(_defined.Where(id => _definedSymbols[id]!.NeededAlone));
         while (pending.Count > 0)
         {
-            var name = pending.Pop();
-            if (!kept.Add(name)) continue;
-            var symbol = _symbols[name];
+            var id = pending.Pop();
+            if (!kept.Add(id)) continue;
+            var symbol = _definedSymbols[id]!;
             if (symbol.Body is { IsPresent: true } body) ScanBody(body, symbol.References, bodyTypes);
             foreach (var reference in symbol.References)
             {
-                if (_symbols.ContainsKey(reference) && !kept.Contains(reference)) pending.Push(reference);
+                if (_names.TryId(reference, out var referenced) && _definedSymbols[referenced] is not null && !kept.Contains(referenced)) pending.Push(referenced);
             }
         }
-        return (kept.ToImmutableSortedSet(StringComparer.Ordinal), [.. bodyTypes]);
+        return (kept.Select(id => _names.Names[id]).ToImmutableSortedSet(StringComparer.Ordinal), [.. bodyTypes]);
     }
 
     /// <summary>
@@ -312,7 +327,7 @@ public sealed partial class Binder
     }
 
     /// <summary>What gcc's symbol table knows of one definition.</summary>
-    private sealed class DefinedSymbol
+    internal sealed class DefinedSymbol
     {
         /// <summary>Output even when nothing refers to it (cgraphunit.cc symtab_node::needed_p: a public definition, or <c>used</c>).</summary>
         public bool NeededAlone { get; set; }

@@ -60,7 +60,8 @@ public sealed partial class Binder
     /// <summary>
     /// Each name's entry is its scope symbol; a name whose symbol is the object
     /// the previous bind's scope held keeps its entry (locations are not in the
-    /// symbols, so moving leaves it alone), the others are set.
+    /// symbols, so moving leaves it alone), as does one whose symbol equals it
+    /// (symbols are records: an equal symbol is the same entry), the others are set.
     /// </summary>
     private void ChangedSymbols(ResultCache cache, SortedPart<GlobalVariable> globals, SortedPart<FunctionSymbol> functions, SortedPart<EnumConstantSymbol> constants, LocatedNames located)
     {
@@ -75,6 +76,19 @@ public sealed partial class Binder
                 if (ReferenceEquals(previous, symbol))
                 {
                     // The kind kept beside the entry: no reading of the symbol (23,000 objects spread over the heap).
+                    switch (entry.Kind)
+                    {
+                        case SymbolKind.Global: globals.Keep(); Locate(id, located); break;
+                        case SymbolKind.Function: functions.Keep(); Locate(id, located); break;
+                        case SymbolKind.Constant: constants.Keep(); break;
+                    }
+                    continue;
+                }
+                if (previous.GetType() == symbol.GetType() && previous.Equals(symbol))
+                {
+                    // An equal symbol made anew (its item bound again, not replayed): the result keeps its entry,
+                    // and the cache the scope's object, so the next bind meeting that object compares by reference.
+                    entry = new ResultCache.Entry(symbol, entry.Kind);
                     switch (entry.Kind)
                     {
                         case SymbolKind.Global: globals.Keep(); Locate(id, located); break;

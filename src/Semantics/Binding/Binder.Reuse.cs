@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using LayoutExpert.Semantics.Trees;
 using LayoutExpert.Semantics.Trimming;
 using LayoutExpert.Semantics.Types;
@@ -32,31 +33,97 @@ public sealed partial class Binder
 
     private ItemRecorder? _spareRecorder;
 
-    /// <summary>Replays a record of the item whose reads all answer the same now; false when there is none.</summary>
-    private bool TryReplay(TrimmedItem item, BindingReuse reuse)
+    /// <summary>Definitions the store refused (an id taken): a block is cut at such an item (see <see cref="BlockBuilder"/>).</summary>
+    private int _refusedAdds;
+
+    /// <summary>
+    /// Replays the block of kept items starting at <paramref name="start"/> whose
+    /// nodes are these items' and whose reads all answer the same now, and
+    /// returns its length; 0 when there is none. <paramref name="failed"/> is a
+    /// block of the very nodes whose reads did not all hold: its records are
+    /// the first tried for its items one by one.
+    /// </summary>
+    private int TryReplayBlock(System.Collections.Immutable.ImmutableArray<TrimmedItem> items, int start, BindingReuse reuse, out ItemBlock? failed)
     {
-        var node = item.Node;
-        // A list, not an interface: enumerating one allocates nothing, and this runs for every item.
-        if (reuse.RecordsOf(node.Green) is not { } records) return false;
-        foreach (var record in records)
+        failed = null;
+        if (reuse.BlocksOf(items[start].Node.Green) is not { } blocks) return 0;
+        foreach (var block in blocks)
         {
-            if (!AllHold(record.Reads)) continue;
-            Apply(record.Ops, node.Position - record.Position);
-            reuse.Replayed();
-            return true;
+            if (!block.Matches(items, start)) continue;
+            if (!BlockHolds(block))
+            {
+                failed ??= block;
+                continue;
+            }
+            ApplyBlock(block, items[start].Node.Position - block.Position);
+            reuse.ReplayedBlock(block);
+            return block.Length;
         }
-        return false;
+        return 0;
     }
 
-    /// <summary>Binds an item afresh, recording it unless it did something a record cannot reproduce.</summary>
-    private void BindRecorded(TrimmedItem item, BindingReuse reuse)
+    private bool BlockHolds(ItemBlock block)
+    {
+        var ids = block.ReadIds;
+        var symbols = block.ReadSymbols;
+        for (var k = 0; k < ids.Length; k++)
+        {
+            if (!Same(_file.OrdinaryAt(ids[k]), symbols[k])) return false;
+        }
+        return AllHold(block.Reads);
+    }
+
+    /// <summary>A block's effects: those by name number kind by kind, then the others in order (see <see cref="ItemBlock"/>).</summary>
+    private void ApplyBlock(ItemBlock block, int delta)
+    {
+        var ids = block.DeclaredIds;
+        var symbols = block.DeclaredSymbols;
+        for (var k = 0; k < ids.Length; k++) _file.DeclareOrdinaryAt(ids[k], symbols[k]);
+        ids = block.LocatedIds;
+        var offsets = block.LocatedOffsets;
+        for (var k = 0; k < ids.Length; k++) _locations.Set(ids[k], offsets[k] + delta);
+        ids = block.WaitingIds;
+        var sites = block.WaitingSites;
+        var moves = block.WaitingMoves;
+        for (var k = 0; k < ids.Length; k++)
+        {
+            _unboundSites.Set(ids[k], sites[k]);
+            _unboundMoves.Set(ids[k], delta + moves[k]);
+        }
+        Apply(block.Ops, delta);
+    }
+
+    /// <summary>Replays a record of the item whose reads all answer the same now (<paramref name="first"/> tried first); null when there is none.</summary>
+    private ItemRecord? TryReplay(TrimmedItem item, BindingReuse reuse, ItemRecord? first)
+    {
+        var node = item.Node;
+        if (first is not null && AllHold(first.Reads))
+        {
+            Apply(first.Ops, node.Position - first.Position);
+            reuse.Replayed();
+            return first;
+        }
+        // A list, not an interface: enumerating one allocates nothing, and this runs for every item.
+        if (reuse.RecordsOf(node.Green) is not { } records) return null;
+        foreach (var record in records)
+        {
+            if (record == first || !AllHold(record.Reads)) continue;
+            Apply(record.Ops, node.Position - record.Position);
+            reuse.Replayed();
+            return record;
+        }
+        return null;
+    }
+
+    /// <summary>Binds an item afresh, recording it unless it did something a record cannot reproduce; the record, or null.</summary>
+    private ItemRecord? BindRecorded(TrimmedItem item, BindingReuse reuse)
     {
         if (item.Kind == TrimmedKind.Pragma)
         {
             // A pack pragma changes state replaying could not check cheaply; binding it costs nothing.
             BindItem(item);
             reuse.NotRecorded("a pragma");
-            return;
+            return null;
         }
         var node = item.Node;
         var recorder = _spareRecorder ?? new ItemRecorder();
@@ -74,8 +141,14 @@ public sealed partial class Binder
             _file.Observer = null;
             _spareRecorder = recorder;
         }
-        if (recorder.NotReplayable is { } reason) reuse.NotRecorded(reason);
-        else reuse.Add(new ItemRecord(node.Green, node.Position, [.. recorder.Reads], [.. recorder.Ops]));
+        if (recorder.NotReplayable is { } reason)
+        {
+            reuse.NotRecorded(reason);
+            return null;
+        }
+        var record = new ItemRecord(node.Green, node.Position, [.. recorder.Reads], [.. recorder.Ops]);
+        reuse.Add(record);
+        return record;
     }
 
     private bool AllHold(BindingRead[] reads)
@@ -106,21 +179,30 @@ public sealed partial class Binder
 
     private static bool Same(object? now, object? recorded) => ReferenceEquals(now, recorded) || (now is not null && now.Equals(recorded));
 
-    /// <summary>Applies a record's effects in order, positions moved by <paramref name="delta"/>.</summary>
+    /// <summary>
+    /// Applies a record's (or a block's) effects in order, positions moved by
+    /// <paramref name="delta"/>. The op's kind fixes its operands' types, so
+    /// they are not cast (a checked cast reads each object, spread over the heap).
+    /// </summary>
     private void Apply(BindingOp[] ops, int delta)
     {
         foreach (var op in ops)
         {
             switch (op.Kind)
             {
-                case OpKind.DeclareOrdinary: _file.DeclareOrdinaryAt(op.Id, (OrdinarySymbol)op.A!); break;
-                case OpKind.DeclareTag: _file.DeclareTag((string)op.A!, (TagSymbol)op.B!); break;
-                case OpKind.AddRecord: _store.Add((RecordDefinition)op.A!, op.Flag); break;
-                case OpKind.AddEnum: _store.Add((EnumDefinition)op.A!, op.Flag); break;
-                case OpKind.Typedef: _typedefs[(string)op.A!] = (TypedefType)op.B!; break;
+                case OpKind.DeclareOrdinary: _file.DeclareOrdinaryAt(op.Id, Unsafe.As<OrdinarySymbol>(op.A!)); break;
+                case OpKind.DeclareTag: _file.DeclareTag(Unsafe.As<string>(op.A!), Unsafe.As<TagSymbol>(op.B!)); break;
+                case OpKind.AddRecord:
+                    if (!_store.Add(Unsafe.As<RecordDefinition>(op.A!), op.Flag)) _refusedAdds++;
+                    break;
+                case OpKind.AddEnum:
+                    if (!_store.Add(Unsafe.As<EnumDefinition>(op.A!), op.Flag)) _refusedAdds++;
+                    break;
+                case OpKind.Typedef: _typedefs[Unsafe.As<string>(op.A!)] = Unsafe.As<TypedefType>(op.B!); break;
                 case OpKind.SetUnbound:
+                    // A block keeps in the offset how far the op's item had moved within the block's frame (0 in an item's record).
                     _unboundSites.Set(op.Id, op.A);
-                    _unboundMoves.Set(op.Id, delta);
+                    _unboundMoves.Set(op.Id, delta + op.Offset);
                     break;
                 case OpKind.RemoveUnbound: _unboundSites.Set(op.Id, null); break;
                 case OpKind.SetLocation: _locations.Set(op.Id, op.Offset + delta); break;
@@ -128,9 +210,9 @@ public sealed partial class Binder
                 case OpKind.PendingType: AddPendingType((CType)op.A!); break;
                 case OpKind.AddReference: AddReference((string)op.A!); break;
                 case OpKind.ClearReferences: ClearReferences(); break;
-                case OpKind.DefineObject: DefineObject((string)op.A!, op.Flag); break;
+                case OpKind.DefineObject: DefineObject(op.Id, Unsafe.As<string>(op.A!), op.Flag); break;
                 case OpKind.DefineFunction:
-                    DefineFunction((string)op.A!, op.Flag, op.B is Syntax.Green.GreenNode body ? new GNode(body, op.Offset + delta) : default);
+                    DefineFunction(op.Id, op.Flag, op.B is null ? default : new GNode(Unsafe.As<Syntax.Green.GreenNode>(op.B), op.Offset + delta));
                     break;
                 case OpKind.SetAnchor: _anchorCounts[(string)op.A!] = op.Offset; break;
             }
@@ -188,14 +270,14 @@ public sealed partial class Binder
     private void AddDefinition(RecordDefinition definition)
     {
         var fileScope = _scope.IsFile;
-        _store.Add(definition, fileScope);
+        if (!_store.Add(definition, fileScope)) _refusedAdds++;
         _recorder?.AddedRecord(definition, fileScope);
     }
 
     private void AddDefinition(EnumDefinition definition)
     {
         var fileScope = _scope.IsFile;
-        _store.Add(definition, fileScope);
+        if (!_store.Add(definition, fileScope)) _refusedAdds++;
         _recorder?.AddedEnum(definition, fileScope);
     }
 

@@ -64,7 +64,8 @@ public sealed partial class Binder : IEvaluationContext
         _store = new DefinitionStore(sizes);
         _typedefs = new(sizes.Typedefs, StringComparer.Ordinal);
         _anchorCounts = new(sizes.Anchors, StringComparer.Ordinal);
-        _symbols = new(sizes.Definitions, StringComparer.Ordinal);
+        _definedSymbols = arrays.Defined;
+        _defined = new(sizes.Definitions);
         _scope = _file;
         _engine = layout(_store);
         _recordingLayout = new RecordingLayout(this);
@@ -118,10 +119,7 @@ public sealed partial class Binder : IEvaluationContext
             return binder;
         }
         reuse.Begin(binder._options);
-        foreach (var item in unit.Items)
-        {
-            if (!binder.TryReplay(item, reuse)) binder.BindRecorded(item, reuse);
-        }
+        binder.ReplayOrBind(unit.Items, reuse);
         reuse.End();
         reuse.Sizes = binder.Sizes();
         binder._result = binder.Result(reuse.Results);
@@ -131,7 +129,7 @@ public sealed partial class Binder : IEvaluationContext
     public IntegerModel Integers => _options.Integers;
 
     private BinderSizes Sizes() => new(_file.TagCount, _file.DeclaredIds.Count, _store.RecordCount, _store.EnumCount, _store.FileScopeRecordCount, _store.FileScopeEnumCount,
-        _symbols.Count, _anchorCounts.Count, _typedefs.Count);
+        _defined.Count, _anchorCounts.Count, _typedefs.Count);
 
     /// <summary>The layout engine; while an item is recorded, a view that records its answers.</summary>
     public ITypeLayoutQueries Layout => _recorder is null ? _engine : _recordingLayout;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace LayoutExpert.Semantics.Binding;
@@ -26,6 +27,9 @@ internal sealed class NameTable
     /// </summary>
     public string[] Names => _names;
 
+    /// <summary>The number of a name that has one.</summary>
+    public bool TryId(string name, out int id) => _ids.TryGetValue(name, out id);
+
     /// <summary>The number of a name, given one when it has none.</summary>
     public int Id(string name)
     {
@@ -53,7 +57,10 @@ internal sealed class NameSlots<T>(int capacity)
     public void Set(int id, T? value)
     {
         if (id >= _values.Length) Array.Resize(ref _values, Math.Max(id + 1, _values.Length * 2));
-        _values[id] = value;
+        // Through a reference, not an array store: storing into an array of a reference type checks
+        // the value's type against the element type (array covariance), reading each symbol object
+        // (spread over the heap) once per replayed declaration. The type is T's by construction.
+        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_values), id) = value;
     }
 }
 
@@ -74,11 +81,15 @@ internal sealed class NameArrays(int capacity)
 
     public NameSlots<int?> Locations { get; } = new(capacity);
 
+    /// <summary>The file-scope object and function definitions (see Binder.DebugUses.cs).</summary>
+    public NameSlots<Binder.DefinedSymbol> Defined { get; } = new(capacity);
+
     public void Clear()
     {
         Ordinary.Clear();
         UnboundSites.Clear();
         UnboundMoves.Clear();
         Locations.Clear();
+        Defined.Clear();
     }
 }

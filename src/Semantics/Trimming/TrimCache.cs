@@ -10,7 +10,9 @@ namespace LayoutExpert.Semantics.Trimming;
 /// (<see cref="Trimmer"/> reads nothing else), and the parser hands an
 /// unchanged declaration back as the same node object, so a config flip
 /// classifies only the declarations it changed. Nodes no trim met in the last
-/// eight are dropped (flipping an option back and forth needs two).
+/// eight are dropped (flipping an option back and forth needs two). Before
+/// these, a trim walks its nodes beside the last trim's (<see cref="LastTrim"/>):
+/// an unchanged node is not read at all.
 /// Not thread-safe: one trim at a time.
 /// </summary>
 public sealed class TrimCache
@@ -18,6 +20,22 @@ public sealed class TrimCache
     private const int KeepTrims = 8;
 
     private readonly Dictionary<GreenNode, Entry> _entries = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The nodes of the last trim and of the one being made (see <see cref="LastTrim"/>); null before the first.</summary>
+    internal LastTrim? Last { get; private set; }
+
+    private LastTrim _next = new();
+
+    /// <summary>The set the trim under way fills (the set before becomes the last when it ends).</summary>
+    internal LastTrim Next => _next;
+
+    /// <summary>The trim under way is done: its set is the last, the one before is filled next.</summary>
+    internal void Swap()
+    {
+        var done = _next;
+        _next = Last ?? new LastTrim();
+        Last = done;
+    }
     private int _trim;
 
     /// <summary>How many nodes have a kind.</summary>

@@ -1,7 +1,10 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using LayoutExpert.Semantics.Trees;
 using LayoutExpert.Syntax;
+using LayoutExpert.Syntax.Green;
 using LayoutExpert.Syntax.Parsing.Nodes;
 
 namespace LayoutExpert.Semantics.Trimming;
@@ -28,6 +31,7 @@ public static class Trimmer
         var list = root.Node(0);
         // The kinds first, then the items into an array of their exact count: a kernel unit's items
         // are a large-object-heap array (~470 KB), and one sized for every node would be copied into another.
+        if (cache is not null && list.Green is { } listGreen) return TrimBeside(unit, listGreen, list.Position, cache);
         var kinds = ArrayPool<TrimmedKind?>.Shared.Rent(list.SlotCount);
         var index = 0;
         var kept = 0;
@@ -53,6 +57,67 @@ public static class Trimmer
     }
 
     /// <summary>What a file-scope node contributes (null: dropped); reads the node alone.</summary>
+    /// <summary>
+    /// A trim with a cache: the nodes walked beside the last trim's
+    /// (<see cref="LastTrim"/>), a node met there taking its kind and width
+    /// from it, the others classified (through the cache's kinds by node).
+    /// </summary>
+    private static TrimmedUnit TrimBeside(TranslationUnitSyntax unit, GreenNode list, int position, TrimCache cache)
+    {
+        // After a node not found among the last trim's, how far ahead to look for the next (an insertion, or a run the parse changed).
+        const int LookAhead = 64;
+        var last = cache.Last;
+        var next = cache.Next;
+        var count = list.SlotCount;
+        next.Resize(count);
+        cache.Begin();
+        var kept = 0;
+        var nodes = 0;
+        var j = 0;
+        var at = position;
+        for (var i = 0; i < count; i++)
+        {
+            var green = list.GetSlot(i);
+            // Through a reference: an array store checks the node's type against the element type, reading each node.
+            Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(next.Greens), i) = green;
+            if (green is null)
+            {
+                next.Kinds[i] = null;
+                next.Widths[i] = 0;
+                continue;
+            }
+            nodes++;
+            var found = last is null ? -1 : j < last.Count && ReferenceEquals(last.Greens[j], green) ? j : last.IndexOf(green, j + 1, LookAhead);
+            if (found >= 0)
+            {
+                next.Kinds[i] = last!.Kinds[found];
+                next.SyntaxKinds[i] = last.SyntaxKinds[found];
+                next.Widths[i] = last.Widths[found];
+                j = found + 1;
+            }
+            else
+            {
+                next.Kinds[i] = cache.KindOf(new GNode(green, at), KindOf);
+                next.SyntaxKinds[i] = green.Kind;
+                next.Widths[i] = green.FullWidth;
+            }
+            at += next.Widths[i];
+            if (next.Kinds[i] is not null) kept++;
+        }
+        cache.End();
+        var items = ImmutableArray.CreateBuilder<TrimmedItem>(kept);
+        for (var i = 0; i < count; i++)
+        {
+            if (next.Kinds[i] is { } kind)
+            {
+                items.Add(new TrimmedItem(kind, next.SyntaxKinds[i], position) { Node = new GNode(next.Greens[i]!, position) });
+            }
+            position += next.Widths[i];
+        }
+        cache.Swap();
+        return new TrimmedUnit(unit, items.MoveToImmutable(), nodes - kept);
+    }
+
     private static TrimmedKind? KindOf(GNode node) => node.Kind switch
     {
         SyntaxKind.Declaration => Classify(node),

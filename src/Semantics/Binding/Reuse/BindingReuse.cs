@@ -8,13 +8,15 @@ namespace LayoutExpert.Semantics.Binding;
 /// <summary>
 /// How the last bind with a <see cref="BindingReuse"/> went: items replayed from a record, bound and recorded, bound without a record;
 /// or, <paramref name="Whole"/>, the unit was one bound before and that bind's result was taken (its items counted as replayed).
+/// Of the items replayed, <paramref name="InBlocks"/> were replayed as <paramref name="Blocks"/> runs (see <see cref="ItemBlock"/>).
 /// </summary>
-public readonly record struct BindingStatistics(int Replayed, int Recorded, int NotRecorded, bool Whole = false)
+public readonly record struct BindingStatistics(int Replayed, int Recorded, int NotRecorded, bool Whole = false, int InBlocks = 0, int Blocks = 0)
 {
     public int Items => Replayed + Recorded + NotRecorded;
 
     public override string ToString() =>
-        Whole ? $"{Replayed} taken whole from an earlier bind of the same unit" : $"{Replayed} replayed, {Recorded} bound, {NotRecorded} bound unrecorded";
+        Whole ? $"{Replayed} taken whole from an earlier bind of the same unit"
+        : $"{Replayed} replayed ({InBlocks} in {Blocks} blocks), {Recorded} bound, {NotRecorded} bound unrecorded";
 }
 
 /// <summary>
@@ -36,9 +38,10 @@ public sealed class BindingReuse
     private const int KeepBinds = 8;
 
     private readonly Dictionary<GreenNode, Entry> _entries = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<GreenNode, BlockEntry> _blocks = new(ReferenceEqualityComparer.Instance);
     private BinderOptions? _options;
     private int _bind;
-    private int _replayed, _recorded, _notRecorded;
+    private int _replayed, _recorded, _notRecorded, _inBlocks, _blocksReplayed;
 
     /// <summary>How the last bind's result was patched from the one before.</summary>
     public ResultStatistics LastResult => Results.Last;
@@ -111,17 +114,21 @@ public sealed class BindingReuse
         if (_options is not null && !_options.Equals(options))
         {
             _entries.Clear();
+            _blocks.Clear();
             _whole.Clear();
         }
         _options = options;
         _bind++;
-        _replayed = _recorded = _notRecorded = 0;
+        // The binds before replayed little of what the binds before them kept: their nodes are not met again
+        // (a unit parsed anew each time), so blocks made now would not be either.
+        KeepsBlocks = _bind <= 2 || LastBind.Replayed * 2 >= LastBind.Items;
+        _replayed = _recorded = _notRecorded = _inBlocks = _blocksReplayed = 0;
         _refusals.Clear();
     }
 
     internal void End()
     {
-        LastBind = new BindingStatistics(_replayed, _recorded, _notRecorded);
+        LastBind = new BindingStatistics(_replayed, _recorded, _notRecorded, InBlocks: _inBlocks, Blocks: _blocksReplayed);
         if (_bind % 4 != 0) return;
         List<GreenNode>? stale = null;
         foreach (var (green, entry) in _entries)
@@ -132,6 +139,66 @@ public sealed class BindingReuse
         {
             foreach (var green in stale) _entries.Remove(green);
         }
+        stale = null;
+        foreach (var (green, entry) in _blocks)
+        {
+            if (_bind - entry.LastBind >= KeepBinds) (stale ??= []).Add(green);
+        }
+        if (stale is not null)
+        {
+            foreach (var green in stale) _blocks.Remove(green);
+        }
+    }
+
+    /// <summary>
+    /// About how many items a run of items kept as one block holds (a power of
+    /// two; see <see cref="ItemBlock"/>): longer runs are fewer checks for an
+    /// unchanged stretch, shorter ones fail less often (one changed read fails
+    /// its run, whose items then replay one by one).
+    /// </summary>
+    public int RunLength
+    {
+        get => _runLength;
+        init
+        {
+            if (value < 1 || (value & (value - 1)) != 0) throw new ArgumentOutOfRangeException(nameof(value), value, "a power of two");
+            _runLength = value;
+        }
+    }
+
+    private readonly int _runLength = 32;
+
+    /// <summary>
+    /// Whether the bind under way keeps its runs as blocks: always in the first
+    /// two binds, then while the bind before replayed at least half its items.
+    /// </summary>
+    internal bool KeepsBlocks { get; private set; }
+
+    /// <summary>Makes the blocks of the bind under way (one bind at a time uses it).</summary>
+    internal BlockBuilder Builder { get; } = new();
+
+    /// <summary>The blocks starting at a node, newest first (null when none), marking them as met in this bind.</summary>
+    internal List<ItemBlock>? BlocksOf(GreenNode green)
+    {
+        if (!_blocks.TryGetValue(green, out var entry)) return null;
+        entry.LastBind = _bind;
+        return entry.Blocks;
+    }
+
+    internal void ReplayedBlock(ItemBlock block)
+    {
+        _replayed += block.Length;
+        _inBlocks += block.Length;
+        _blocksReplayed++;
+    }
+
+    /// <summary>Keeps the block the builder made (up to four per first node, newest first).</summary>
+    internal void AddBlock(ItemBlock block)
+    {
+        if (!_blocks.TryGetValue(block.Greens[0], out var entry)) _blocks[block.Greens[0]] = entry = new BlockEntry();
+        entry.LastBind = _bind;
+        entry.Blocks.Insert(0, block);
+        if (entry.Blocks.Count > RecordsPerNode) entry.Blocks.RemoveAt(entry.Blocks.Count - 1);
     }
 
     /// <summary>The records of a node, newest first (null when none), marking the node as met in this bind.</summary>
@@ -157,6 +224,13 @@ public sealed class BindingReuse
     {
         _notRecorded++;
         _refusals[reason] = _refusals.GetValueOrDefault(reason) + 1;
+    }
+
+    private sealed class BlockEntry
+    {
+        public List<ItemBlock> Blocks { get; } = [];
+
+        public int LastBind { get; set; }
     }
 
     private sealed class Entry

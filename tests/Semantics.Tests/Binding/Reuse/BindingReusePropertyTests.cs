@@ -65,7 +65,7 @@ public sealed class BindingReusePropertyTests(ITestOutputHelper output)
             _ => $"struct {tag} v;",
         };
 
-    private static readonly Gen<string> Declaration =
+    internal static readonly Gen<string> Declaration =
         from template in Gen.Choose(0, 19)
         from tag in Gen.Elements(Tags)
         from typedef in Gen.Elements(Typedefs)
@@ -101,7 +101,7 @@ public sealed class BindingReusePropertyTests(ITestOutputHelper output)
             _ => $"enum {{ {constant} = sizeof({typedef}) }};",
         };
 
-    private static readonly Gen<LineEdit> Edits = Gen.OneOf(
+    internal static readonly Gen<LineEdit> Edits = Gen.OneOf(
         Gen.Choose(0, 1000).Zip(Declaration, (at, text) => (LineEdit)new InsertLine(at, text)),
         Gen.Choose(0, 1000).Select(at => (LineEdit)new DeleteLine(at)),
         Gen.Choose(0, 1000).Zip(Declaration, (at, text) => (LineEdit)new ReplaceLine(at, text)));

@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using LayoutExpert.Semantics.Trimming;
+
+namespace LayoutExpert.Semantics.Binding;
+
+/// <summary>
+/// The items of a bind with <see cref="BindingReuse"/>: runs of items kept
+/// whole from earlier binds (<see cref="ItemBlock"/>) are replayed as one
+/// record each, the other items one by one (replayed from their own records,
+/// or bound), and the runs of this bind are kept for the next. A first visit
+/// to a config meets mostly items that did not change, in runs that read
+/// nothing the change touched: ~600 checks and patches instead of ~19,000.
+/// </summary>
+public sealed partial class Binder
+{
+    private void ReplayOrBind(ImmutableArray<TrimmedItem> items, BindingReuse reuse)
+    {
+        var builder = reuse.Builder;
+        builder.Clear();
+        // A block of these very nodes whose reads did not all hold: its records are tried first for its items.
+        ItemBlock? hint = null;
+        var hintStart = 0;
+        var mask = reuse.RunLength - 1;
+        var keep = reuse.KeepsBlocks;
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (builder.Count == 0)
+            {
+                var length = TryReplayBlock(items, i, reuse, out var failed);
+                if (length > 0)
+                {
+                    i += length - 1;
+                    continue;
+                }
+                if (failed is not null)
+                {
+                    hint = failed;
+                    hintStart = i;
+                }
+            }
+            var item = items[i];
+            var first = hint is not null && i - hintStart < hint.Length ? hint.Records[i - hintStart] : null;
+            var refused = _refusedAdds;
+            var record = TryReplay(item, reuse, first) ?? BindRecorded(item, reuse);
+            if (!keep) continue;
+            if (record is null || _refusedAdds != refused)
+            {
+                // An item no record reproduces, or whose definition the store refused, is in no block: the run ends before it.
+                EndBlock(reuse);
+                continue;
+            }
+            if (!builder.TryAdd(item.Node, record))
+            {
+                EndBlock(reuse);
+                builder.TryAdd(item.Node, record);
+            }
+            if (ItemBlock.EndsRun(item.Node.Green, mask)) EndBlock(reuse);
+        }
+        EndBlock(reuse);
+    }
+
+    private static void EndBlock(BindingReuse reuse)
+    {
+        var builder = reuse.Builder;
+        if (builder.Count == 0) return;
+        reuse.AddBlock(builder.Build());
+        builder.Clear();
+    }
+}

@@ -1,0 +1,87 @@
+using FsCheck;
+using FsCheck.Fluent;
+using LayoutExpert.Semantics.Binding;
+using LayoutExpert.Syntax.Green;
+using LayoutExpert.Syntax.Lexing;
+using LayoutExpert.Syntax.Parsing;
+using LayoutExpert.Syntax.Parsing.Nodes;
+using Xunit.Abstractions;
+
+namespace LayoutExpert.Semantics.Tests.Binding.Reuse;
+
+/// <summary>
+/// Runs of items replayed as one block (<see cref="BindingReuse.RunLength"/>)
+/// give exactly a fresh bind: versions of a random unit (each an edit of the
+/// one before: a declaration inserted, deleted or replaced, so that later
+/// runs read what the edit changed, or not) are bound in a random order, first
+/// visits and visits back, with one reuse whose runs are short (2 to 8 items,
+/// so a unit of a few declarations has several, and an edit fails some and
+/// leaves others) and without a layout identity (no bind is taken whole),
+/// each compared with a fresh parse and bind of the same text.
+/// </summary>
+public sealed class BlockReplayPropertyTests(ITestOutputHelper output)
+{
+    private static readonly Gen<(List<List<string>> Versions, List<int> Visits, int RunLength)> Cases =
+        from count in Gen.Choose(0, 30)
+        from unit in Gen.ListOf(BindingReusePropertyTests.Declaration, count)
+        from editCount in Gen.Choose(1, 5)
+        from edits in Gen.ListOf(BindingReusePropertyTests.Edits, editCount)
+        from visitCount in Gen.Choose(2, 10)
+        from visits in Gen.ListOf(Gen.Choose(0, editCount), visitCount)
+        from runLength in Gen.Elements(2, 4, 8)
+        select (Versions(unit.ToList(), edits), visits.ToList(), runLength);
+
+    private static List<List<string>> Versions(List<string> unit, IEnumerable<LineEdit> edits)
+    {
+        var versions = new List<List<string>> { unit.ToList() };
+        foreach (var edit in edits)
+        {
+            edit.ApplyTo(unit);
+            versions.Add([.. unit]);
+        }
+        return versions;
+    }
+
+    [Fact]
+    public void Binds_replaying_runs_of_items_as_blocks_equal_fresh_binds() => Check(new BinderOptions());
+
+    [Fact]
+    public void Binds_replaying_blocks_equal_fresh_binds_with_signatures_and_few_diagnostics() =>
+        Check(new BinderOptions { BindFunctionSignatures = true, MaxDiagnostics = 3 });
+
+    private void Check(BinderOptions options)
+    {
+        var inBlocks = 0;
+        var oneByOne = 0;
+        var property = Prop.ForAll(Cases.ToArbitrary(), testCase =>
+        {
+            var cache = new GreenNodeCache();
+            var declarations = new ReusableDeclarations();
+            var reuse = new BindingReuse { RunLength = testCase.RunLength };
+            foreach (var visit in testCase.Visits)
+            {
+                CompareWithFresh(testCase.Versions[visit], cache, declarations, reuse, options);
+                inBlocks += reuse.LastBind.InBlocks;
+                oneByOne += reuse.LastBind.Replayed - reuse.LastBind.InBlocks;
+            }
+        });
+        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(400), property);
+        output.WriteLine($"{inBlocks} items replayed in blocks, {oneByOne} one by one");
+        // The property must have exercised blocks, and blocks failing (their items then replay one by one).
+        Assert.True(inBlocks > oneByOne, $"only {inBlocks} items replayed in blocks against {oneByOne} one by one");
+        Assert.True(oneByOne > 0, "no item replayed one by one");
+    }
+
+    private static void CompareWithFresh(List<string> unit, GreenNodeCache cache, ReusableDeclarations declarations, BindingReuse reuse, BinderOptions options)
+    {
+        var text = string.Join("\n", unit) + "\n";
+        var parsed = CParser.ParseTranslationUnit(Lexer.LexAll(text, cache), cache, declarations).ToSyntaxTree("unit.c");
+        var withReuse = Binder.Bind(CSyntax.Root(parsed)!, d => new RecordLayout(d), options, reuse);
+        var freshCache = new GreenNodeCache();
+        var freshTree = CParser.ParseTranslationUnit(Lexer.LexAll(text, freshCache), freshCache).ToSyntaxTree("unit.c");
+        var fresh = Binder.Bind(CSyntax.Root(freshTree)!, d => new RecordLayout(d), options);
+        Assert.True(BoundUnits.Describe(fresh).SequenceEqual(BoundUnits.Describe(withReuse)),
+            $"unit:\n{text}\nfresh:\n{string.Join("\n", BoundUnits.Describe(fresh))}\nwith reuse:\n{string.Join("\n", BoundUnits.Describe(withReuse))}");
+        BoundUnits.AssertEqual(fresh, withReuse);
+    }
+}
