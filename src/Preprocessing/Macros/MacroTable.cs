@@ -51,6 +51,21 @@ public sealed class MacroTable
     public MacroDefinition? Peek(string name) =>
         _macros.TryGetValue(name, out var definition) || TryConfig(name, out definition) ? definition : null;
 
+    /// <summary>
+    /// What <paramref name="name"/> would read as right after autoconf.h's
+    /// inclusion from here: its #define if it has one, else the config's
+    /// answer (the inclusion defines every option afresh, so earlier #undefs
+    /// no longer hold). A run that includes autoconf.h itself and then reads
+    /// an option saw this, not what the name holds where the run starts.
+    /// </summary>
+    public MacroDefinition? PeekAfterAutoconf(string name)
+    {
+        if (_macros.TryGetValue(name, out var definition)) return definition;
+        if (ConfigSource is null || !name.StartsWith(ConfigPrefix, StringComparison.Ordinal)) return null;
+        if (!_configAnswers.TryGetValue(name, out var answer)) _configAnswers[name] = answer = ConfigSource(name);
+        return answer;
+    }
+
     /// <summary>Defines or replaces; returns the definition it replaced, if any.</summary>
     public MacroDefinition? Define(MacroDefinition definition)
     {

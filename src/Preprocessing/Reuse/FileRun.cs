@@ -26,6 +26,15 @@ internal sealed class FileRun
     /// <summary>Names read before the run wrote them, with the definition seen (null: undefined); the first <see cref="VolatileReads"/> are CONFIG_ and synthetic names.</summary>
     public required KeyValuePair<string, MacroDefinition?>[] Reads { get; init; }
 
+    /// <summary>
+    /// CONFIG_ names read after the run itself included autoconf.h (kconfig.h
+    /// does, then reads CONFIG_CPU_BIG_ENDIAN), with the definition seen:
+    /// where the run starts the options are not visible yet, so these are
+    /// checked against what they would read after the inclusion
+    /// (<see cref="MacroTable.PeekAfterAutoconf"/>), not against the table.
+    /// </summary>
+    public KeyValuePair<string, MacroDefinition?>[] OptionReads { get; init; } = [];
+
     /// <summary>How many of <see cref="Reads"/>, at the start, are of CONFIG_ and synthetic names (what differs between configs).</summary>
     public required int VolatileReads { get; init; }
 

@@ -20,6 +20,9 @@ internal sealed class FileRunRecorder(
     private struct Entry
     {
         public bool Read;
+
+        /// <summary>Read (a CONFIG_ name) after this run itself included autoconf.h: see <see cref="FileRun.OptionReads"/>.</summary>
+        public bool AfterAutoconf;
         public MacroDefinition? Seen;
         public bool Written;
         public MacroDefinition? Now;
@@ -65,7 +68,12 @@ internal sealed class FileRunRecorder(
     public static bool IsVolatile(string name) =>
         name.StartsWith("CONFIG_", StringComparison.Ordinal) || (name.Length > 0 && name[0] == MacroTable.SyntheticPrefix);
 
-    public void Read(string name, MacroDefinition? seen)
+    /// <summary>This run (or one merged into it) defined autoconf.h's inclusion marker: option reads from now on see the config's answers.</summary>
+    private bool _includedAutoconf;
+
+    public void Read(string name, MacroDefinition? seen) => Read(name, seen, _includedAutoconf && name.StartsWith("CONFIG_", StringComparison.Ordinal));
+
+    private void Read(string name, MacroDefinition? seen, bool afterAutoconf)
     {
         if (VolatileOnly && !IsVolatile(name)) return;
         // A name nothing can define reads as undefined in every run: no need to remember it.
@@ -73,11 +81,13 @@ internal sealed class FileRunRecorder(
         ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_names, name, out var exists);
         if (exists) return;
         entry.Read = true;
+        entry.AfterAutoconf = afterAutoconf;
         entry.Seen = seen;
     }
 
     public void Wrote(string name, MacroDefinition? now)
     {
+        if (now is not null && name == MacroTable.AutoconfIncluded) _includedAutoconf = true;
         if (VolatileOnly && !IsVolatile(name)) return;
         ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_names, name, out _);
         entry.Written = true;
@@ -89,11 +99,16 @@ internal sealed class FileRunRecorder(
     {
         CloseOwnPart();
         var reads = new List<KeyValuePair<string, MacroDefinition?>>();
+        var optionReads = new List<KeyValuePair<string, MacroDefinition?>>();
         var volatileReads = 0;
         var writes = new List<KeyValuePair<string, MacroDefinition?>>();
         foreach (var (name, entry) in _names)
         {
-            if (entry.Read)
+            if (entry.Read && entry.AfterAutoconf)
+            {
+                optionReads.Add(new(name, entry.Seen));
+            }
+            else if (entry.Read)
             {
                 reads.Add(new(name, entry.Seen));
                 // What differs between configs first (options, generated headers' texts), so a check fails early.
@@ -112,6 +127,7 @@ internal sealed class FileRunRecorder(
             File = File,
             TextPosition = TextPosition,
             Reads = [.. reads],
+            OptionReads = [.. optionReads],
             VolatileReads = volatileReads,
             OnlyVolatileReads = VolatileOnly,
             RootPrefix = RootPrefix,
@@ -133,6 +149,7 @@ internal sealed class FileRunRecorder(
         // A child's volatile reads come first: they are all a volatile-only recording takes.
         var reads = VolatileOnly ? child.Reads.AsSpan(0, child.VolatileReads) : child.Reads;
         foreach (var (name, seen) in reads) Read(name, seen);
+        foreach (var (name, seen) in child.OptionReads) Read(name, seen, afterAutoconf: true);
         foreach (var (name, now) in child.Writes) Wrote(name, now);
         UsesCounter |= child.UsesCounter;
         DeepestLevel = Math.Max(DeepestLevel, Level + 1 + child.RelativeDepth);
@@ -147,7 +164,7 @@ internal sealed class FileRunRecorder(
         _segments.AddRange(child._segments);
         foreach (var (name, entry) in child._names)
         {
-            if (entry.Read) Read(name, entry.Seen);
+            if (entry.Read) Read(name, entry.Seen, entry.AfterAutoconf);
             if (entry.Written) Wrote(name, entry.Now);
         }
         Tainted |= child.Tainted;

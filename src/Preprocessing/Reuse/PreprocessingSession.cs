@@ -166,6 +166,10 @@ public sealed class PreprocessingSession
         // looked up. The module's root reads some 20,000 names, 860 of them options.
         var samePrefix = SamePrefix(run.RootPrefix, rootPrefix);
         if (run.OnlyVolatileReads && !samePrefix) return false;
+        foreach (var (name, seen) in run.OptionReads)
+        {
+            if (!ReferenceEquals(table.PeekAfterAutoconf(name), seen)) return false;
+        }
         var reads = samePrefix ? run.VolatileReads : run.Reads.Length;
         for (var i = 0; i < reads; i++)
         {
