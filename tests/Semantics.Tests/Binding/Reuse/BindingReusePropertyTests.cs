@@ -130,11 +130,11 @@ public sealed class BindingReusePropertyTests(ITestOutputHelper output)
             var declarations = new ReusableDeclarations();
             var reuse = new BindingReuse();
             var unit = testCase.Unit;
-            CompareWithFresh(unit, cache, declarations, reuse, options);
+            BoundUnits.AssertReuseBindsAsFresh(unit, cache, declarations, reuse, options);
             foreach (var edit in testCase.Edits)
             {
                 edit.ApplyTo(unit);
-                CompareWithFresh(unit, cache, declarations, reuse, options);
+                BoundUnits.AssertReuseBindsAsFresh(unit, cache, declarations, reuse, options);
                 replayed += reuse.LastBind.Replayed;
                 bound += reuse.LastBind.Recorded + reuse.LastBind.NotRecorded;
             }
@@ -153,18 +153,7 @@ public sealed class BindingReusePropertyTests(ITestOutputHelper output)
         from edits in Gen.ListOf(Edits, editCount)
         from visitCount in Gen.Choose(2, 10)
         from visits in Gen.ListOf(Gen.Choose(0, editCount), visitCount)
-        select (Versions(unit.ToList(), edits), visits.ToList());
-
-    private static List<List<string>> Versions(List<string> unit, IEnumerable<LineEdit> edits)
-    {
-        var versions = new List<List<string>> { unit.ToList() };
-        foreach (var edit in edits)
-        {
-            edit.ApplyTo(unit);
-            versions.Add([.. unit]);
-        }
-        return versions;
-    }
+        select (LineEdit.Versions(unit.ToList(), edits), visits.ToList());
 
     /// <summary>
     /// With a layout identity, a unit bound again (the same declaration nodes,
@@ -189,7 +178,7 @@ public sealed class BindingReusePropertyTests(ITestOutputHelper output)
                 // Every fifth bind under another identity: what it takes (or keeps) must be under that identity only.
                 var identity = i % 5 == 4 ? "other layout" : "record layout";
                 reuse.LayoutIdentity = identity;
-                CompareWithFresh(testCase.Versions[testCase.Visits[i]], cache, declarations, reuse, options);
+                BoundUnits.AssertReuseBindsAsFresh(testCase.Versions[testCase.Visits[i]], cache, declarations, reuse, options);
                 binds++;
                 if (reuse.LastBind.Whole) whole++;
                 // The first bind under the other identity has no kept bind of its own.
@@ -200,18 +189,5 @@ public sealed class BindingReusePropertyTests(ITestOutputHelper output)
         output.WriteLine($"{whole} of {binds} binds taken whole");
         // The property must have exercised the whole path, and item replay besides.
         Assert.True(whole > binds / 5, $"only {whole} of {binds} binds taken whole");
-    }
-
-    private static void CompareWithFresh(List<string> unit, GreenNodeCache cache, ReusableDeclarations declarations, BindingReuse reuse, BinderOptions options)
-    {
-        var text = string.Join("\n", unit) + "\n";
-        var parsed = CParser.ParseTranslationUnit(Lexer.LexAll(text, cache), cache, declarations).ToSyntaxTree("unit.c");
-        var withReuse = Binder.Bind(CSyntax.Root(parsed)!, d => new RecordLayout(d), options, reuse);
-        var freshCache = new GreenNodeCache();
-        var freshTree = CParser.ParseTranslationUnit(Lexer.LexAll(text, freshCache), freshCache).ToSyntaxTree("unit.c");
-        var fresh = Binder.Bind(CSyntax.Root(freshTree)!, d => new RecordLayout(d), options);
-        Assert.True(BoundUnits.Describe(fresh).SequenceEqual(BoundUnits.Describe(withReuse)),
-            $"unit:\n{text}\nfresh:\n{string.Join("\n", BoundUnits.Describe(fresh))}\nwith reuse:\n{string.Join("\n", BoundUnits.Describe(withReuse))}");
-        BoundUnits.AssertEqual(fresh, withReuse);
     }
 }

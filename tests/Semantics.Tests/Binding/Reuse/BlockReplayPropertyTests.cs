@@ -29,18 +29,7 @@ public sealed class BlockReplayPropertyTests(ITestOutputHelper output)
         from visitCount in Gen.Choose(2, 10)
         from visits in Gen.ListOf(Gen.Choose(0, editCount), visitCount)
         from runLength in Gen.Elements(2, 4, 8)
-        select (Versions(unit.ToList(), edits), visits.ToList(), runLength);
-
-    private static List<List<string>> Versions(List<string> unit, IEnumerable<LineEdit> edits)
-    {
-        var versions = new List<List<string>> { unit.ToList() };
-        foreach (var edit in edits)
-        {
-            edit.ApplyTo(unit);
-            versions.Add([.. unit]);
-        }
-        return versions;
-    }
+        select (LineEdit.Versions(unit.ToList(), edits), visits.ToList(), runLength);
 
     [Fact]
     public void Binds_replaying_runs_of_items_as_blocks_equal_fresh_binds() => Check(new BinderOptions());
@@ -60,7 +49,7 @@ public sealed class BlockReplayPropertyTests(ITestOutputHelper output)
             var reuse = new BindingReuse { RunLength = testCase.RunLength };
             foreach (var visit in testCase.Visits)
             {
-                CompareWithFresh(testCase.Versions[visit], cache, declarations, reuse, options);
+                BoundUnits.AssertReuseBindsAsFresh(testCase.Versions[visit], cache, declarations, reuse, options);
                 inBlocks += reuse.LastBind.InBlocks;
                 oneByOne += reuse.LastBind.Replayed - reuse.LastBind.InBlocks;
             }
@@ -70,18 +59,5 @@ public sealed class BlockReplayPropertyTests(ITestOutputHelper output)
         // The property must have exercised blocks, and blocks failing (their items then replay one by one).
         Assert.True(inBlocks > oneByOne, $"only {inBlocks} items replayed in blocks against {oneByOne} one by one");
         Assert.True(oneByOne > 0, "no item replayed one by one");
-    }
-
-    private static void CompareWithFresh(List<string> unit, GreenNodeCache cache, ReusableDeclarations declarations, BindingReuse reuse, BinderOptions options)
-    {
-        var text = string.Join("\n", unit) + "\n";
-        var parsed = CParser.ParseTranslationUnit(Lexer.LexAll(text, cache), cache, declarations).ToSyntaxTree("unit.c");
-        var withReuse = Binder.Bind(CSyntax.Root(parsed)!, d => new RecordLayout(d), options, reuse);
-        var freshCache = new GreenNodeCache();
-        var freshTree = CParser.ParseTranslationUnit(Lexer.LexAll(text, freshCache), freshCache).ToSyntaxTree("unit.c");
-        var fresh = Binder.Bind(CSyntax.Root(freshTree)!, d => new RecordLayout(d), options);
-        Assert.True(BoundUnits.Describe(fresh).SequenceEqual(BoundUnits.Describe(withReuse)),
-            $"unit:\n{text}\nfresh:\n{string.Join("\n", BoundUnits.Describe(fresh))}\nwith reuse:\n{string.Join("\n", BoundUnits.Describe(withReuse))}");
-        BoundUnits.AssertEqual(fresh, withReuse);
     }
 }

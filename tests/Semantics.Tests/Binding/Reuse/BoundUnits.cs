@@ -1,10 +1,44 @@
 using LayoutExpert.Semantics.Binding;
+using LayoutExpert.Syntax.Green;
+using LayoutExpert.Syntax.Lexing;
+using LayoutExpert.Syntax.Parsing;
+using LayoutExpert.Syntax.Parsing.Nodes;
 
 namespace LayoutExpert.Semantics.Tests.Binding.Reuse;
 
 /// <summary>Compares two bound units whole: what binding with reuse gives must be what a fresh bind gives.</summary>
 public static class BoundUnits
 {
+    /// <summary>
+    /// Parses the unit (one declaration per line) with <paramref name="cache"/>
+    /// and <paramref name="declarations"/> and binds it with
+    /// <paramref name="reuse"/>, then parses and binds it afresh, and asserts
+    /// the two binds equal.
+    /// </summary>
+    public static void AssertReuseBindsAsFresh(List<string> unit, GreenNodeCache cache, ReusableDeclarations declarations, BindingReuse reuse, BinderOptions options)
+    {
+        var text = string.Join("\n", unit) + "\n";
+        var parsed = CParser.ParseTranslationUnit(Lexer.LexAll(text, cache), cache, declarations).ToSyntaxTree("unit.c");
+        var withReuse = Binder.Bind(CSyntax.Root(parsed)!, d => new RecordLayout(d), options, reuse);
+        var fresh = Binder.Bind(CSyntax.Root(ParseFresh(text))!, d => new RecordLayout(d), options);
+        AssertSame(fresh, withReuse, text);
+    }
+
+    /// <summary>The unit's text parsed with a cache of its own (nothing shared with a reusing parse).</summary>
+    public static Syntax.Red.SyntaxTree ParseFresh(string text)
+    {
+        var cache = new GreenNodeCache();
+        return CParser.ParseTranslationUnit(Lexer.LexAll(text, cache), cache).ToSyntaxTree("unit.c");
+    }
+
+    /// <summary>A fresh bind and a bind with reuse of <paramref name="text"/> are equal: as text first (the readable failure), then structurally.</summary>
+    public static void AssertSame(BoundTranslationUnit fresh, BoundTranslationUnit withReuse, string text)
+    {
+        Assert.True(Describe(fresh).SequenceEqual(Describe(withReuse)),
+            $"unit:\n{text}\nfresh:\n{string.Join("\n", Describe(fresh))}\nwith reuse:\n{string.Join("\n", Describe(withReuse))}");
+        AssertEqual(fresh, withReuse);
+    }
+
     /// <summary>Every part of a bound unit as text, in a fixed order (for a readable failure message).</summary>
     public static List<string> Describe(BoundTranslationUnit unit)
     {

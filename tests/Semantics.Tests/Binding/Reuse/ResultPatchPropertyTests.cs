@@ -87,8 +87,7 @@ public sealed class ResultPatchPropertyTests(ITestOutputHelper output)
     {
         var text = string.Join("\n", unit) + "\n";
         var parsed = CSyntax.Root(CParser.ParseTranslationUnit(Lexer.LexAll(text, cache), cache, declarations).ToSyntaxTree("unit.c"))!;
-        var freshCache = new GreenNodeCache();
-        var fresh = CSyntax.Root(CParser.ParseTranslationUnit(Lexer.LexAll(text, freshCache), freshCache).ToSyntaxTree("unit.c"))!;
+        var fresh = CSyntax.Root(BoundUnits.ParseFresh(text))!;
 
         // The cached kinds are the kinds: same items, same kinds, same positions (the nodes are the two parses' own).
         var freshTrim = Trimmer.Trim(fresh);
@@ -98,8 +97,6 @@ public sealed class ResultPatchPropertyTests(ITestOutputHelper output)
 
         var withReuse = Binder.Bind(parsed, d => new RecordLayout(d), new BinderOptions(), reuse);
         var freshBound = Binder.Bind(fresh, d => new RecordLayout(d), new BinderOptions());
-        Assert.True(BoundUnits.Describe(freshBound).SequenceEqual(BoundUnits.Describe(withReuse)),
-            $"unit:\n{text}\nfresh:\n{string.Join("\n", BoundUnits.Describe(freshBound))}\nwith reuse:\n{string.Join("\n", BoundUnits.Describe(withReuse))}");
-        BoundUnits.AssertEqual(freshBound, withReuse);
+        BoundUnits.AssertSame(freshBound, withReuse, text);
     }
 }
