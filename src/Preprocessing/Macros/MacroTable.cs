@@ -12,7 +12,7 @@ namespace LayoutExpert.Preprocessing.Macros;
 /// undefined here are answered by the config once <see cref="AutoconfIncluded"/>
 /// is defined (the lazy form of include/generated/autoconf.h).
 /// </summary>
-public sealed class MacroTable
+public sealed class MacroTable(MacroNames? names = null)
 {
     /// <summary>No C identifier starts with NUL, so synthetic names never meet a macro's.</summary>
     public const char SyntheticPrefix = '\0';
@@ -22,11 +22,26 @@ public sealed class MacroTable
 
     private const string ConfigPrefix = "CONFIG_";
 
-    private readonly Dictionary<string, MacroDefinition> _macros = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, MacroDefinition?> _configAnswers = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _configUndefined = new(StringComparer.Ordinal);
+    /// <summary>The config's answer for an option, asked once per name per table.</summary>
+    private struct Answer
+    {
+        public bool Asked;
+        public MacroDefinition? Definition;
+    }
 
-    public int Count => _macros.Count;
+    /// <summary>Definitions by name number (null: not defined); grows as names are numbered.</summary>
+    private MacroDefinition?[] _definitions = new MacroDefinition?[256];
+    private Answer[] _answers = [];
+
+    /// <summary>Options #undef'd since autoconf.h's inclusion: the config no longer answers them.</summary>
+    private bool[] _undefinedOptions = [];
+    private readonly List<int> _undefinedOptionIds = [];
+    private int _count;
+
+    /// <summary>The numbering of names this table stores by; a session's tables share one.</summary>
+    public MacroNames Names { get; } = names ?? new MacroNames();
+
+    public int Count => _count;
 
     /// <summary>Told of every read and write; null when nothing records.</summary>
     public IMacroTableObserver? Observer { get; set; }
@@ -39,101 +54,140 @@ public sealed class MacroTable
 
     public bool TryGet(string name, out MacroDefinition definition)
     {
-        var found = _macros.TryGetValue(name, out definition!) || TryConfig(name, out definition!);
-        Observer?.Read(name, found ? definition : null);
         ReadNames?.Add(name);
-        return found;
+        var id = LookupId(name);
+        var found = id >= 0 ? Peek(id) : null;
+        // A name never numbered was never defined, and no recorder keeps such a read (nothing can define it).
+        if (id >= 0) Observer?.Read(id, found);
+        definition = found!;
+        return found is not null;
     }
 
     public bool IsDefined(string name) => TryGet(name, out _);
 
-    /// <summary>The definition a name has now, or null, without it counting as a read.</summary>
-    public MacroDefinition? Peek(string name) =>
-        _macros.TryGetValue(name, out var definition) || TryConfig(name, out definition) ? definition : null;
+    /// <summary>The definition name number <paramref name="id"/> has now, or null, without it counting as a read.</summary>
+    public MacroDefinition? Peek(int id)
+    {
+        var definitions = _definitions;
+        if ((uint)id < (uint)definitions.Length && definitions[id] is { } defined) return defined;
+        return ConfigSource is not null && Names.IsConfig(id) && IsDefinedHere(AutoconfId) && !IsUndefinedOption(id) ? ConfigAnswer(id) : null;
+    }
 
     /// <summary>
-    /// What <paramref name="name"/> would read as right after autoconf.h's
-    /// inclusion from here: its #define if it has one, else the config's
-    /// answer (the inclusion defines every option afresh, so earlier #undefs
-    /// no longer hold). A run that includes autoconf.h itself and then reads
-    /// an option saw this, not what the name holds where the run starts.
+    /// What name number <paramref name="id"/> would read as right after
+    /// autoconf.h's inclusion from here: its #define if it has one, else the
+    /// config's answer (the inclusion defines every option afresh, so earlier
+    /// #undefs no longer hold). A run that includes autoconf.h itself and then
+    /// reads an option saw this, not what the name holds where the run starts.
     /// </summary>
-    public MacroDefinition? PeekAfterAutoconf(string name)
+    public MacroDefinition? PeekAfterAutoconf(int id)
     {
-        if (_macros.TryGetValue(name, out var definition)) return definition;
-        if (ConfigSource is null || !name.StartsWith(ConfigPrefix, StringComparison.Ordinal)) return null;
-        if (!_configAnswers.TryGetValue(name, out var answer)) _configAnswers[name] = answer = ConfigSource(name);
-        return answer;
+        if ((uint)id < (uint)_definitions.Length && _definitions[id] is { } defined) return defined;
+        return ConfigSource is not null && Names.IsConfig(id) ? ConfigAnswer(id) : null;
     }
 
     /// <summary>Defines or replaces; returns the definition it replaced, if any.</summary>
     public MacroDefinition? Define(MacroDefinition definition)
     {
-        _macros.TryGetValue(definition.Name, out var previous);
-        _macros[definition.Name] = definition;
-        if (ConfigSource is not null)
-        {
-            _configUndefined.Remove(definition.Name);
-            // autoconf.h defines every option afresh: an earlier #undef of one no longer holds.
-            if (definition.Name == AutoconfIncluded) _configUndefined.Clear();
-        }
-        Observer?.Wrote(definition.Name, definition);
+        var id = Names.IdOf(definition.Name);
+        var previous = Set(id, definition);
+        Observer?.Wrote(id, definition);
         return previous;
     }
 
     public bool Undefine(string name)
     {
-        var removed = _macros.Remove(name);
-        if (ConfigSource is not null && name.StartsWith(ConfigPrefix, StringComparison.Ordinal)) removed |= _configUndefined.Add(name);
-        Observer?.Wrote(name, null);
+        var id = LookupId(name);
+        // #undef of a name never numbered: it was never defined, and numbering it would tell a session a new name can be defined.
+        if (id < 0) return false;
+        var wasUndefinedOption = IsUndefinedOption(id);
+        var removed = Set(id, null) is not null;
+        if (ConfigSource is not null && Names.IsConfig(id)) removed |= !wasUndefinedOption;
+        Observer?.Wrote(id, null);
         return removed;
     }
 
-    /// <summary>Sets a name to a recorded effect (a definition or, for null, undefined) without reporting a write.</summary>
+    /// <summary>Sets name number <paramref name="id"/> to a recorded effect (a definition or, for null, undefined) without reporting a write.</summary>
     /// <remarks>A replay applies thousands of these: what <see cref="Define"/> and <see cref="Undefine"/> do, without the observer.</remarks>
-    internal void Apply(string name, MacroDefinition? definition)
-    {
-        if (definition is null)
-        {
-            _macros.Remove(name);
-            if (ConfigSource is not null && name.StartsWith(ConfigPrefix, StringComparison.Ordinal)) _configUndefined.Add(name);
-            return;
-        }
-        _macros[name] = definition;
-        if (ConfigSource is not null)
-        {
-            if (_configUndefined.Count > 0) _configUndefined.Remove(name);
-            if (name.Length > 0 && name[0] == SyntheticPrefix && name == AutoconfIncluded) _configUndefined.Clear();
-        }
-    }
+    internal void Apply(int id, MacroDefinition? definition) => Set(id, definition);
 
     /// <summary>The macros (synthetic state left out).</summary>
-    public IEnumerable<MacroDefinition> All => _macros.Values.Where(m => m.Name.Length == 0 || m.Name[0] != SyntheticPrefix);
+    public IEnumerable<MacroDefinition> All =>
+        _definitions.Where(m => m is not null && (m.Name.Length == 0 || m.Name[0] != SyntheticPrefix))!;
 
-    private bool TryConfig(string name, out MacroDefinition definition)
+    private int? _autoconfIdCache;
+
+    private int AutoconfId => _autoconfIdCache ??= Names.IdOf(AutoconfIncluded);
+
+    /// <summary>
+    /// The number of <paramref name="name"/>, or -1 when it has none and needs
+    /// none: a plain name is numbered when something can define it, an option
+    /// or a synthetic name when first met (what differs between configs is
+    /// always read, defined or not).
+    /// </summary>
+    private int LookupId(string name)
     {
-        definition = null!;
-        if (ConfigSource is null || !name.StartsWith(ConfigPrefix, StringComparison.Ordinal)
-            || !_macros.ContainsKey(AutoconfIncluded) || _configUndefined.Contains(name))
+        if (Names.TryGetId(name, out var id)) return id;
+        return MacroNames.IsVolatile(name) ? Names.IdOf(name) : -1;
+    }
+
+    private bool IsDefinedHere(int id) => (uint)id < (uint)_definitions.Length && _definitions[id] is not null;
+
+    private bool IsUndefinedOption(int id) => (uint)id < (uint)_undefinedOptions.Length && _undefinedOptions[id];
+
+    /// <summary>Stores a definition (or, for null, removes one) with the config bookkeeping of #define and #undef; returns what was there.</summary>
+    private MacroDefinition? Set(int id, MacroDefinition? definition)
+    {
+        if (id >= _definitions.Length) Array.Resize(ref _definitions, Math.Max(id + 1, Math.Min(_definitions.Length * 2, Names.Count + 256)));
+        var previous = _definitions[id];
+        _definitions[id] = definition;
+        if (previous is null && definition is not null) _count++;
+        else if (previous is not null && definition is null) _count--;
+        if (ConfigSource is null) return previous;
+        if (definition is null)
         {
-            return false;
+            if (Names.IsConfig(id) && !IsUndefinedOption(id))
+            {
+                if (id >= _undefinedOptions.Length) Array.Resize(ref _undefinedOptions, Math.Max(id + 1, Names.Count + 256));
+                _undefinedOptions[id] = true;
+                _undefinedOptionIds.Add(id);
+            }
+            return previous;
         }
-        if (!_configAnswers.TryGetValue(name, out var answer))
+        if (_undefinedOptionIds.Count > 0)
         {
-            answer = ConfigSource(name);
-            _configAnswers[name] = answer;
+            if (id == AutoconfId) ClearUndefinedOptions();
+            else if (IsUndefinedOption(id)) _undefinedOptions[id] = false;
         }
-        definition = answer!;
-        return answer is not null;
+        return previous;
+    }
+
+    /// <summary>autoconf.h defines every option afresh: earlier #undefs of options no longer hold.</summary>
+    private void ClearUndefinedOptions()
+    {
+        foreach (var id in _undefinedOptionIds) _undefinedOptions[id] = false;
+        _undefinedOptionIds.Clear();
+    }
+
+    private MacroDefinition? ConfigAnswer(int id)
+    {
+        if (id >= _answers.Length) Array.Resize(ref _answers, Math.Max(id + 1, Names.Count + 256));
+        ref var answer = ref _answers[id];
+        if (!answer.Asked)
+        {
+            answer.Definition = ConfigSource!(Names.NameOf(id));
+            answer.Asked = true;
+        }
+        return answer.Definition;
     }
 }
 
 /// <summary>What a recorder sees of a macro table: each name read (with what it held) and each write.</summary>
 public interface IMacroTableObserver
 {
-    /// <summary>A lookup of <paramref name="name"/>, which held <paramref name="seen"/> (null: not defined).</summary>
-    void Read(string name, MacroDefinition? seen);
+    /// <summary>A lookup of name number <paramref name="id"/> (see <see cref="MacroTable.Names"/>), which held <paramref name="seen"/> (null: not defined).</summary>
+    void Read(int id, MacroDefinition? seen);
 
-    /// <summary>A #define (<paramref name="now"/>) or #undef (null) of <paramref name="name"/>.</summary>
-    void Wrote(string name, MacroDefinition? now);
+    /// <summary>A #define (<paramref name="now"/>) or #undef (null) of name number <paramref name="id"/>.</summary>
+    void Wrote(int id, MacroDefinition? now);
 }

@@ -23,8 +23,8 @@ internal sealed class FileRun
 
     public bool IsTextRun => TextPosition >= 0;
 
-    /// <summary>Names read before the run wrote them, with the definition seen (null: undefined); the first <see cref="VolatileReads"/> are CONFIG_ and synthetic names.</summary>
-    public required KeyValuePair<string, MacroDefinition?>[] Reads { get; init; }
+    /// <summary>Names (by their session number, see <see cref="PreprocessingSession.Names"/>) read before the run wrote them, with the definition seen (null: undefined); the first <see cref="VolatileReads"/> are CONFIG_ and synthetic names.</summary>
+    public required KeyValuePair<int, MacroDefinition?>[] Reads { get; init; }
 
     /// <summary>
     /// CONFIG_ names read after the run itself included autoconf.h (kconfig.h
@@ -33,7 +33,7 @@ internal sealed class FileRun
     /// checked against what they would read after the inclusion
     /// (<see cref="MacroTable.PeekAfterAutoconf"/>), not against the table.
     /// </summary>
-    public KeyValuePair<string, MacroDefinition?>[] OptionReads { get; init; } = [];
+    public KeyValuePair<int, MacroDefinition?>[] OptionReads { get; init; } = [];
 
     /// <summary>How many of <see cref="Reads"/>, at the start, are of CONFIG_ and synthetic names (what differs between configs).</summary>
     public required int VolatileReads { get; init; }
@@ -48,8 +48,8 @@ internal sealed class FileRun
     /// </summary>
     public object[]? RootPrefix { get; init; }
 
-    /// <summary>The run's net effect: each name written, with its final definition (null: undefined).</summary>
-    public required KeyValuePair<string, MacroDefinition?>[] Writes { get; init; }
+    /// <summary>The run's net effect: each name (by number) written, with its final definition (null: undefined).</summary>
+    public required KeyValuePair<int, MacroDefinition?>[] Writes { get; init; }
 
     /// <summary>The output in order: own parts and the runs of included files (so a token is stored once, in its innermost run).</summary>
     public required FileRunSegment[] Segments { get; init; }

@@ -28,7 +28,9 @@ internal sealed class FileRunRecorder(
         public MacroDefinition? Now;
     }
 
-    private readonly Dictionary<string, Entry> _names = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, Entry> _names = [];
+    private readonly MacroNames _numbers = session.Names;
+    private readonly int _autoconfId = session.Names.IdOf(MacroTable.AutoconfIncluded);
     private readonly List<FileRunSegment> _segments = [];
     private int _tokenStart = output.Mark();
     private int _conditionStart = conditions.Count;
@@ -64,32 +66,26 @@ internal sealed class FileRunRecorder(
     /// </summary>
     public bool VolatileOnly { get; init; }
 
-    /// <summary>What differs between configs: the CONFIG_ names and the synthetic ones (generated headers' texts, #pragma once marks).</summary>
-    public static bool IsVolatile(string name) =>
-        name.StartsWith("CONFIG_", StringComparison.Ordinal) || (name.Length > 0 && name[0] == MacroTable.SyntheticPrefix);
-
     /// <summary>This run (or one merged into it) defined autoconf.h's inclusion marker: option reads from now on see the config's answers.</summary>
     private bool _includedAutoconf;
 
-    public void Read(string name, MacroDefinition? seen) => Read(name, seen, _includedAutoconf && name.StartsWith("CONFIG_", StringComparison.Ordinal));
+    public void Read(int id, MacroDefinition? seen) => Read(id, seen, _includedAutoconf && _numbers.IsConfig(id));
 
-    private void Read(string name, MacroDefinition? seen, bool afterAutoconf)
+    private void Read(int id, MacroDefinition? seen, bool afterAutoconf)
     {
-        if (VolatileOnly && !IsVolatile(name)) return;
-        // A name nothing can define reads as undefined in every run: no need to remember it.
-        if (seen is null && !session.IsDefinable(name)) return;
-        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_names, name, out var exists);
+        if (VolatileOnly && !_numbers.IsVolatile(id)) return;
+        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_names, id, out var exists);
         if (exists) return;
         entry.Read = true;
         entry.AfterAutoconf = afterAutoconf;
         entry.Seen = seen;
     }
 
-    public void Wrote(string name, MacroDefinition? now)
+    public void Wrote(int id, MacroDefinition? now)
     {
-        if (now is not null && name == MacroTable.AutoconfIncluded) _includedAutoconf = true;
-        if (VolatileOnly && !IsVolatile(name)) return;
-        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_names, name, out _);
+        if (now is not null && id == _autoconfId) _includedAutoconf = true;
+        if (VolatileOnly && !_numbers.IsVolatile(id)) return;
+        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_names, id, out _);
         entry.Written = true;
         entry.Now = now;
     }
@@ -98,27 +94,27 @@ internal sealed class FileRunRecorder(
     public FileRun Finish(bool unsignedChar, int counter)
     {
         CloseOwnPart();
-        var reads = new List<KeyValuePair<string, MacroDefinition?>>();
-        var optionReads = new List<KeyValuePair<string, MacroDefinition?>>();
+        var reads = new List<KeyValuePair<int, MacroDefinition?>>();
+        var optionReads = new List<KeyValuePair<int, MacroDefinition?>>();
         var volatileReads = 0;
-        var writes = new List<KeyValuePair<string, MacroDefinition?>>();
-        foreach (var (name, entry) in _names)
+        var writes = new List<KeyValuePair<int, MacroDefinition?>>();
+        foreach (var (id, entry) in _names)
         {
             if (entry.Read && entry.AfterAutoconf)
             {
-                optionReads.Add(new(name, entry.Seen));
+                optionReads.Add(new(id, entry.Seen));
             }
             else if (entry.Read)
             {
-                reads.Add(new(name, entry.Seen));
+                reads.Add(new(id, entry.Seen));
                 // What differs between configs first (options, generated headers' texts), so a check fails early.
-                if (IsVolatile(name))
+                if (_numbers.IsVolatile(id))
                 {
                     (reads[volatileReads], reads[^1]) = (reads[^1], reads[volatileReads]);
                     volatileReads++;
                 }
             }
-            if (entry.Written) writes.Add(new(name, entry.Now));
+            if (entry.Written) writes.Add(new(id, entry.Now));
         }
         var tokens = 0;
         foreach (var segment in _segments) tokens += segment.TokenCount;
@@ -148,9 +144,9 @@ internal sealed class FileRunRecorder(
         _segments.Add(new FileRunSegment { Child = child });
         // A child's volatile reads come first: they are all a volatile-only recording takes.
         var reads = VolatileOnly ? child.Reads.AsSpan(0, child.VolatileReads) : child.Reads;
-        foreach (var (name, seen) in reads) Read(name, seen);
-        foreach (var (name, seen) in child.OptionReads) Read(name, seen, afterAutoconf: true);
-        foreach (var (name, now) in child.Writes) Wrote(name, now);
+        foreach (var (id, seen) in reads) Read(id, seen);
+        foreach (var (id, seen) in child.OptionReads) Read(id, seen, afterAutoconf: true);
+        foreach (var (id, now) in child.Writes) Wrote(id, now);
         UsesCounter |= child.UsesCounter;
         DeepestLevel = Math.Max(DeepestLevel, Level + 1 + child.RelativeDepth);
         Resume();
@@ -162,10 +158,10 @@ internal sealed class FileRunRecorder(
         CloseOwnPart(child._tokenStartOfRecording, child._conditionStartOfRecording, child._diagnosticStartOfRecording);
         child.CloseOwnPart();
         _segments.AddRange(child._segments);
-        foreach (var (name, entry) in child._names)
+        foreach (var (id, entry) in child._names)
         {
-            if (entry.Read) Read(name, entry.Seen, entry.AfterAutoconf);
-            if (entry.Written) Wrote(name, entry.Now);
+            if (entry.Read) Read(id, entry.Seen, entry.AfterAutoconf);
+            if (entry.Written) Wrote(id, entry.Now);
         }
         Tainted |= child.Tainted;
         UsesCounter |= child.UsesCounter;

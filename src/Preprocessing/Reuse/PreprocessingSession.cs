@@ -33,6 +33,7 @@ public sealed class PreprocessingSession
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRunsPerFile, 1);
         MaxRunsPerFile = maxRunsPerFile;
+        Names = new MacroNames { PlainNameAdded = _ => ForgetRuns() };
     }
 
     public int MaxRunsPerFile { get; }
@@ -76,24 +77,24 @@ public sealed class PreprocessingSession
         RunNumber++;
     }
 
-    private readonly HashSet<string> _definable = new(StringComparer.Ordinal);
-
     /// <summary>
-    /// Whether some run could find <paramref name="name"/> defined: a name
-    /// some #define of the Pre-AST, the predefined macros or a generated header
-    /// defines, a CONFIG_ name, or the run's own state. Any other name is
-    /// undefined in every state of every run, so reading it is not recorded:
-    /// most identifiers of C code never name a macro, and this keeps file runs'
-    /// read sets to the names that can matter.
+    /// The numbering of macro names every run's table shares (see
+    /// <see cref="MacroNames"/>). A plain name is numbered when some run could
+    /// find it defined: a name some #define of the Pre-AST, the predefined
+    /// macros or a generated header defines (CONFIG_ and synthetic names are
+    /// numbered as met). Any other name is undefined in every state of every
+    /// run, so the table does not even report reading it: most identifiers of
+    /// C code never name a macro, and this keeps file runs' read sets to the
+    /// names that can matter. A new plain name means runs recorded before it
+    /// may have left its reads out, so they are forgotten.
     /// </summary>
-    internal bool IsDefinable(string name) =>
-        _definable.Contains(name) || FileRunRecorder.IsVolatile(name);
+    internal MacroNames Names { get; }
 
-    /// <summary>A name a run defines outside the Pre-AST (predefined, generated): when new, runs recorded before it may have left its reads out, so they are forgotten.</summary>
-    internal void AddDefinable(string name)
+    /// <summary>A name a run defines outside the Pre-AST (predefined, generated): numbered (see <see cref="Names"/>).</summary>
+    internal void AddDefinable(string name) => Names.IdOf(name);
+
+    private void ForgetRuns()
     {
-        if (IsDefinable(name)) return;
-        _definable.Add(name);
         _runs.Clear();
         _textRuns.Clear();
     }
@@ -166,15 +167,15 @@ public sealed class PreprocessingSession
         // looked up. The module's root reads some 20,000 names, 860 of them options.
         var samePrefix = SamePrefix(run.RootPrefix, rootPrefix);
         if (run.OnlyVolatileReads && !samePrefix) return false;
-        foreach (var (name, seen) in run.OptionReads)
+        foreach (var (id, seen) in run.OptionReads)
         {
-            if (!ReferenceEquals(table.PeekAfterAutoconf(name), seen)) return false;
+            if (!ReferenceEquals(table.PeekAfterAutoconf(id), seen)) return false;
         }
         var reads = samePrefix ? run.VolatileReads : run.Reads.Length;
         for (var i = 0; i < reads; i++)
         {
-            var (name, seen) = run.Reads[i];
-            if (!ReferenceEquals(table.Peek(name), seen)) return false;
+            var (id, seen) = run.Reads[i];
+            if (!ReferenceEquals(table.Peek(id), seen)) return false;
         }
         return !run.CounterUsedIn(RunNumber);
     }

@@ -77,7 +77,7 @@ public sealed partial class Preprocessor
         _recorder?.AddChild(run, _output.Mark(), _conditions.Count, _env.Diagnostics.Count);
         if (applyWrites)
         {
-            foreach (var (name, definition) in run.Writes) _env.Macros.Apply(name, definition);
+            foreach (var (id, definition) in run.Writes) _env.Macros.Apply(id, definition);
         }
         if (run.UsesCounter)
         {

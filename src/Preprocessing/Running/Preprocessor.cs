@@ -40,7 +40,7 @@ public sealed partial class Preprocessor : ITokenSource, IFeatureTests
         _preAst = preAst;
         _options = options;
         _session = session;
-        _env = new ExpansionEnvironment(new MacroTable(), session?.Origins ?? new OriginTable(), this)
+        _env = new ExpansionEnvironment(new MacroTable(session?.Names), session?.Origins ?? new OriginTable(), this)
         {
             UnsignedChar = options.UnsignedChar,
             BaseFile = preAst.Main.Path,

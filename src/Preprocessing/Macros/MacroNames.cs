@@ -1,0 +1,62 @@
+namespace LayoutExpert.Preprocessing.Macros;
+
+/// <summary>
+/// Numbers macro names: 0, 1, 2, ... in the order first met, never
+/// renumbered. A macro table stores definitions by number, and a session's
+/// recorded runs keep the numbers of what they read and wrote, so checking a
+/// recorded read or merging a child's reads into its includer is an array
+/// index or an integer probe, not a string hash. One instance serves every
+/// table of a session (a recorded run's numbers must mean the same names in
+/// the next run); a table without a session has its own.
+/// </summary>
+public sealed class MacroNames
+{
+    private const string ConfigPrefix = "CONFIG_";
+
+    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly List<string> _names = [];
+    private readonly List<NameKind> _kinds = [];
+
+    /// <summary>What sets a name apart: an option (answered by the config) or run state; everything else is plain.</summary>
+    private enum NameKind : byte
+    {
+        Plain,
+        Config,
+        Synthetic,
+    }
+
+    /// <summary>Told of each new plain name (not CONFIG_, not synthetic) as it is numbered.</summary>
+    public Action<string>? PlainNameAdded { get; set; }
+
+    public int Count => _names.Count;
+
+    /// <summary>The number of <paramref name="name"/>, numbering it if it is new.</summary>
+    public int IdOf(string name)
+    {
+        if (_ids.TryGetValue(name, out var id)) return id;
+        id = _names.Count;
+        _ids.Add(name, id);
+        _names.Add(name);
+        var kind = name.StartsWith(ConfigPrefix, StringComparison.Ordinal) ? NameKind.Config
+            : name.Length > 0 && name[0] == MacroTable.SyntheticPrefix ? NameKind.Synthetic
+            : NameKind.Plain;
+        _kinds.Add(kind);
+        if (kind == NameKind.Plain) PlainNameAdded?.Invoke(name);
+        return id;
+    }
+
+    /// <summary>The number of a name already numbered.</summary>
+    public bool TryGetId(string name, out int id) => _ids.TryGetValue(name, out id);
+
+    public string NameOf(int id) => _names[id];
+
+    /// <summary>A CONFIG_ name: once autoconf.h is included, the config answers it unless the run defined or undefined it.</summary>
+    public bool IsConfig(int id) => _kinds[id] == NameKind.Config;
+
+    /// <summary>What differs between configs: the CONFIG_ names and the synthetic ones (generated headers' texts, #pragma once marks).</summary>
+    public bool IsVolatile(int id) => _kinds[id] != NameKind.Plain;
+
+    /// <summary>The same as <see cref="IsVolatile(int)"/>, for a name not numbered yet.</summary>
+    public static bool IsVolatile(string name) =>
+        name.StartsWith(ConfigPrefix, StringComparison.Ordinal) || (name.Length > 0 && name[0] == MacroTable.SyntheticPrefix);
+}
