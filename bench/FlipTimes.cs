@@ -146,7 +146,10 @@ public static class FlipTimes
     /// <summary>With PERF_CTL set to the control fifo of `perf record --control=fifo:FILE -D -1`, profiles only the configs after the first.</summary>
     private static void PerfControl(string command)
     {
-        if (Environment.GetEnvironmentVariable("PERF_CTL") is { } fifo) File.WriteAllText(fifo, command + "\n");
+        if (Environment.GetEnvironmentVariable("PERF_CTL") is not { } fifo) return;
+        File.WriteAllText(fifo, command + "\n");
+        // perf reads its control fifo on its own time: without a pause, samples of what follows a "disable" still count.
+        Thread.Sleep(30);
     }
 
     /// <summary>`flip-times first-flip [OPTION] [ROUNDS]`: per round a fresh database makes the amd64 profile (untimed), then the profile with OPTION flipped, a config it has never seen: the first visit's cost, with its stage log.</summary>

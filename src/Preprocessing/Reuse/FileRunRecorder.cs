@@ -17,18 +17,7 @@ internal sealed class FileRunRecorder(
     TokenOutput output, List<ConditionRecord> conditions, List<Diagnostic> diagnostics)
     : IMacroTableObserver
 {
-    private struct Entry
-    {
-        public bool Read;
-
-        /// <summary>Read (a CONFIG_ name) after this run itself included autoconf.h: see <see cref="FileRun.OptionReads"/>.</summary>
-        public bool AfterAutoconf;
-        public MacroDefinition? Seen;
-        public bool Written;
-        public MacroDefinition? Now;
-    }
-
-    private readonly Dictionary<int, Entry> _names = [];
+    private readonly RecordedNames _names = new(session);
     private readonly MacroNames _numbers = session.Names;
     private readonly int _autoconfId = session.Names.IdOf(MacroTable.AutoconfIncluded);
     private readonly List<FileRunSegment> _segments = [];
@@ -74,7 +63,7 @@ internal sealed class FileRunRecorder(
     private void Read(int id, MacroDefinition? seen, bool afterAutoconf)
     {
         if (VolatileOnly && !_numbers.IsVolatile(id)) return;
-        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_names, id, out var exists);
+        ref var entry = ref _names.GetOrAdd(id, out var exists);
         if (exists) return;
         entry.Read = true;
         entry.AfterAutoconf = afterAutoconf;
@@ -85,7 +74,7 @@ internal sealed class FileRunRecorder(
     {
         if (now is not null && id == _autoconfId) _includedAutoconf = true;
         if (VolatileOnly && !_numbers.IsVolatile(id)) return;
-        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_names, id, out _);
+        ref var entry = ref _names.GetOrAdd(id, out _);
         entry.Written = true;
         entry.Now = now;
     }
@@ -94,12 +83,14 @@ internal sealed class FileRunRecorder(
     public FileRun Finish(bool unsignedChar, int counter)
     {
         CloseOwnPart();
-        var reads = new List<KeyValuePair<int, MacroDefinition?>>();
+        _names.Release();
+        var reads = new List<KeyValuePair<int, MacroDefinition?>>(_names.Count);
         var optionReads = new List<KeyValuePair<int, MacroDefinition?>>();
         var volatileReads = 0;
         var writes = new List<KeyValuePair<int, MacroDefinition?>>();
-        foreach (var (id, entry) in _names)
+        foreach (ref readonly var entry in _names.Entries)
         {
+            var id = entry.Id;
             if (entry.Read && entry.AfterAutoconf)
             {
                 optionReads.Add(new(id, entry.Seen));
@@ -158,10 +149,11 @@ internal sealed class FileRunRecorder(
         CloseOwnPart(child._tokenStartOfRecording, child._conditionStartOfRecording, child._diagnosticStartOfRecording);
         child.CloseOwnPart();
         _segments.AddRange(child._segments);
-        foreach (var (id, entry) in child._names)
+        child._names.Release();
+        foreach (ref readonly var entry in child._names.Entries)
         {
-            if (entry.Read) Read(id, entry.Seen, entry.AfterAutoconf);
-            if (entry.Written) Wrote(id, entry.Now);
+            if (entry.Read) Read(entry.Id, entry.Seen, entry.AfterAutoconf);
+            if (entry.Written) Wrote(entry.Id, entry.Now);
         }
         Tainted |= child.Tainted;
         UsesCounter |= child.UsesCounter;

@@ -93,6 +93,26 @@ public sealed class PreprocessingSession
     /// <summary>A name a run defines outside the Pre-AST (predefined, generated): numbered (see <see cref="Names"/>).</summary>
     internal void AddDefinable(string name) => Names.IdOf(name);
 
+    private readonly Stack<int[]> _nameIndexes = new();
+
+    /// <summary>An index by name number for a recording's <see cref="RecordedNames"/>: one per recording in progress, reused, never cleared.</summary>
+    internal int[] BorrowNameIndex() =>
+        _nameIndexes.TryPop(out var index) && index.Length >= Names.Count ? index : new int[Names.Count + 1024];
+
+    /// <summary>A longer index for name number <paramref name="id"/>, numbered after the index was borrowed, keeping what it holds.</summary>
+    internal int[] GrowNameIndex(int[] index, int id)
+    {
+        var grown = new int[Math.Max(id, Names.Count) + 1024];
+        Array.Copy(index, grown, index.Length);
+        return grown;
+    }
+
+    internal void ReturnNameIndex(int[] index)
+    {
+        // Recordings nest as deep as includes do; a recording dropped by a fatal error simply never returns its index.
+        if (_nameIndexes.Count < 64) _nameIndexes.Push(index);
+    }
+
     private void ForgetRuns()
     {
         _runs.Clear();
