@@ -104,8 +104,9 @@ public sealed partial class Preprocessor
                 _output.AddShared(piece);
                 _tokensReplayed += piece.Count;
             }
-            _conditions.AddRange(segment.Conditions);
-            _env.Diagnostics.AddRange(segment.Diagnostics);
+            // Most segments have neither; AddRange of an empty array still pays a cast of the array to ICollection<T>.
+            if (segment.Conditions.Length > 0) _conditions.AddRange(segment.Conditions);
+            if (segment.Diagnostics.Length > 0) _env.Diagnostics.AddRange(segment.Diagnostics);
         }
     }
 
