@@ -23,6 +23,9 @@ namespace LayoutExpert.Layout.Engine;
 /// of anonymous records and enums they name, vector element sizes, mode
 /// types' integers; a remembered model is taken when its layout is the very
 /// remembered layout and every such read answers the same now;</item>
+/// <item>before either, a record or enum nothing it reads changed in since the
+/// last set build is taken from that build whole, without asking the engine
+/// (<see cref="Reuse.SetDelta"/>);</item>
 /// <item>the sorted dictionaries of a <see cref="LayoutSet"/> are made by
 /// applying the changes to the previous run's (<see cref="SortedDictionaryMemory{T}"/>);</item>
 /// <item>a set build given the same definitions and roots as one of the last
