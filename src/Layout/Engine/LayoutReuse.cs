@@ -23,6 +23,9 @@ namespace LayoutExpert.Layout.Engine;
 /// of anonymous records and enums they name, vector element sizes, mode
 /// types' integers; a remembered model is taken when its layout is the very
 /// remembered layout and every such read answers the same now;</item>
+/// <item>before either, a record or enum nothing it reads changed in since the
+/// last set build is taken from that build whole, without asking the engine
+/// (<see cref="Reuse.SetDelta"/>);</item>
 /// <item>the sorted dictionaries of a <see cref="LayoutSet"/> are made by
 /// applying the changes to the previous run's (<see cref="SortedDictionaryMemory{T}"/>);</item>
 /// <item>a set build given the same definitions and roots as one of the last
@@ -57,8 +60,8 @@ public sealed class LayoutReuse(int keepRuns = 4)
 
 /// <summary>Counts of one run: records and enums whose layout was taken from memory or computed, and likewise their models.</summary>
 public readonly record struct LayoutReuseStatistics(
-    int RecordsReused, int RecordsLaidOut, int ModelsReused, int ModelsMapped, int EnumsReused, int EnumsLaidOut, bool SetReused = false)
+    int RecordsReused, int RecordsLaidOut, int ModelsReused, int ModelsMapped, int EnumsReused, int EnumsLaidOut, bool SetReused = false, int Carried = 0)
 {
     public override string ToString() => SetReused ? "the whole set reused: the same definitions and roots as an earlier run" :
-        $"records {RecordsReused} reused / {RecordsLaidOut} laid out, models {ModelsReused} reused / {ModelsMapped} mapped, enums {EnumsReused} reused / {EnumsLaidOut} laid out";
+        $"{Carried} records and enums taken from the last set unchanged; records {RecordsReused} reused / {RecordsLaidOut} laid out, models {ModelsReused} reused / {ModelsMapped} mapped, enums {EnumsReused} reused / {EnumsLaidOut} laid out";
 }

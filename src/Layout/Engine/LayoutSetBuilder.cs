@@ -31,16 +31,32 @@ public static class LayoutSetBuilder
         LayoutEngine engine, TypeTable table, IEnumerable<KeyValuePair<string, CType>> roots)
     {
         var rootList = roots as KeyValuePair<string, CType>[] ?? [.. roots];
-        if (engine.Memory?.FindSet(table, rootList) is { } known) return known.Answer;
-        var answer = BuildFresh(engine, table, rootList);
-        engine.Memory?.RememberSet(new SetSnapshot(table, rootList, answer));
+        var memory = engine.Memory;
+        if (memory?.FindSet(table, rootList) is { } known) return known.Answer;
+        if (memory is null) return BuildFresh(engine, table, rootList, null, out _);
+        var prior = memory.RemembersRecords ? memory.LastDelta : null;
+        prior?.Begin(engine.Definitions);
+        var answer = BuildFresh(engine, table, rootList, prior, out var delta);
+        if (prior is not null && delta is null)
+        {
+            // Taking earlier models met an issue (whose answer may depend on the order of mapping): built again, nothing taken.
+            answer = BuildFresh(engine, table, rootList, null, out delta);
+        }
+        memory.LastDelta = delta;
+        memory.RememberSet(new SetSnapshot(table, rootList, answer));
         return answer;
     }
 
+    /// <summary>
+    /// The set, mapping every type (or, with <paramref name="prior"/>, taking those nothing they read changed in).
+    /// <paramref name="delta"/> is what the next build may take from: none when the build had an issue, a root
+    /// failed, two anonymous enums of one name differ (the first mapped is kept) or a base kind fits no mask.
+    /// </summary>
     private static (LayoutSetResult Result, ImmutableSortedDictionary<string, LayoutResult<TypeRef>> Roots, Names Names) BuildFresh(
-        LayoutEngine engine, TypeTable table, KeyValuePair<string, CType>[] roots)
+        LayoutEngine engine, TypeTable table, KeyValuePair<string, CType>[] roots, SetDelta? prior, out SetDelta? delta)
     {
-        var mapper = new ModelMapper(engine);
+        var mapper = new ModelMapper(engine, prior);
+        var orderMatters = false;
         var issues = new List<LayoutIssue>();
         var mappedRoots = ImmutableSortedDictionary.CreateBuilder<string, LayoutResult<TypeRef>>(StringComparer.Ordinal);
         foreach (var (name, type) in roots) mappedRoots[name] = mapper.Map(type);
@@ -79,7 +95,7 @@ public static class LayoutSetBuilder
         {
             if (result.TryGet(out var layout))
             {
-                enums.TryAdd(layout.Name, layout);
+                if (!enums.TryAdd(layout.Name, layout)) orderMatters |= !enums[layout.Name].Equals(layout);
                 enumNames[id] = layout.Name;
             }
             else
@@ -90,6 +106,8 @@ public static class LayoutSetBuilder
 
         var memory = engine.Memory?.AllTypes ?? new LayoutSetMemory();
         var set = memory.Next(records, enums, typedefs, new Dictionary<string, BaseTypeLayout>(mapper.BaseTypes, StringComparer.Ordinal));
+        engine.Memory?.CountCarried(mapper.Carried);
+        delta = issues.Count == 0 && !orderMatters && !mapper.BasesUnkept && mappedRoots.Values.All(r => r.TryGet(out _)) ? mapper.Delta() : null;
         var sortedIssues = issues.OrderBy(i => i.Subject, StringComparer.Ordinal).ThenBy(i => i.Problem.Message, StringComparer.Ordinal).ToImmutableArray();
         return (new LayoutSetResult(set, sortedIssues), mappedRoots.ToImmutable(), new Names(recordNames, enumNames));
     }

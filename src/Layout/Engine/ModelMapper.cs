@@ -18,23 +18,39 @@ namespace LayoutExpert.Layout.Engine;
 /// anonymous record is mapped (or taken) on its own, and the outer one reads
 /// only its name.
 /// </para>
+/// <para>
+/// With a <see cref="SetDelta"/> of the last build, a record or enum nothing
+/// it reads changed in is taken from it whole, its base types noted again.
+/// </para>
 /// </summary>
-internal sealed class ModelMapper(LayoutEngine engine)
+internal sealed class ModelMapper(LayoutEngine engine, SetDelta? prior = null)
 {
-    private readonly Dictionary<RecordId, LayoutResult<RecordLayout>> records = [];
-    private readonly Dictionary<EnumId, LayoutResult<EnumLayout>> enums = [];
+    private readonly Dictionary<RecordId, MappedRecord> records = [];
+    private readonly Dictionary<EnumId, MappedEnum> enums = [];
     private readonly HashSet<RecordId> naming = [];
     private readonly LayoutMemory? memory = engine.Memory;
     private readonly Stack<ReadRecorder?> reads = new();
     private readonly BaseTypeRef?[] baseRefs = new BaseTypeRef?[64];
 
+    /// <summary>The base kinds noted while the innermost record or enum is mapped (see <see cref="MappedRecord.Bases"/>).</summary>
+    private ulong noted;
+
     public LayoutEngine Engine => engine;
 
     public SortedDictionary<string, BaseTypeLayout> BaseTypes { get; } = new(StringComparer.Ordinal);
 
-    public IEnumerable<KeyValuePair<RecordId, LayoutResult<RecordLayout>>> Records => records;
+    public IEnumerable<KeyValuePair<RecordId, LayoutResult<RecordLayout>>> Records => records.Select(p => KeyValuePair.Create(p.Key, p.Value.Result));
 
-    public IEnumerable<KeyValuePair<EnumId, LayoutResult<EnumLayout>>> Enums => enums;
+    public IEnumerable<KeyValuePair<EnumId, LayoutResult<EnumLayout>>> Enums => enums.Select(p => KeyValuePair.Create(p.Key, p.Value.Result));
+
+    /// <summary>What this mapping mapped or took, for the next build (<see cref="SetDelta"/>).</summary>
+    public SetDelta Delta() => new(records, enums);
+
+    /// <summary>A base kind past what a mask holds was noted: the mapping can be no <see cref="SetDelta"/>.</summary>
+    public bool BasesUnkept { get; private set; }
+
+    /// <summary>Records and enums taken from the last build's delta.</summary>
+    public int Carried { get; private set; }
 
     public LayoutResult<TypeRef> Map(CType type)
     {
@@ -92,23 +108,63 @@ internal sealed class ModelMapper(LayoutEngine engine)
 
     public LayoutResult<RecordLayout> Record(RecordId id)
     {
-        if (records.TryGetValue(id, out var known)) return known;
+        if (records.TryGetValue(id, out var known)) return known.Result;
+        if (prior?.TakeRecord(id) is { } taken)
+        {
+            NoteAgain(taken.Bases);
+            records[id] = taken;
+            Carried++;
+            return taken.Result;
+        }
         if (!naming.Add(id)) return LayoutResult<RecordLayout>.Fail(LayoutProblemKind.RecursiveType, $"{id.Spelling} refers to itself while being named");
+        var outer = noted;
+        noted = 0;
         try
         {
             var result = BuildRecord(id);
-            records[id] = result;
+            var definition = engine.Definitions.FindRecord(id);
+            // What the next build checks is worked out now, while the definition is at hand (only a kept mapping is asked).
+            records[id] = new MappedRecord(id, definition, result, noted)
+            {
+                Dependencies = memory is { RemembersRecords: true } && definition is not null ? MappingDependencies.Of(definition) : null,
+            };
             return result;
         }
         finally
         {
             naming.Remove(id);
+            noted = outer;
         }
     }
 
     public LayoutResult<EnumLayout> Enum(EnumId id)
     {
-        if (enums.TryGetValue(id, out var known)) return known;
+        if (enums.TryGetValue(id, out var known)) return known.Result;
+        if (prior?.TakeEnum(id) is { } taken)
+        {
+            NoteAgain(taken.Bases);
+            enums[id] = taken;
+            Carried++;
+            return taken.Result;
+        }
+        var outer = noted;
+        noted = 0;
+        var result = MapEnum(id);
+        enums[id] = new MappedEnum(id, engine.Definitions.FindEnum(id), result, noted);
+        noted = outer;
+        return result;
+    }
+
+    /// <summary>The base types a taken record or enum noted when mapped, collected as its mapping would (not the caller's).</summary>
+    private void NoteAgain(ulong bases)
+    {
+        var outer = noted;
+        for (var kinds = bases; kinds != 0; kinds &= kinds - 1) Base((ScalarKind)System.Numerics.BitOperations.TrailingZeroCount(kinds));
+        noted = outer;
+    }
+
+    private LayoutResult<EnumLayout> MapEnum(EnumId id)
+    {
         var shapeResult = engine.LayoutEnum(id);
         LayoutResult<EnumLayout> result;
         if (!shapeResult.TryGet(out var shape))
@@ -125,7 +181,6 @@ internal sealed class ModelMapper(LayoutEngine engine)
             result = LayoutResult<EnumLayout>.Ok(BuildEnum(id, shape));
             memory?.EnumOf(shape)?.Model = result;
         }
-        enums[id] = result;
         return result;
     }
 
@@ -259,6 +314,8 @@ internal sealed class ModelMapper(LayoutEngine engine)
     private BaseTypeRef Base(ScalarKind kind)
     {
         var index = (int)kind;
+        if (index is >= 0 and < 64) noted |= 1UL << index;
+        else BasesUnkept = true;
         if (index >= 0 && index < baseRefs.Length && baseRefs[index] is { } known) return known;
         var info = engine.Target.Scalar(kind);
         var encoding = kind == ScalarKind.Char && engine.Options.PlainCharIsUnsigned ? BaseTypeEncoding.UnsignedChar : info.Encoding;

@@ -21,7 +21,7 @@ internal sealed class LayoutMemory(TargetInfo target, LayoutOptions options)
     private readonly List<SetSnapshot> sets = [];
     private int run;
     private bool setReused;
-    private int recordsReused, recordsLaidOut, modelsReused, modelsMapped, enumsReused, enumsLaidOut;
+    private int recordsReused, recordsLaidOut, modelsReused, modelsMapped, enumsReused, enumsLaidOut, carried;
 
     public TargetInfo Target { get; } = target;
 
@@ -37,12 +37,17 @@ internal sealed class LayoutMemory(TargetInfo target, LayoutOptions options)
     public LayoutSetMemory AllTypes { get; } = new();
 
     public LayoutReuseStatistics Statistics =>
-        new(recordsReused, recordsLaidOut, modelsReused, modelsMapped, enumsReused, enumsLaidOut, setReused);
+        new(recordsReused, recordsLaidOut, modelsReused, modelsMapped, enumsReused, enumsLaidOut, setReused, carried);
+
+    /// <summary>What the last set build mapped, for the next to take unchanged records and enums from (null after a build with issues).</summary>
+    public SetDelta? LastDelta { get; set; }
+
+    public void CountCarried(int count) => carried += count;
 
     public void StartRun(int number, int oldestKept)
     {
         run = number;
-        recordsReused = recordsLaidOut = modelsReused = modelsMapped = enumsReused = enumsLaidOut = 0;
+        recordsReused = recordsLaidOut = modelsReused = modelsMapped = enumsReused = enumsLaidOut = carried = 0;
         setReused = false;
         sets.RemoveAll(s => s.LastUsed < oldestKept);
         Trim(records, recordsByShape, r => r.LastUsed < oldestKept, r => r.Result.TryGet(out var s) ? s : null);
