@@ -41,13 +41,17 @@ public static partial class ParserInput
     {
         var buffer = memo.Buffer(tokens.Count + 1);
         Convert(tokens, memo, buffer);
-        return new ParserTokens(buffer, tokens.Count + 1);
+        return new ParserTokens(buffer, tokens.Count + 1) { Version = memo.Version, Repeats = memo.Repeats };
     }
 
     private static void Convert(IReadOnlyList<PPToken> tokens, ParserInputCache memo, GreenToken[] result)
     {
         if (tokens is TokenSequence sequence) FromPieces(sequence, memo, result);
-        else FromSpan(AsSpan(tokens), memo.Cache, result);
+        else
+        {
+            FromSpan(AsSpan(tokens), memo.Cache, result);
+            memo.EndPieces(null);
+        }
         memo.EndCall();
     }
 
@@ -62,25 +66,29 @@ public static partial class ParserInput
         var cache = memo.Cache;
         var pieces = sequence.Pieces;
         var at = 0;
+        var log = memo.BeginPieces(pieces.Length);
         for (var p = 0; p < pieces.Length; p++)
         {
             var piece = pieces[p];
             var span = piece.AsSpan();
             // The last token ends a line when the next piece starts one: the only token a piece's neighbours decide.
             var endsLine = p + 1 == pieces.Length || (pieces[p + 1][0].Flags & PPTokenFlags.StartOfLine) != 0;
-            if (memo.Interior(piece) is { } interior)
+            if (memo.Interior(piece, log) is { } interior)
             {
-                interior.CopyTo(result, at);
-                result[at + span.Length - 1] = Convert(span, span.Length - 1, endsLine, cache);
+                interior.Tokens.CopyTo(result, at);
+                result[at + span.Length - 1] = interior.Last(endsLine) ?? interior.SetLast(endsLine, Convert(span, span.Length - 1, endsLine, cache));
             }
             else
             {
                 Convert(span, endsLine, cache, result.AsSpan(at));
-                if (memo.Keeps && span.Length > 1) memo.Remember(piece, result.AsSpan(at, span.Length - 1));
+                // The last token too, as it ended here: a piece replayed after a flip mostly ends the same way.
+                if (memo.Keeps && span.Length > 1) memo.Remember(piece, result.AsSpan(at, span.Length - 1), log).SetLast(endsLine, result[at + span.Length - 1]);
             }
+            log?.Add(piece, at, endsLine);
             at += span.Length;
         }
         result[at] = EndOfFile(cache);
+        memo.EndPieces(log);
     }
 
     /// <summary>Converts <paramref name="span"/> into <paramref name="destination"/>; its last token ends a line when <paramref name="endsLine"/>.</summary>

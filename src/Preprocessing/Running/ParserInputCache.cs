@@ -1,5 +1,6 @@
 using LayoutExpert.Preprocessing.Tokens;
 using LayoutExpert.Syntax.Green;
+using LayoutExpert.Syntax.Parsing;
 
 namespace LayoutExpert.Preprocessing.Running;
 
@@ -13,6 +14,12 @@ namespace LayoutExpert.Preprocessing.Running;
 /// every time, so a kept conversion is the one a new conversion would make.
 /// Pieces no call used in the last <see cref="KeepCalls"/> calls are
 /// forgotten. Not thread-safe: one conversion at a time.
+/// <para>
+/// Each call also logs its pieces (<see cref="PieceLog"/>): the next call
+/// walks the same pieces in the same order (by identity, no hashing), and
+/// tells the parser where its input repeats this one's
+/// (<see cref="Repeats"/>, against <see cref="Version"/>).
+/// </para>
 /// </summary>
 /// <param name="keep">Whether to keep conversions at all: a single run's output is never seen again.</param>
 public sealed class ParserInputCache(GreenNodeCache cache, bool keep = true)
@@ -39,9 +46,25 @@ public sealed class ParserInputCache(GreenNodeCache cache, bool keep = true)
     private int _calls;
     private int _usedThisCall;
 
-    private sealed class Entry(GreenToken[] tokens)
+    internal sealed class Entry(GreenToken[] tokens)
     {
         public GreenToken[] Tokens { get; } = tokens;
+
+        /// <summary>Where the piece was in the last call that used it (see <see cref="LastUsed"/>).</summary>
+        public int Index { get; set; }
+
+        private GreenToken? _lastOpen;
+        private GreenToken? _lastEndingLine;
+
+        /// <summary>The piece's last token as converted before, ending a line or not (null until converted).</summary>
+        public GreenToken? Last(bool endsLine) => endsLine ? _lastEndingLine : _lastOpen;
+
+        public GreenToken SetLast(bool endsLine, GreenToken token)
+        {
+            if (endsLine) _lastEndingLine = token;
+            else _lastOpen = token;
+            return token;
+        }
 
         /// <summary>The lines of the interior's text, made when first asked for.</summary>
         public Lines? Lines { get; set; }
@@ -73,19 +96,66 @@ public sealed class ParserInputCache(GreenNodeCache cache, bool keep = true)
     /// <summary>How many pieces' conversions are kept.</summary>
     public int Count => _interiors.Count;
 
-    /// <summary>The kept conversion of all but the last token of the piece <paramref name="tokens"/>, or null.</summary>
-    internal GreenToken[]? Interior(ArraySegment<PPToken> tokens)
+    /// <summary>
+    /// The kept conversion of all but the last token of the piece <paramref name="tokens"/>, or null.
+    /// With a <paramref name="log"/>, a piece that follows the last call's order is found without a lookup.
+    /// </summary>
+    internal Entry? Interior(ArraySegment<PPToken> tokens, PieceLog? log)
     {
-        if (!_interiors.TryGetValue(tokens, out var entry)) return null;
+        Entry? entry;
+        if (log?.Expected(tokens, out var expected) == true) entry = expected ?? (tokens.Count > 1 ? Find(tokens) : null);
+        else entry = Find(tokens);
+        if (entry is null) return null;
+        // Where the last call had it (read before this call's use rewrites it): the place to walk on from.
+        log?.Found(entry.LastUsed == _calls ? entry.Index : -1, entry);
         Use(entry);
-        return entry.Tokens;
+        if (log is not null) entry.Index = log.Count;
+        return entry;
     }
 
-    internal void Remember(ArraySegment<PPToken> tokens, ReadOnlySpan<GreenToken> interior)
+    private Entry? Find(ArraySegment<PPToken> tokens) => _interiors.GetValueOrDefault(tokens);
+
+    internal Entry Remember(ArraySegment<PPToken> tokens, ReadOnlySpan<GreenToken> interior, PieceLog? log)
     {
         var entry = new Entry(interior.ToArray());
         _interiors[tokens] = entry;
+        log?.Found(-1, entry);
         Use(entry);
+        if (log is not null) entry.Index = log.Count;
+        return entry;
+    }
+
+    /// <summary>The last call's piece log (null when it kept none).</summary>
+    private PieceLog? _lastLog;
+
+    /// <summary>A log from two calls ago, for reuse.</summary>
+    private PieceLog? _spareLog;
+
+    /// <summary>The version of the last call's output (a new object per call that kept its pieces; else null).</summary>
+    public object? Version { get; private set; }
+
+    /// <summary>Where the last call's output repeats the call's before (null when not known).</summary>
+    public InputRepeats? Repeats { get; private set; }
+
+    /// <summary>Starts logging a call's <paramref name="count"/> pieces (null when conversions are not kept).</summary>
+    internal PieceLog? BeginPieces(int count)
+    {
+        if (!keep) return null;
+        var log = _spareLog ?? new PieceLog();
+        _spareLog = null;
+        log.Begin(count, _lastLog);
+        return log;
+    }
+
+    /// <summary>Ends a call's log: it becomes the one the next call walks.</summary>
+    internal void EndPieces(PieceLog? log)
+    {
+        var previous = Version;
+        Repeats = log is not null && previous is not null && _lastLog is not null ? log.Repeats(previous) : null;
+        Version = log is null ? null : new object();
+        _spareLog = _lastLog;
+        _spareLog?.Forget();
+        _lastLog = log;
     }
 
     private void Use(Entry entry)

@@ -73,7 +73,7 @@ public static class CParser
         }
         finally
         {
-            reuse.EndParse(parser?.Statistics() ?? default);
+            reuse.EndParse(parser?.Statistics() ?? default, parser?.InputVersion);
         }
     }
 

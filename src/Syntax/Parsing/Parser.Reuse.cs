@@ -9,6 +9,12 @@ internal sealed partial class Parser
     private readonly FileScopeLog _log = new();
     private readonly int _parseNumber;
 
+    /// <summary>Where this input repeats the last parse's (null when it is not known to).</summary>
+    private readonly InputRepeats? _repeats;
+
+    /// <summary>The input's version (see <see cref="ParserTokens.Version"/>), kept by the reuse for the next parse.</summary>
+    public object? InputVersion { get; }
+
     /// <summary>The declaration just taken or recorded; its successor is the first guess for the next one.</summary>
     private ReusableDeclaration? _previous;
 
@@ -21,6 +27,7 @@ internal sealed partial class Parser
     private int _blocksReused;
     private int _tokensReused;
     private int _declarationsParsed;
+    private int _tokensRepeated;
 
     /// <summary>
     /// Takes an earlier parse of the external declaration at <paramref name="start"/>
@@ -65,7 +72,7 @@ internal sealed partial class Parser
 
     private bool Fits(ReusableDeclaration entry, int start)
     {
-        if (!entry.TokensMatch(_input, _count, start)) return false;
+        if (!Repeated(entry.LastUsed, entry.LastStart, start, entry.Tokens.Length) && !entry.TokensMatch(_input, _count, start)) return false;
         foreach (var fact in entry.Preconditions)
         {
             if (!_scopes.Holds(fact)) return false;
@@ -75,11 +82,25 @@ internal sealed partial class Parser
 
     private bool BlockFits(ReusableBlock block, int start)
     {
-        if (!block.TokensMatch(_input, _count, start)) return false;
+        if (!Repeated(block.LastUsed, block.LastStart, start, block.Tokens.Length) && !block.TokensMatch(_input, _count, start)) return false;
         foreach (var fact in block.Preconditions)
         {
             if (!_scopes.Holds(fact)) return false;
         }
+        return true;
+    }
+
+    /// <summary>
+    /// True when the input from <paramref name="start"/> is known to hold the
+    /// <paramref name="length"/> tokens an entry read at <paramref name="lastStart"/>
+    /// in the last parse (it was made or taken there then, <paramref name="lastUsed"/>
+    /// being that parse): the input repeats that stretch of the last one, so
+    /// the tokens are those objects without comparing them.
+    /// </summary>
+    private bool Repeated(int lastUsed, int lastStart, int start, int length)
+    {
+        if (_repeats is not { } repeats || lastUsed != _parseNumber - 1 || !repeats.Repeats(start, lastStart, length)) return false;
+        _tokensRepeated += length;
         return true;
     }
 
@@ -93,6 +114,7 @@ internal sealed partial class Parser
         _blocksReused++;
         _tokensReused += block.Consumed;
         block.LastUsed = _parseNumber;
+        block.LastStart = start;
         // A block already is one: what was taken one by one before it becomes blocks of its own.
         EndStretch();
         if (_previous is not null) _previous.Successor = block.Entries[0];
@@ -142,6 +164,7 @@ internal sealed partial class Parser
     private void Chain(ReusableDeclaration entry, int start)
     {
         entry.LastUsed = _parseNumber;
+        entry.LastStart = start;
         if (_previous is not null) _previous.Successor = entry;
         _previous = entry;
         // Only declarations right after one another make a block (a declaration not recorded may lie between).
@@ -166,5 +189,5 @@ internal sealed partial class Parser
     }
 
     public ReuseStatistics Statistics() =>
-        new(_declarationsReused, _declarationsParsed, _tokensReused, _position - _tokensReused) { BlocksReused = _blocksReused };
+        new(_declarationsReused, _declarationsParsed, _tokensReused, _position - _tokensReused) { BlocksReused = _blocksReused, TokensRepeated = _tokensRepeated };
 }

@@ -59,6 +59,9 @@ internal sealed partial class Parser
         _count = tokens.Count;
         _last = _count - 1;
         _reuse = reuse;
+        InputVersion = tokens.Version;
+        // Stretches of the previous input count only when that input was the last parse's with this reuse.
+        if (reuse?.LastVersion is { } last && tokens.Repeats is { } repeats && ReferenceEquals(repeats.Previous, last)) _repeats = repeats;
     }
 
     private static ParserTokens Normalized(IReadOnlyList<GreenToken> tokens, GreenNodeCache cache)

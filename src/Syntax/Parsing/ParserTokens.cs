@@ -26,4 +26,13 @@ public readonly struct ParserTokens
     public int Count { get; }
 
     public ReadOnlySpan<GreenToken> AsSpan() => Buffer.AsSpan(0, Count);
+
+    /// <summary>
+    /// An identity of this input's contents (compared by reference), for the
+    /// next input's <see cref="InputRepeats.Previous"/>; null when none is kept.
+    /// </summary>
+    public object? Version { get; init; }
+
+    /// <summary>Where this input repeats the one before (see <see cref="InputRepeats"/>); null when not known.</summary>
+    public InputRepeats? Repeats { get; init; }
 }

@@ -82,6 +82,9 @@ internal sealed class ReusableBlock
     /// <summary>The number of the last parse that made or took it.</summary>
     public int LastUsed { get; set; }
 
+    /// <summary>Where its first token was in the input of parse <see cref="LastUsed"/>.</summary>
+    public int LastStart { get; set; }
+
     /// <summary>True when the input holds this block's tokens from <paramref name="start"/> (of <paramref name="count"/>).</summary>
     public bool TokensMatch(GreenToken[] input, int count, int start)
     {

@@ -43,6 +43,9 @@ internal sealed class ReusableDeclaration(
     /// <summary>The number of the last parse that produced it or reused it on its own (not as part of a block).</summary>
     public int LastUsed { get; set; }
 
+    /// <summary>Where its first token was in the input of parse <see cref="LastUsed"/>.</summary>
+    public int LastStart { get; set; }
+
     /// <summary>Blocks that start with this declaration, newest first (at most <see cref="ReusableDeclarations.BlocksPerDeclaration"/>).</summary>
     public List<ReusableBlock>? Blocks { get; set; }
 

@@ -124,9 +124,13 @@ public sealed class ReusableDeclarations
         }
     }
 
+    /// <summary>The version of the last parse's input (see <see cref="ParserTokens.Version"/>): entries that parse made or took were read there.</summary>
+    internal object? LastVersion { get; private set; }
+
     /// <summary>Drops everything.</summary>
     public void Clear()
     {
+        LastVersion = null;
         Names.Clear();
         _loose.Clear();
         _blocks.Clear();
@@ -145,9 +149,10 @@ public sealed class ReusableDeclarations
         return ++_parses;
     }
 
-    internal void EndParse(ReuseStatistics statistics)
+    internal void EndParse(ReuseStatistics statistics, object? inputVersion)
     {
         LastParse = statistics;
+        LastVersion = inputVersion;
         _parsing = false;
     }
 
@@ -190,7 +195,7 @@ public sealed class ReusableDeclarations
                 at += entry.Consumed;
             }
             var tokens = input.AsSpan(start, end - start).ToArray();
-            var block = new ReusableBlock(members, tokens) { LastUsed = parse };
+            var block = new ReusableBlock(members, tokens) { LastUsed = parse, LastStart = start };
             at = 0;
             foreach (var entry in members)
             {

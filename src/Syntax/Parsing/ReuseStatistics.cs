@@ -6,6 +6,9 @@ public readonly record struct ReuseStatistics(int DeclarationsReused, int Declar
     /// <summary>Blocks of declarations taken whole (their declarations are counted in <see cref="DeclarationsReused"/>).</summary>
     public int BlocksReused { get; init; }
 
+    /// <summary>Tokens of declarations and blocks found the same as an earlier parse's on the input's word that it repeats the last parse's there (<see cref="InputRepeats"/>), not compared.</summary>
+    public int TokensRepeated { get; init; }
+
     public override string ToString() =>
         $"{DeclarationsReused} declarations reused ({TokensReused} tokens, {BlocksReused} blocks), {DeclarationsParsed} parsed ({TokensParsed} tokens)";
 }

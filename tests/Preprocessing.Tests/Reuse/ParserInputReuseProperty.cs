@@ -5,6 +5,7 @@ using LayoutExpert.Preprocessing.Reuse;
 using LayoutExpert.Preprocessing.Running;
 using LayoutExpert.Preprocessing.Tokens;
 using LayoutExpert.Syntax.Green;
+using LayoutExpert.Syntax.Parsing;
 using LayoutExpert.Syntax.Text;
 using Xunit.Abstractions;
 
@@ -19,7 +20,10 @@ namespace LayoutExpert.Preprocessing.Tests.Reuse;
 /// written over and over) gives the very token objects that
 /// <see cref="ParserInput.FromTokens(IReadOnlyList{PPToken}, GreenNodeCache)"/>
 /// gives for a flat copy of the same tokens with the same cache, and its line
-/// starts are those of the text those tokens print.
+/// starts are those of the text those tokens print. Where an input says it
+/// repeats the one before (<see cref="ParserTokens.Repeats"/>, what the parser
+/// then trusts instead of comparing), the previous input held the very same
+/// token objects there, and most of each input is said to repeat.
 /// </summary>
 public class ParserInputReuseProperty(ITestOutputHelper output)
 {
@@ -38,6 +42,9 @@ public class ParserInputReuseProperty(ITestOutputHelper output)
         var runs = 0;
         var shared = 0L;
         var earlier = new HashSet<(PPToken[]?, int, int)>();
+        GreenToken[]? previous = null;
+        object? previousVersion = null;
+        var repeated = 0L;
         Prop.ForAll(Arb.From(sequences), flips =>
         {
             foreach (var option in flips)
@@ -58,6 +65,23 @@ public class ParserInputReuseProperty(ITestOutputHelper output)
                 var text = new SourceText(string.Concat(flat.Select(t => t.ToFullString())), "unit");
                 Assert.Equal(text.LineCount, lines.Length);
                 for (var line = 0; line < lines.Length; line++) Assert.Equal(text.GetLineStart(line), lines[line]);
+                Assert.NotNull(filled.Version);
+                if (previous is not null)
+                {
+                    var repeats = filled.Repeats;
+                    Assert.NotNull(repeats);
+                    Assert.Same(previousVersion, repeats.Previous);
+                    foreach (var (start, previousStart, length) in repeats.Stretches)
+                    {
+                        for (var k = 0; k < length; k++)
+                        {
+                            Assert.True(ReferenceEquals(previous[previousStart + k], span[start + k]), $"after {string.Join(", ", flips)}: token {start + k} is said to repeat {previousStart + k} but does not");
+                        }
+                    }
+                    repeated += repeats.Tokens;
+                }
+                previous = span.ToArray();
+                previousVersion = filled.Version;
                 var lazy = new SourceText(() => text.Text, text.Length, lines, "unit");
                 Assert.Equal(text.GetLocation(text.Length / 2), lazy.GetLocation(text.Length / 2));
 
@@ -70,5 +94,7 @@ public class ParserInputReuseProperty(ITestOutputHelper output)
         }).Check(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(4));
         // The runs shared most of their tokens with earlier runs, as the very pieces those runs' outputs held.
         Assert.True(shared > runs * 500_000L, $"{shared} tokens in pieces of earlier outputs over {runs} runs");
+        // And most of each input after the first is said to repeat the one before.
+        Assert.True(repeated > (runs - 1) * 500_000L, $"{repeated} tokens said to repeat over {runs} runs");
     }
 }
