@@ -88,8 +88,17 @@ public sealed class GccFacts
     public static string CanonicalAttributeName(string name) =>
         name.Length > 4 && name.StartsWith("__", StringComparison.Ordinal) && name.EndsWith("__", StringComparison.Ordinal) ? name[2..^2] : name;
 
-    /// <summary>The facts shipped in this assembly.</summary>
-    public static GccFacts LoadEmbedded()
+    private static readonly Lazy<GccFacts> Embedded = new(ReadEmbedded);
+
+    /// <summary>
+    /// The facts shipped in this assembly: read once per process (they are
+    /// immutable), so every config's compiler model holds the same object and
+    /// what depends only on the facts (#if arithmetic, feature tests) can be
+    /// told equal across configs.
+    /// </summary>
+    public static GccFacts LoadEmbedded() => Embedded.Value;
+
+    private static GccFacts ReadEmbedded()
     {
         var assembly = typeof(GccFacts).Assembly;
         var missing = new List<Diagnostic>();

@@ -114,6 +114,13 @@ public sealed partial class KbuildCompilation
         public long HasCppAttribute(string name) => compiler.HasCppAttribute(name);
 
         public bool HasBuiltin(string name) => compiler.HasBuiltin(name) != 0;
+
+        /// <summary>The answers are the facts': two configs' feature tests are equal when their compilers hold the same facts.</summary>
+        public override bool Equals(object? obj) => obj is Features other && ReferenceEquals(other.Compiler.Facts, compiler.Facts);
+
+        public override int GetHashCode() => compiler.Facts.GetHashCode();
+
+        private CompilerModel Compiler => compiler;
     }
 
     private sealed class Conditions(CompilerModel compiler) : IConditionEvaluator
@@ -125,5 +132,13 @@ public sealed partial class KbuildCompilation
             if (result.IsSyntaxError) return null;
             return result.IsTrue ? 1 : 0;
         }
+
+        /// <summary>The arithmetic depends on -funsigned-char and the facts' assertions: equal across configs that share them.</summary>
+        public override bool Equals(object? obj) =>
+            obj is Conditions other && ReferenceEquals(other.Compiler.Facts, compiler.Facts) && other.Compiler.IfExpressionOptions == compiler.IfExpressionOptions;
+
+        public override int GetHashCode() => compiler.Facts.GetHashCode();
+
+        private CompilerModel Compiler => compiler;
     }
 }

@@ -49,6 +49,9 @@ public sealed class MacroTable(MacroNames? names = null)
     /// <summary>Every name looked up, in order, while not null.</summary>
     public List<string>? ReadNames { get; set; }
 
+    /// <summary>Every read of a numbered name (with what it held), in order, while not null.</summary>
+    public List<KeyValuePair<int, MacroDefinition?>>? ReadLog { get; set; }
+
     /// <summary>CONFIG_ name to its definition (null: not defined) under the config; asked once per name per table.</summary>
     public Func<string, MacroDefinition?>? ConfigSource { get; set; }
 
@@ -58,7 +61,11 @@ public sealed class MacroTable(MacroNames? names = null)
         var id = LookupId(name);
         var found = id >= 0 ? Peek(id) : null;
         // A name never numbered was never defined, and no recorder keeps such a read (nothing can define it).
-        if (id >= 0) Observer?.Read(id, found);
+        if (id >= 0)
+        {
+            Observer?.Read(id, found);
+            ReadLog?.Add(new(id, found));
+        }
         definition = found!;
         return found is not null;
     }

@@ -113,8 +113,12 @@ public sealed class PreprocessingSession
         if (_nameIndexes.Count < 64) _nameIndexes.Push(index);
     }
 
+    /// <summary>The #if and #elif lines decided so far, for files that run again.</summary>
+    internal ConditionMemo Conditions { get; } = new();
+
     private void ForgetRuns()
     {
+        Conditions.Clear();
         _runs.Clear();
         _textRuns.Clear();
     }

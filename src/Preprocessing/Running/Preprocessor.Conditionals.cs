@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using LayoutExpert.Preprocessing.Expansion;
 using LayoutExpert.Preprocessing.PreAst;
 using LayoutExpert.Preprocessing.Tokens;
@@ -44,9 +45,25 @@ public sealed partial class Preprocessor
             if (directive.Kind is not (SyntaxKind.ElseDirective or SyntaxKind.ElifDirective or SyntaxKind.IfDirective)) return false;
         }
         if (directive.Kind == SyntaxKind.ElseDirective) return true;
+        var hash = position + ((GreenToken)directive.GetSlot(0)!).LeadingWidth;
+        var expression = directive.Kind is SyntaxKind.IfDirective or SyntaxKind.ElifDirective;
+        if (expression && _session?.Conditions.Find(frame.File.Id, hash, _env.Macros, _options) is { } decided)
+        {
+            // Decided before from the same definitions: its reads are this run's reads too.
+            if (_recorder is { } recorder)
+            {
+                foreach (var (id, seen) in decided.Reads) recorder.Read(id, seen);
+            }
+            _conditions.Add(new ConditionRecord(frame.File.Id, hash, decided.Names, decided.Result));
+            _conditionsReused++;
+            return decided.Result;
+        }
         // Every name the table is asked for while this line is decided: what `explain` shows.
         var names = new List<string>();
         _env.Macros.ReadNames = names;
+        var log = expression && _session is not null ? new List<KeyValuePair<int, Macros.MacroDefinition?>>() : null;
+        _env.Macros.ReadLog = log;
+        var (diagnostics, contextual) = (_env.Diagnostics.Count, _contextualReads);
         var result = directive.Kind switch
         {
             SyntaxKind.IfdefDirective or SyntaxKind.ElifdefDirective => _env.Macros.IsDefined(SyntaxFacts.ValueText(Rest(directive)[0].Text)),
@@ -54,8 +71,15 @@ public sealed partial class Preprocessor
             _ => Evaluate(frame, directive, position) is { } value && value != 0,
         };
         _env.Macros.ReadNames = null;
-        var hash = position + ((GreenToken)directive.GetSlot(0)!).LeadingWidth;
-        _conditions.Add(new ConditionRecord(frame.File.Id, hash, [.. names.Distinct(StringComparer.Ordinal)], result));
+        _env.Macros.ReadLog = null;
+        ImmutableArray<string> read = [.. names.Distinct(StringComparer.Ordinal)];
+        if (log is not null && _env.Diagnostics.Count == diagnostics && _contextualReads == contextual && !_stopped)
+        {
+            _session!.Conditions.Remember(frame.File.Id, hash, new() { Reads = [.. log], Names = read, Result = result,
+                Features = _options.Features, Arithmetic = _options.Conditions, UnsignedChar = _options.UnsignedChar,
+            });
+        }
+        _conditions.Add(new ConditionRecord(frame.File.Id, hash, read, result));
         return result;
     }
 

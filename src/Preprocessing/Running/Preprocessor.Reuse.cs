@@ -33,6 +33,7 @@ public sealed partial class Preprocessor
     private int _filesCovered;
     private long _tokensReplayed;
     private int _textRunsReplayed;
+    private int _conditionsReused;
 
     /// <summary>
     /// Whether a file beginning or ending here may be recorded or replayed: in
@@ -175,8 +176,12 @@ public sealed partial class Preprocessor
         SetRecorder(null);
     }
 
+    /// <summary>Counts reads of builtins whose value the table does not determine: a condition that made one is not kept.</summary>
+    private int _contextualReads;
+
     private void ContextualBuiltinRead(BuiltinMacro builtin, bool inDirective)
     {
+        _contextualReads++;
         if (_recorder is null) return;
         // A replayed file keeps its counter values; a counter that chose a branch would make them choose differently.
         if (builtin == BuiltinMacro.Counter && !inDirective) _recorder.UsesCounter = true;
@@ -184,7 +189,7 @@ public sealed partial class Preprocessor
     }
 
     private PreprocessingStatistics Statistics() =>
-        new(1, _filesExecuted, _filesReplayed, _filesCovered, _tokensReplayed, _output.Count, _textRunsReplayed);
+        new(1, _filesExecuted, _filesReplayed, _filesCovered, _tokensReplayed, _output.Count, _textRunsReplayed, _conditionsReused);
 
     /// <summary>A #define of a file: canonical per (Pre-AST file, offset), or per (path, text) for generated text.</summary>
     private MacroDefinition DefinitionOf(SourceFile file, GreenNode directive, int position)
