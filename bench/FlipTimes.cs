@@ -209,11 +209,13 @@ public static class FlipTimes
             GC.Collect();
             if (round > 0) PerfControl("enable");
             var cpu = ThreadCpu.Milliseconds();
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
             Preprocessing.Running.Preprocessor.Run(preAst, flippedOptions, Preprocessing.PreAst.PreAst.MainFile, session);
             cpu = ThreadCpu.Milliseconds() - cpu;
+            allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
             PerfControl("disable");
             if (round > 0) times.Add(cpu);
-            Console.WriteLine($"round {round}: {cpu:F1} ms CPU; {session.LastRun}");
+            Console.WriteLine($"round {round}: {cpu:F1} ms CPU, {allocated / 1e6:F1} MB allocated; {session.LastRun}");
         }
         times.Sort();
         Console.WriteLine($"median CPU of rounds after the first: {times[times.Count / 2]:F1} ms (best {times[0]:F1})");

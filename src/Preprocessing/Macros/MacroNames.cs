@@ -17,6 +17,9 @@ public sealed class MacroNames
     private readonly List<string> _names = [];
     private readonly List<NameKind> _kinds = [];
 
+    /// <summary>For each name, its place among the CONFIG_ names (-1 for the others): what is kept per option stays small.</summary>
+    private readonly List<int> _optionIndex = [];
+
     /// <summary>What sets a name apart: an option (answered by the config) or run state; everything else is plain.</summary>
     private enum NameKind : byte
     {
@@ -30,6 +33,12 @@ public sealed class MacroNames
 
     public int Count => _names.Count;
 
+    /// <summary>How many CONFIG_ names are numbered.</summary>
+    public int OptionCount { get; private set; }
+
+    /// <summary>The place of a CONFIG_ name among them (0, 1, ...), or -1 for any other name.</summary>
+    public int OptionIndex(int id) => _optionIndex[id];
+
     /// <summary>The number of <paramref name="name"/>, numbering it if it is new.</summary>
     public int IdOf(string name)
     {
@@ -41,6 +50,7 @@ public sealed class MacroNames
             : name.Length > 0 && name[0] == MacroTable.SyntheticPrefix ? NameKind.Synthetic
             : NameKind.Plain;
         _kinds.Add(kind);
+        _optionIndex.Add(kind == NameKind.Config ? OptionCount++ : -1);
         if (kind == NameKind.Plain) PlainNameAdded?.Invoke(name);
         return id;
     }

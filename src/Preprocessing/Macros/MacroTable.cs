@@ -22,7 +22,7 @@ public sealed class MacroTable(MacroNames? names = null)
 
     private const string ConfigPrefix = "CONFIG_";
 
-    /// <summary>The config's answer for an option, asked once per name per table.</summary>
+    /// <summary>The config's answer for an option, asked once per name per table (kept by <see cref="MacroNames.OptionIndex"/>).</summary>
     private struct Answer
     {
         public bool Asked;
@@ -30,7 +30,7 @@ public sealed class MacroTable(MacroNames? names = null)
     }
 
     /// <summary>Definitions by name number (null: not defined); grows as names are numbered.</summary>
-    private MacroDefinition?[] _definitions = new MacroDefinition?[256];
+    private MacroDefinition?[] _definitions = new MacroDefinition?[Math.Max(256, names?.Count ?? 0)];
     private Answer[] _answers = [];
 
     /// <summary>Options #undef'd since autoconf.h's inclusion: the config no longer answers them.</summary>
@@ -178,8 +178,9 @@ public sealed class MacroTable(MacroNames? names = null)
 
     private MacroDefinition? ConfigAnswer(int id)
     {
-        if (id >= _answers.Length) Array.Resize(ref _answers, Math.Max(id + 1, Names.Count + 256));
-        ref var answer = ref _answers[id];
+        var option = Names.OptionIndex(id);
+        if (option >= _answers.Length) Array.Resize(ref _answers, Math.Max(option + 1, Names.OptionCount + 64));
+        ref var answer = ref _answers[option];
         if (!answer.Asked)
         {
             answer.Definition = ConfigSource!(Names.NameOf(id));

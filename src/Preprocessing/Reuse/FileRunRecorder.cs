@@ -84,41 +84,49 @@ internal sealed class FileRunRecorder(
     {
         CloseOwnPart();
         _names.Release();
-        var reads = new List<KeyValuePair<int, MacroDefinition?>>(_names.Count);
-        var optionReads = new List<KeyValuePair<int, MacroDefinition?>>();
-        var volatileReads = 0;
-        var writes = new List<KeyValuePair<int, MacroDefinition?>>();
+        int readCount = 0, optionReadCount = 0, writeCount = 0;
+        foreach (ref readonly var entry in _names.Entries)
+        {
+            if (entry.Read && entry.AfterAutoconf) optionReadCount++;
+            else if (entry.Read) readCount++;
+            if (entry.Written) writeCount++;
+        }
+        var reads = new KeyValuePair<int, MacroDefinition?>[readCount];
+        var optionReads = new KeyValuePair<int, MacroDefinition?>[optionReadCount];
+        var writes = new KeyValuePair<int, MacroDefinition?>[writeCount];
+        int volatileReads = 0, nextRead = 0, nextOptionRead = 0, nextWrite = 0;
         foreach (ref readonly var entry in _names.Entries)
         {
             var id = entry.Id;
             if (entry.Read && entry.AfterAutoconf)
             {
-                optionReads.Add(new(id, entry.Seen));
+                optionReads[nextOptionRead++] = new(id, entry.Seen);
             }
             else if (entry.Read)
             {
-                reads.Add(new(id, entry.Seen));
+                reads[nextRead++] = new(id, entry.Seen);
                 // What differs between configs first (options, generated headers' texts), so a check fails early.
                 if (_numbers.IsVolatile(id))
                 {
-                    (reads[volatileReads], reads[^1]) = (reads[^1], reads[volatileReads]);
+                    (reads[volatileReads], reads[nextRead - 1]) = (reads[nextRead - 1], reads[volatileReads]);
                     volatileReads++;
                 }
             }
-            if (entry.Written) writes.Add(new(id, entry.Now));
+            if (entry.Written) writes[nextWrite++] = new(id, entry.Now);
         }
+        _names.ReleaseEntries();
         var tokens = 0;
         foreach (var segment in _segments) tokens += segment.TokenCount;
         return new FileRun
         {
             File = File,
             TextPosition = TextPosition,
-            Reads = [.. reads],
-            OptionReads = [.. optionReads],
+            Reads = reads,
+            OptionReads = optionReads,
             VolatileReads = volatileReads,
             OnlyVolatileReads = VolatileOnly,
             RootPrefix = RootPrefix,
-            Writes = [.. writes],
+            Writes = writes,
             Segments = [.. _segments],
             TokenCount = tokens,
             RelativeDepth = DeepestLevel - Level,
@@ -155,6 +163,7 @@ internal sealed class FileRunRecorder(
             if (entry.Read) Read(entry.Id, entry.Seen, entry.AfterAutoconf);
             if (entry.Written) Wrote(entry.Id, entry.Now);
         }
+        child._names.ReleaseEntries();
         Tainted |= child.Tainted;
         UsesCounter |= child.UsesCounter;
         DeepestLevel = Math.Max(DeepestLevel, child.DeepestLevel);

@@ -116,6 +116,16 @@ public sealed class PreprocessingSession
     /// <summary>The #if and #elif lines decided so far, for files that run again.</summary>
     internal ConditionMemo Conditions { get; } = new();
 
+    private readonly Stack<RecordedNames.Entry[]> _entryArrays = new();
+
+    /// <summary>An array for a recording's entries, reused: recordings merge some 90,000 entries per run into their includers'.</summary>
+    internal RecordedNames.Entry[] BorrowEntries() => _entryArrays.TryPop(out var entries) ? entries : new RecordedNames.Entry[64];
+
+    internal void ReturnEntries(RecordedNames.Entry[] entries)
+    {
+        if (_entryArrays.Count < 64) _entryArrays.Push(entries);
+    }
+
     private void ForgetRuns()
     {
         Conditions.Clear();

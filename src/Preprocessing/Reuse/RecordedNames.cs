@@ -7,7 +7,8 @@ namespace LayoutExpert.Preprocessing.Reuse;
 /// met: a sparse set (a dense list of entries, and an index from number to
 /// place that is trusted only where the entry there names the same number), so
 /// it is never cleared. The index is as long as the session has names and is
-/// borrowed from <see cref="PreprocessingSession.BorrowNameIndex"/>: a file's
+/// borrowed from <see cref="PreprocessingSession.BorrowNameIndex"/> (and the
+/// entries' array from <see cref="PreprocessingSession.BorrowEntries"/>): a file's
 /// includes merge some 20,000 reads into it, each one array index instead of
 /// a hash probe.
 /// </summary>
@@ -26,7 +27,7 @@ internal sealed class RecordedNames(PreprocessingSession session)
     }
 
     private int[] _index = session.BorrowNameIndex();
-    private Entry[] _entries = new Entry[16];
+    private Entry[] _entries = session.BorrowEntries();
     private int _count;
 
     public int Count => _count;
@@ -44,12 +45,20 @@ internal sealed class RecordedNames(PreprocessingSession session)
             exists = true;
             return ref _entries[place];
         }
-        if (_count == _entries.Length) Array.Resize(ref _entries, _count * 2);
+        if (_count == _entries.Length) Grow();
         _index[id] = _count;
         ref var entry = ref _entries[_count++];
         entry = new Entry { Id = id };
         exists = false;
         return ref entry;
+    }
+
+    private void Grow()
+    {
+        var grown = new Entry[Math.Max(64, _entries.Length * 2)];
+        _entries.AsSpan(0, _count).CopyTo(grown);
+        session.ReturnEntries(_entries);
+        _entries = grown;
     }
 
     /// <summary>The recording is over: the index goes back to the session for the next recording (the entries stay readable).</summary>
@@ -58,5 +67,15 @@ internal sealed class RecordedNames(PreprocessingSession session)
         if (_index.Length == 0) return;
         session.ReturnNameIndex(_index);
         _index = [];
+    }
+
+    /// <summary>The entries have been read: their array goes back to the session too. Nothing may be read after this.</summary>
+    public void ReleaseEntries()
+    {
+        Release();
+        if (_entries.Length == 0) return;
+        session.ReturnEntries(_entries);
+        _entries = [];
+        _count = 0;
     }
 }
