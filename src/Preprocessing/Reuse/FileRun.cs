@@ -71,14 +71,17 @@ internal sealed class FileRun
     /// <summary>The session run in which this run's counter values were last issued or replayed (they must appear once per output).</summary>
     public int CounterRun { get; set; }
 
+    /// <summary>The included runs that use __COUNTER__: the only ones the counter bookkeeping visits (a file's runs nest hundreds of others).</summary>
+    public FileRun[] CounterChildren { get; init; } = [];
+
     /// <summary>Whether replaying would repeat counter values already in the output of session run <paramref name="run"/>.</summary>
     public bool CounterUsedIn(int run)
     {
         if (!UsesCounter) return false;
         if (CounterRun == run) return true;
-        foreach (var segment in Segments)
+        foreach (var child in CounterChildren)
         {
-            if (segment.Child is { } child && child.CounterUsedIn(run)) return true;
+            if (child.CounterUsedIn(run)) return true;
         }
         return false;
     }
@@ -87,7 +90,7 @@ internal sealed class FileRun
     {
         if (!UsesCounter) return;
         CounterRun = run;
-        foreach (var segment in Segments) segment.Child?.MarkCounterUsed(run);
+        foreach (var child in CounterChildren) child.MarkCounterUsed(run);
     }
 }
 

@@ -116,7 +116,12 @@ internal sealed class FileRunRecorder(
         }
         _names.ReleaseEntries();
         var tokens = 0;
-        foreach (var segment in _segments) tokens += segment.TokenCount;
+        var counterChildren = new List<FileRun>();
+        foreach (var segment in _segments)
+        {
+            tokens += segment.TokenCount;
+            if (segment.Child is { UsesCounter: true } child) counterChildren.Add(child);
+        }
         return new FileRun
         {
             File = File,
@@ -132,6 +137,7 @@ internal sealed class FileRunRecorder(
             RelativeDepth = DeepestLevel - Level,
             UnsignedChar = unsignedChar,
             UsesCounter = UsesCounter,
+            CounterChildren = [.. counterChildren],
             CounterEnd = counter,
         };
     }

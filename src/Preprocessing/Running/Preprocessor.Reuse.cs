@@ -100,11 +100,7 @@ public sealed partial class Preprocessor
                 Append(child);
                 continue;
             }
-            foreach (var piece in segment.Pieces)
-            {
-                _output.AddShared(piece);
-                _tokensReplayed += piece.Count;
-            }
+            _tokensReplayed += _output.AddShared(segment.Pieces);
             // Most segments have neither; AddRange of an empty array still pays a cast of the array to ICollection<T>.
             if (segment.Conditions.Length > 0) _conditions.AddRange(segment.Conditions);
             if (segment.Diagnostics.Length > 0) _env.Diagnostics.AddRange(segment.Diagnostics);

@@ -49,6 +49,23 @@ internal sealed class TokenOutput
         Count += tokens.Count;
     }
 
+    /// <summary>Appends the pieces of a replayed run's segment (see <see cref="AddShared(ArraySegment{PPToken})"/>); gives how many tokens they hold.</summary>
+    public int AddShared(ArraySegment<PPToken>[] pieces)
+    {
+        if (pieces.Length == 0) return 0;
+        ClosePiece();
+        var added = 0;
+        foreach (var piece in pieces)
+        {
+            if (piece.Count == 0) continue;
+            _starts.Add(Count);
+            _pieces.Add(piece);
+            Count += piece.Count;
+            added += piece.Count;
+        }
+        return added;
+    }
+
     /// <summary>Ends the open piece here, so a recording that starts or stops here owns whole pieces; gives the position.</summary>
     public int Mark()
     {
