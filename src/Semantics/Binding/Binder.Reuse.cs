@@ -40,16 +40,24 @@ public sealed partial class Binder
     /// Replays the block of kept items starting at <paramref name="start"/> whose
     /// nodes are these items' and whose reads all answer the same now, and
     /// returns its length; 0 when there is none. <paramref name="failed"/> is a
-    /// block of the very nodes whose reads did not all hold: its records are
-    /// the first tried for its items one by one.
+    /// block starting at this node that was not replayed, one of the very
+    /// nodes whose reads did not all hold if there is one: its records are the
+    /// first tried for its items one by one (for an item that is the node the
+    /// block has there: a run holding a changed item, whose other items are
+    /// mostly the same nodes, is a block of other nodes).
     /// </summary>
     private int TryReplayBlock(System.Collections.Immutable.ImmutableArray<TrimmedItem> items, int start, BindingReuse reuse, out ItemBlock? failed)
     {
         failed = null;
         if (reuse.BlocksOf(items[start].Node.Green) is not { } blocks) return 0;
+        ItemBlock? unmatched = null;
         foreach (var block in blocks)
         {
-            if (!block.Matches(items, start)) continue;
+            if (!block.Matches(items, start))
+            {
+                unmatched ??= block;
+                continue;
+            }
             if (!BlockHolds(block))
             {
                 failed ??= block;
@@ -59,6 +67,7 @@ public sealed partial class Binder
             reuse.ReplayedBlock(block);
             return block.Length;
         }
+        failed ??= unmatched;
         return 0;
     }
 
