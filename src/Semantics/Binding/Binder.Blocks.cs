@@ -17,7 +17,7 @@ public sealed partial class Binder
     {
         var builder = reuse.Builder;
         builder.Clear();
-        // A block of these very nodes whose reads did not all hold: its records are tried first for its items.
+        // A block starting at a node that was not replayed (see TryReplayBlock): its records are tried first for its items.
         ItemBlock? hint = null;
         var hintStart = 0;
         var mask = reuse.RunLength - 1;
@@ -39,7 +39,8 @@ public sealed partial class Binder
                 }
             }
             var item = items[i];
-            var first = hint is not null && i - hintStart < hint.Length ? hint.Records[i - hintStart] : null;
+            // The hint's record for this item, if the hint has this very node here (a flat array compare, not a lookup by node).
+            var first = hint is not null && i - hintStart < hint.Length && ReferenceEquals(hint.Greens[i - hintStart], item.Node.Green) ? hint.Records[i - hintStart] : null;
             var refused = _refusedAdds;
             var record = TryReplay(item, reuse, first) ?? BindRecorded(item, reuse);
             if (!keep) continue;

@@ -40,16 +40,24 @@ public sealed partial class Binder
     /// Replays the block of kept items starting at <paramref name="start"/> whose
     /// nodes are these items' and whose reads all answer the same now, and
     /// returns its length; 0 when there is none. <paramref name="failed"/> is a
-    /// block of the very nodes whose reads did not all hold: its records are
-    /// the first tried for its items one by one.
+    /// block starting at this node that was not replayed, one of the very
+    /// nodes whose reads did not all hold if there is one: its records are the
+    /// first tried for its items one by one (for an item that is the node the
+    /// block has there: a run holding a changed item, whose other items are
+    /// mostly the same nodes, is a block of other nodes).
     /// </summary>
     private int TryReplayBlock(System.Collections.Immutable.ImmutableArray<TrimmedItem> items, int start, BindingReuse reuse, out ItemBlock? failed)
     {
         failed = null;
         if (reuse.BlocksOf(items[start].Node.Green) is not { } blocks) return 0;
+        ItemBlock? unmatched = null;
         foreach (var block in blocks)
         {
-            if (!block.Matches(items, start)) continue;
+            if (!block.Matches(items, start))
+            {
+                unmatched ??= block;
+                continue;
+            }
             if (!BlockHolds(block))
             {
                 failed ??= block;
@@ -59,6 +67,7 @@ public sealed partial class Binder
             reuse.ReplayedBlock(block);
             return block.Length;
         }
+        failed ??= unmatched;
         return 0;
     }
 
@@ -70,6 +79,12 @@ public sealed partial class Binder
         {
             if (!Same(_file.OrdinaryAt(ids[k]), symbols[k])) return false;
         }
+        ids = block.TagReadIds;
+        symbols = block.TagReadSymbols;
+        for (var k = 0; k < ids.Length; k++)
+        {
+            if (!Same(_file.TagAt(ids[k]), symbols[k])) return false;
+        }
         return AllHold(block.Reads);
     }
 
@@ -78,7 +93,11 @@ public sealed partial class Binder
     {
         var ids = block.DeclaredIds;
         var symbols = block.DeclaredSymbols;
-        for (var k = 0; k < ids.Length; k++) _file.DeclareOrdinaryAt(ids[k], symbols[k]);
+        // The section's kind fixes the objects' type (see Apply).
+        for (var k = 0; k < ids.Length; k++) _file.DeclareOrdinaryAt(ids[k], Unsafe.As<OrdinarySymbol>(symbols[k]!));
+        ids = block.TaggedIds;
+        symbols = block.TaggedSymbols;
+        for (var k = 0; k < ids.Length; k++) _file.DeclareTagAt(ids[k], Unsafe.As<TagSymbol>(symbols[k]!));
         ids = block.LocatedIds;
         var offsets = block.LocatedOffsets;
         for (var k = 0; k < ids.Length; k++) _locations.Set(ids[k], offsets[k] + delta);
@@ -164,7 +183,7 @@ public sealed partial class Binder
     private bool Holds(in BindingRead read) => read.Kind switch
     {
         ReadKind.Ordinary => Same(_file.OrdinaryAt(read.Id), read.Value),
-        ReadKind.Tag => Same(_file.FindTagHere((string)read.Key!), read.Value),
+        ReadKind.Tag => Same(_file.TagAt(read.Id), read.Value),
         ReadKind.Record => Same(_store.FindRecord((RecordId)read.Key!), read.Value),
         ReadKind.Enum => Same(_store.FindEnum((EnumId)read.Key!), read.Value),
         ReadKind.SizeOf => _engine.SizeOf((CType)read.Key!).Equals((LayoutResult<long>)read.Value!),
@@ -191,7 +210,7 @@ public sealed partial class Binder
             switch (op.Kind)
             {
                 case OpKind.DeclareOrdinary: _file.DeclareOrdinaryAt(op.Id, Unsafe.As<OrdinarySymbol>(op.A!)); break;
-                case OpKind.DeclareTag: _file.DeclareTag(Unsafe.As<string>(op.A!), Unsafe.As<TagSymbol>(op.B!)); break;
+                case OpKind.DeclareTag: _file.DeclareTagAt(op.Id, Unsafe.As<TagSymbol>(op.A!)); break;
                 case OpKind.AddRecord:
                     if (!_store.Add(Unsafe.As<RecordDefinition>(op.A!), op.Flag)) _refusedAdds++;
                     break;

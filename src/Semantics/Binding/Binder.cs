@@ -57,7 +57,7 @@ public sealed partial class Binder : IEvaluationContext
         _options = options;
         _text = text;
         _names = names;
-        _file = new Scope(null, ScopeKind.File, names, arrays.Ordinary, sizes);
+        _file = new Scope(null, ScopeKind.File, names, arrays.Ordinary, sizes, arrays.Tags);
         _unboundSites = arrays.UnboundSites;
         _unboundMoves = arrays.UnboundMoves;
         _locations = arrays.Locations;

@@ -65,7 +65,7 @@ internal sealed class NameSlots<T>(int capacity)
 }
 
 /// <summary>
-/// The arrays of state by name number that one bind uses (file-scope symbols,
+/// The arrays of state by name number that one bind uses (file-scope symbols and tags,
 /// waiting signatures and how far their items moved, locations). A kernel
 /// unit's are a few hundred kilobytes each, large-object-heap arrays that
 /// would be allocated per bind and collected only by full collections:
@@ -74,6 +74,9 @@ internal sealed class NameSlots<T>(int capacity)
 internal sealed class NameArrays(int capacity)
 {
     public NameSlots<OrdinarySymbol> Ordinary { get; } = new(capacity);
+
+    /// <summary>The file-scope tags, by the number of the tag's spelling.</summary>
+    public NameSlots<TagSymbol> Tags { get; } = new(capacity);
 
     public NameSlots<object> UnboundSites { get; } = new(capacity);
 
@@ -87,6 +90,7 @@ internal sealed class NameArrays(int capacity)
     public void Clear()
     {
         Ordinary.Clear();
+        Tags.Clear();
         UnboundSites.Clear();
         UnboundMoves.Clear();
         Locations.Clear();

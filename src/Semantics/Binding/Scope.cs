@@ -26,7 +26,8 @@ internal enum ScopeKind { File, Prototype }
 /// union member lists open no scope in C: tags defined inside them belong to
 /// the enclosing scope.
 /// </summary>
-internal sealed class Scope(Scope? parent, ScopeKind kind, NameTable? names = null, NameSlots<OrdinarySymbol>? numbered = null, BinderSizes sizes = default)
+internal sealed class Scope(Scope? parent, ScopeKind kind, NameTable? names = null, NameSlots<OrdinarySymbol>? numbered = null, BinderSizes sizes = default,
+    NameSlots<TagSymbol>? numberedTags = null)
 {
     // Made on first use: most prototype scopes declare nothing.
     private Dictionary<string, TagSymbol>? _tags;
@@ -36,9 +37,14 @@ internal sealed class Scope(Scope? parent, ScopeKind kind, NameTable? names = nu
     private readonly NameSlots<OrdinarySymbol>? _numbered = names is null ? null : numbered;
     private readonly List<int> _declared = new(sizes.Ordinary);
 
+    // The file scope's tags, by the number of the tag's spelling (tags and ordinary identifiers are two name
+    // spaces, C11 6.2.3p1, so one number keys a slot in each): replay checks and applies them without hashing.
+    private readonly NameSlots<TagSymbol>? _numberedTags = names is null ? null : numberedTags;
+    private int _numberedTagCount;
+
     public Scope? Parent { get; } = parent;
 
-    public int TagCount => _tags?.Count ?? 0;
+    public int TagCount => _numberedTags is null ? _tags?.Count ?? 0 : _numberedTagCount;
 
     public ScopeKind Kind { get; } = kind;
 
@@ -49,10 +55,15 @@ internal sealed class Scope(Scope? parent, ScopeKind kind, NameTable? names = nu
 
     public TagSymbol? FindTagHere(string tag)
     {
-        var symbol = _tags?.GetValueOrDefault(tag);
-        Observer?.ReadTag(tag, symbol);
+        if (_numberedTags is null) return _tags?.GetValueOrDefault(tag);
+        var id = names!.Id(tag);
+        var symbol = _numberedTags[id];
+        Observer?.ReadTag(id, symbol);
         return symbol;
     }
+
+    /// <summary>The file-scope tag of a tag number, unobserved (replay checks a record's reads with it).</summary>
+    public TagSymbol? TagAt(int id) => _numberedTags![id];
 
     public TagSymbol? FindTag(string tag)
     {
@@ -66,8 +77,21 @@ internal sealed class Scope(Scope? parent, ScopeKind kind, NameTable? names = nu
 
     public void DeclareTag(string tag, TagSymbol symbol)
     {
-        (_tags ??= new(sizes.Tags, StringComparer.Ordinal))[tag] = symbol;
-        Observer?.WroteTag(tag, symbol);
+        if (_numberedTags is null)
+        {
+            (_tags ??= new(StringComparer.Ordinal))[tag] = symbol;
+            return;
+        }
+        var id = names!.Id(tag);
+        DeclareTagAt(id, symbol);
+        Observer?.WroteTag(id, symbol);
+    }
+
+    /// <summary>Declares a file-scope tag by number, unobserved (replay applies a record's effects with it).</summary>
+    public void DeclareTagAt(int id, TagSymbol symbol)
+    {
+        if (_numberedTags![id] is null) _numberedTagCount++;
+        _numberedTags.Set(id, symbol);
     }
 
     public OrdinarySymbol? FindOrdinaryHere(string name)

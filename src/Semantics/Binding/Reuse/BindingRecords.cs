@@ -9,7 +9,7 @@ internal enum ReadKind : byte
     /// <summary>A file-scope ordinary identifier: Key the name number (<see cref="NameTable"/>), Value the symbol or null.</summary>
     Ordinary,
 
-    /// <summary>A file-scope tag: Key the tag, Value the <see cref="TagSymbol"/> or null.</summary>
+    /// <summary>A file-scope tag: Id the number of its spelling (<see cref="NameTable"/>), Value the <see cref="TagSymbol"/> or null.</summary>
     Tag,
 
     /// <summary>A record body: Key the <see cref="Types.RecordId"/>, Value the definition or null.</summary>
@@ -68,7 +68,7 @@ internal enum OpKind : byte
 /// a function declarator site or a body) are absolute in the recorded unit and
 /// are moved by the distance the item moved when replayed. Effects on state
 /// kept by name number (<see cref="NameTable"/>: declaring an ordinary
-/// identifier, a waiting signature, a location) keep the number in <c>Id</c>.
+/// identifier or a tag, a waiting signature, a location) keep the number in <c>Id</c>.
 /// </summary>
 internal readonly record struct BindingOp(OpKind Kind, object? A = null, object? B = null, int Offset = 0, bool Flag = false, int Id = 0);
 

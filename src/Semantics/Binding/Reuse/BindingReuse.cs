@@ -195,7 +195,7 @@ public sealed class BindingReuse
     /// <summary>Keeps the block the builder made (up to four per first node, newest first).</summary>
     internal void AddBlock(ItemBlock block)
     {
-        if (!_blocks.TryGetValue(block.Greens[0], out var entry)) _blocks[block.Greens[0]] = entry = new BlockEntry();
+        if (!_blocks.TryGetValue(block.First, out var entry)) _blocks[block.First] = entry = new BlockEntry();
         entry.LastBind = _bind;
         entry.Blocks.Insert(0, block);
         if (entry.Blocks.Count > RecordsPerNode) entry.Blocks.RemoveAt(entry.Blocks.Count - 1);

@@ -37,7 +37,7 @@ internal sealed class BlockBuilder
     // Keys read or written by the block so far.
     private readonly HashSet<int> _ordinary = [];
     private readonly HashSet<int> _unbound = [];
-    private readonly HashSet<string> _tags = new(StringComparer.Ordinal);
+    private readonly HashSet<int> _tags = [];
     private readonly HashSet<string> _anchors = new(StringComparer.Ordinal);
     private readonly HashSet<RecordId> _recordIds = [];
     private readonly HashSet<EnumId> _enumIds = [];
@@ -47,7 +47,7 @@ internal sealed class BlockBuilder
     private readonly Dictionary<int, int> _ordinaryOps = [];
     private readonly Dictionary<int, int> _unboundOps = [];
     private readonly Dictionary<int, int> _locationOps = [];
-    private readonly Dictionary<string, int> _tagOps = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, int> _tagOps = [];
     private readonly Dictionary<string, int> _typedefOps = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _anchorOps = new(StringComparer.Ordinal);
 
@@ -115,7 +115,7 @@ internal sealed class BlockBuilder
         {
             ReadKind.Ordinary => _ordinary.Add(read.Id),
             ReadKind.Unbound => _unbound.Add(read.Id),
-            ReadKind.Tag => _tags.Add((string)read.Key!),
+            ReadKind.Tag => _tags.Add(read.Id),
             ReadKind.Anchor => _anchors.Add((string)read.Key!),
             ReadKind.Record => _recordIds.Add((RecordId)read.Key!),
             ReadKind.Enum => _enumIds.Add((EnumId)read.Key!),
@@ -135,8 +135,8 @@ internal sealed class BlockBuilder
                 Keyed(_ordinaryOps, op.Id, op);
                 break;
             case OpKind.DeclareTag:
-                _tags.Add((string)op.A!);
-                Keyed(_tagOps, (string)op.A!, op);
+                _tags.Add(op.Id);
+                Keyed(_tagOps, op.Id, op);
                 break;
             case OpKind.Typedef:
                 Keyed(_typedefOps, (string)op.A!, op);

@@ -18,94 +18,134 @@ namespace LayoutExpert.Semantics.Binding;
 /// </summary>
 internal sealed class ItemBlock
 {
+    // A block is checked and applied as a few flat arrays read front to back (a first visit meets ~600 blocks
+    // spread over the heap, so each array is a cache miss): every int in one, every object in another, in
+    // sections whose ends are kept below. Ints: the items' offsets, the ordinary names and tags read, the
+    // ordinary names and tags declared, the names located and their offsets, the signatures waiting and their
+    // moves. Objects: the items' nodes, the symbols and tags read, the symbols and tags declared, the sites.
+    private readonly int[] _ints;
+    private readonly object?[] _refs;
+    private readonly int _readIds, _tagReadIds, _declaredIds, _taggedIds, _locatedIds, _locatedOffsets, _waitingIds;
+    private readonly int _readSymbols, _tagReadSymbols, _declaredSymbols, _taggedSymbols;
+
     public ItemBlock(GreenNode[] greens, int[] offsets, int position, List<BindingRead> reads, List<BindingOp> ops, ItemRecord[] records)
     {
-        Greens = greens;
-        Offsets = offsets;
+        Length = greens.Length;
         Position = position;
         Records = records;
-        // The effects on state kept by name number, apart, as arrays walked in tight loops (they are most of a
-        // block's): each piece of state is independent of the others, so applying them kind by kind, each in
-        // its order, leaves what applying them all in order does.
-        var declared = new List<int>();
-        var symbols = new List<OrdinarySymbol>();
-        var located = new List<int>();
-        var offsetsAt = new List<int>();
-        var waiting = new List<int>();
-        var sites = new List<object?>();
-        var moves = new List<int>();
+        // The effects on state kept by number are most of a block's, apart: each piece of state is independent
+        // of the others, so applying them kind by kind, each in its order, leaves what applying them all in
+        // order does.
+        var declared = new List<(int, object?)>();
+        var tagged = new List<(int, object?)>();
+        var located = new List<(int, int)>();
+        var waiting = new List<(int Id, object? Site, int Move)>();
         var rest = new List<BindingOp>();
         foreach (var op in ops)
         {
             switch (op.Kind)
             {
-                case OpKind.DeclareOrdinary:
-                    declared.Add(op.Id);
-                    symbols.Add((OrdinarySymbol)op.A!);
-                    break;
-                case OpKind.SetLocation:
-                    located.Add(op.Id);
-                    offsetsAt.Add(op.Offset);
-                    break;
-                case OpKind.SetUnbound or OpKind.RemoveUnbound:
-                    waiting.Add(op.Id);
-                    sites.Add(op.Kind == OpKind.SetUnbound ? op.A : null);
-                    moves.Add(op.Offset);
-                    break;
-                default:
-                    rest.Add(op);
-                    break;
+                case OpKind.DeclareOrdinary: declared.Add((op.Id, op.A)); break;
+                case OpKind.DeclareTag: tagged.Add((op.Id, op.A)); break;
+                case OpKind.SetLocation: located.Add((op.Id, op.Offset)); break;
+                case OpKind.SetUnbound or OpKind.RemoveUnbound: waiting.Add((op.Id, op.Kind == OpKind.SetUnbound ? op.A : null, op.Offset)); break;
+                default: rest.Add(op); break;
             }
         }
-        (DeclaredIds, DeclaredSymbols, LocatedIds, LocatedOffsets) = ([.. declared], [.. symbols], [.. located], [.. offsetsAt]);
-        (WaitingIds, WaitingSites, WaitingMoves, Ops) = ([.. waiting], [.. sites], [.. moves], [.. rest]);
-        var readIds = new List<int>();
-        var readSymbols = new List<OrdinarySymbol?>();
+        Ops = [.. rest];
+        var ordinaryReads = new List<(int, object?)>();
+        var tagReads = new List<(int, object?)>();
         var otherReads = new List<BindingRead>();
         foreach (var read in reads)
         {
-            if (read.Kind != ReadKind.Ordinary) otherReads.Add(read);
-            else
+            switch (read.Kind)
             {
-                readIds.Add(read.Id);
-                readSymbols.Add((OrdinarySymbol?)read.Value);
+                case ReadKind.Ordinary: ordinaryReads.Add((read.Id, read.Value)); break;
+                case ReadKind.Tag: tagReads.Add((read.Id, read.Value)); break;
+                default: otherReads.Add(read); break;
             }
         }
-        (ReadIds, ReadSymbols, Reads) = ([.. readIds], [.. readSymbols], [.. otherReads]);
+        Reads = [.. otherReads];
+        var ints = new List<int>(offsets);
+        var refs = new List<object?>(greens);
+        _readIds = Section(ordinaryReads, ints, refs, out _readSymbols);
+        _tagReadIds = Section(tagReads, ints, refs, out _tagReadSymbols);
+        _declaredIds = Section(declared, ints, refs, out _declaredSymbols);
+        _taggedIds = Section(tagged, ints, refs, out _taggedSymbols);
+        foreach (var (id, _) in located) ints.Add(id);
+        _locatedIds = ints.Count;
+        foreach (var (_, offset) in located) ints.Add(offset);
+        _locatedOffsets = ints.Count;
+        foreach (var w in waiting) ints.Add(w.Id);
+        _waitingIds = ints.Count;
+        foreach (var w in waiting)
+        {
+            ints.Add(w.Move);
+            refs.Add(w.Site);
+        }
+        _ints = [.. ints];
+        _refs = [.. refs];
     }
 
-    public GreenNode[] Greens { get; }
-
-    /// <summary>Each item's position minus the first's.</summary>
-    public int[] Offsets { get; }
+    /// <summary>Appends numbers and their values as sections; the ends of both.</summary>
+    private static int Section(List<(int Id, object? Value)> entries, List<int> ints, List<object?> refs, out int refsEnd)
+    {
+        foreach (var (id, value) in entries)
+        {
+            ints.Add(id);
+            refs.Add(value);
+        }
+        refsEnd = refs.Count;
+        return ints.Count;
+    }
 
     /// <summary>The first item's position in the bind the block was made in (the frame of the ops' offsets).</summary>
     public int Position { get; }
 
-    /// <summary>The file-scope ordinary identifiers read (by name number) and what each was.</summary>
-    public int[] ReadIds { get; }
+    public int Length { get; }
 
-    public OrdinarySymbol?[] ReadSymbols { get; }
+    /// <summary>Each item's position minus the first's.</summary>
+    public ReadOnlySpan<int> Offsets => _ints.AsSpan(0, Length);
+
+    public ReadOnlySpan<object?> Greens => _refs.AsSpan(0, Length);
+
+    /// <summary>The first item's node, which the block is kept by.</summary>
+    public GreenNode First => (GreenNode)_refs[0]!;
+
+    /// <summary>The file-scope ordinary identifiers read (by name number) and what each was (an <see cref="OrdinarySymbol"/> or null).</summary>
+    public ReadOnlySpan<int> ReadIds => _ints.AsSpan(Length, _readIds - Length);
+
+    public ReadOnlySpan<object?> ReadSymbols => _refs.AsSpan(Length, _readSymbols - Length);
+
+    /// <summary>The file-scope tags read (by the number of their spelling) and what each was (a <see cref="TagSymbol"/> or null).</summary>
+    public ReadOnlySpan<int> TagReadIds => _ints.AsSpan(_readIds, _tagReadIds - _readIds);
+
+    public ReadOnlySpan<object?> TagReadSymbols => _refs.AsSpan(_readSymbols, _tagReadSymbols - _readSymbols);
 
     /// <summary>The other reads.</summary>
     public BindingRead[] Reads { get; }
 
     /// <summary>File-scope ordinary identifiers declared, in the order first declared, each with its last symbol.</summary>
-    public int[] DeclaredIds { get; }
+    public ReadOnlySpan<int> DeclaredIds => _ints.AsSpan(_tagReadIds, _declaredIds - _tagReadIds);
 
-    public OrdinarySymbol[] DeclaredSymbols { get; }
+    public ReadOnlySpan<object?> DeclaredSymbols => _refs.AsSpan(_tagReadSymbols, _declaredSymbols - _tagReadSymbols);
+
+    /// <summary>File-scope tags declared, each with its last <see cref="TagSymbol"/>.</summary>
+    public ReadOnlySpan<int> TaggedIds => _ints.AsSpan(_declaredIds, _taggedIds - _declaredIds);
+
+    public ReadOnlySpan<object?> TaggedSymbols => _refs.AsSpan(_declaredSymbols, _taggedSymbols - _declaredSymbols);
 
     /// <summary>Where globals and functions were declared: name numbers and offsets (in the block's frame).</summary>
-    public int[] LocatedIds { get; }
+    public ReadOnlySpan<int> LocatedIds => _ints.AsSpan(_taggedIds, _locatedIds - _taggedIds);
 
-    public int[] LocatedOffsets { get; }
+    public ReadOnlySpan<int> LocatedOffsets => _ints.AsSpan(_locatedIds, _locatedOffsets - _locatedIds);
 
     /// <summary>Function signatures set waiting (a site) or bound (null), with how far each op's item had moved within the block's frame.</summary>
-    public int[] WaitingIds { get; }
+    public ReadOnlySpan<int> WaitingIds => _ints.AsSpan(_locatedOffsets, _waitingIds - _locatedOffsets);
 
-    public object?[] WaitingSites { get; }
+    public ReadOnlySpan<int> WaitingMoves => _ints.AsSpan(_waitingIds);
 
-    public int[] WaitingMoves { get; }
+    public ReadOnlySpan<object?> WaitingSites => _refs.AsSpan(_taggedSymbols);
 
     /// <summary>The other effects, in order.</summary>
     public BindingOp[] Ops { get; }
@@ -113,17 +153,17 @@ internal sealed class ItemBlock
     /// <summary>The items' records, tried first for each item when the block's reads do not all hold.</summary>
     public ItemRecord[] Records { get; }
 
-    public int Length => Greens.Length;
-
     /// <summary>Whether the items from <paramref name="start"/> are the block's nodes, spaced as they were (a reference and an int compare per item).</summary>
     public bool Matches(System.Collections.Immutable.ImmutableArray<TrimmedItem> items, int start)
     {
-        if (start + Greens.Length > items.Length) return false;
+        if (start + Length > items.Length) return false;
         var first = items[start].Node.Position;
-        for (var k = 0; k < Greens.Length; k++)
+        var greens = Greens;
+        var offsets = Offsets;
+        for (var k = 0; k < greens.Length; k++)
         {
             var node = items[start + k].Node;
-            if (!ReferenceEquals(node.Green, Greens[k]) || node.Position - first != Offsets[k]) return false;
+            if (!ReferenceEquals(node.Green, greens[k]) || node.Position - first != offsets[k]) return false;
         }
         return true;
     }

@@ -11,9 +11,10 @@ internal interface IFileScopeObserver
 
     void WroteOrdinary(int id, OrdinarySymbol symbol);
 
-    void ReadTag(string tag, TagSymbol? symbol);
+    /// <summary>A lookup of a file-scope tag, by the number of its spelling.</summary>
+    void ReadTag(int id, TagSymbol? symbol);
 
-    void WroteTag(string tag, TagSymbol symbol);
+    void WroteTag(int id, TagSymbol symbol);
 }
 
 /// <summary>
@@ -28,7 +29,7 @@ internal interface IFileScopeObserver
 internal sealed class ItemRecorder : IFileScopeObserver
 {
     private readonly HashSet<int> _ordinary = [];
-    private readonly HashSet<string> _tags = new(StringComparer.Ordinal);
+    private readonly HashSet<int> _tags = [];
     private readonly HashSet<RecordId> _records = [];
     private readonly HashSet<EnumId> _enums = [];
     private readonly HashSet<int> _unbound = [];
@@ -79,15 +80,15 @@ internal sealed class ItemRecorder : IFileScopeObserver
         Ops.Add(new BindingOp(OpKind.DeclareOrdinary, symbol, Id: id));
     }
 
-    public void ReadTag(string tag, TagSymbol? symbol)
+    public void ReadTag(int id, TagSymbol? symbol)
     {
-        if (_tags.Add(tag)) Reads.Add(new BindingRead(ReadKind.Tag, tag, symbol));
+        if (_tags.Add(id)) Reads.Add(new BindingRead(ReadKind.Tag, id, symbol));
     }
 
-    public void WroteTag(string tag, TagSymbol symbol)
+    public void WroteTag(int id, TagSymbol symbol)
     {
-        _tags.Add(tag);
-        Ops.Add(new BindingOp(OpKind.DeclareTag, tag, symbol));
+        _tags.Add(id);
+        Ops.Add(new BindingOp(OpKind.DeclareTag, symbol, Id: id));
     }
 
     public void ReadRecord(RecordId id, RecordDefinition? definition)
