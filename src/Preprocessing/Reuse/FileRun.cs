@@ -51,10 +51,11 @@ internal sealed class FileRun
     /// <summary>The run's net effect: each name (by number) written, with its final definition (null: undefined).</summary>
     public required KeyValuePair<int, MacroDefinition?>[] Writes { get; init; }
 
-    /// <summary>The output in order: own parts and the runs of included files (so a token is stored once, in its innermost run).</summary>
-    public required FileRunSegment[] Segments { get; init; }
 
     public required int TokenCount { get; init; }
+
+    /// <summary>What a replay appends, flattened when the run was recorded (see <see cref="Reuse.ReplayOutput"/>).</summary>
+    public required ReplayOutput ReplayOutput { get; init; }
 
     /// <summary>How many include levels below this file's own the run went: replayed deeper, it must stay within the limit.</summary>
     public required int RelativeDepth { get; init; }
@@ -94,7 +95,7 @@ internal sealed class FileRun
     }
 }
 
-/// <summary>A stretch of a run's output: its own tokens, #if records and diagnostics, or an included file's run.</summary>
+/// <summary>A stretch of a recording's output: its own tokens, #if records and diagnostics, or an included file's run; flattened into the run's <see cref="ReplayOutput"/> when the recording ends.</summary>
 internal sealed class FileRunSegment
 {
     /// <summary>The own tokens, as the pieces of the recording run's output that hold them (shared, never written again).</summary>

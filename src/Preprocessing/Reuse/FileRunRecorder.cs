@@ -132,7 +132,7 @@ internal sealed class FileRunRecorder(
             OnlyVolatileReads = VolatileOnly,
             RootPrefix = RootPrefix,
             Writes = writes,
-            Segments = [.. _segments],
+            ReplayOutput = ReplayOutput.Of(_segments, TextPosition >= 0),
             TokenCount = tokens,
             RelativeDepth = DeepestLevel - Level,
             UnsignedChar = unsignedChar,

@@ -92,19 +92,12 @@ public sealed partial class Preprocessor
 
     private void Append(FileRun run)
     {
-        if (!run.IsTextRun) _filesCovered++;
-        foreach (var segment in run.Segments)
-        {
-            if (segment.Child is { } child)
-            {
-                Append(child);
-                continue;
-            }
-            _tokensReplayed += _output.AddShared(segment.Pieces);
-            // Most segments have neither; AddRange of an empty array still pays a cast of the array to ICollection<T>.
-            if (segment.Conditions.Length > 0) _conditions.AddRange(segment.Conditions);
-            if (segment.Diagnostics.Length > 0) _env.Diagnostics.AddRange(segment.Diagnostics);
-        }
+        var replayed = run.ReplayOutput;
+        _filesCovered += replayed.Files;
+        _tokensReplayed += replayed.TokenCount;
+        _output.AddShared(replayed.Pieces);
+        if (replayed.Conditions.Length > 0) _conditions.AddRange(replayed.Conditions);
+        if (replayed.Diagnostics.Length > 0) _env.Diagnostics.AddRange(replayed.Diagnostics);
     }
 
     /// <summary>Starts recording a file just pushed, when it begins at a plain point of a session.</summary>
