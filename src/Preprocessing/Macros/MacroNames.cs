@@ -15,7 +15,8 @@ public sealed class MacroNames
 
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly List<string> _names = [];
-    private readonly List<NameKind> _kinds = [];
+    /// <summary>Each name's kind, by number (longer than <see cref="Count"/>; read on every check of a recorded read).</summary>
+    private NameKind[] _kinds = new NameKind[1024];
 
     /// <summary>For each name, its place among the CONFIG_ names (-1 for the others): what is kept per option stays small.</summary>
     private readonly List<int> _optionIndex = [];
@@ -49,7 +50,8 @@ public sealed class MacroNames
         var kind = name.StartsWith(ConfigPrefix, StringComparison.Ordinal) ? NameKind.Config
             : name.Length > 0 && name[0] == MacroTable.SyntheticPrefix ? NameKind.Synthetic
             : NameKind.Plain;
-        _kinds.Add(kind);
+        if (id == _kinds.Length) Array.Resize(ref _kinds, _kinds.Length * 2);
+        _kinds[id] = kind;
         _optionIndex.Add(kind == NameKind.Config ? OptionCount++ : -1);
         if (kind == NameKind.Plain) PlainNameAdded?.Invoke(name);
         return id;

@@ -122,9 +122,9 @@ public sealed class MacroTable(MacroNames? names = null)
     public IEnumerable<MacroDefinition> All =>
         _definitions.Where(m => m is not null && (m.Name.Length == 0 || m.Name[0] != SyntheticPrefix))!;
 
-    private int? _autoconfIdCache;
+    private int _autoconfId = -1;
 
-    private int AutoconfId => _autoconfIdCache ??= Names.IdOf(AutoconfIncluded);
+    private int AutoconfId => _autoconfId >= 0 ? _autoconfId : _autoconfId = Names.IdOf(AutoconfIncluded);
 
     /// <summary>
     /// The number of <paramref name="name"/>, or -1 when it has none and needs
