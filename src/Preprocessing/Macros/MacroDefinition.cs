@@ -37,6 +37,11 @@ public sealed class MacroDefinition
 
     public string Name { get; }
 
+    /// <summary>The name with its number kept (see <see cref="MacroName"/>): defining and looking up the same definition again costs no string hash.</summary>
+    public MacroName NameNumber => _nameNumber ??= new MacroName(Name);
+
+    private MacroName? _nameNumber;
+
     public bool IsFunctionLike { get; }
 
     public ImmutableArray<string> Parameters { get; }

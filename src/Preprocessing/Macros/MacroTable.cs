@@ -72,6 +72,23 @@ public sealed class MacroTable(MacroNames? names = null)
 
     public bool IsDefined(string name) => TryGet(name, out _);
 
+    /// <summary>The same as <see cref="TryGet(string, out MacroDefinition)"/> for a name that keeps its number.</summary>
+    public bool TryGet(MacroName name, out MacroDefinition definition)
+    {
+        ReadNames?.Add(name.Text);
+        var id = name.IdIn(Names, add: MacroNames.IsVolatile(name.Text));
+        var found = id >= 0 ? Peek(id) : null;
+        if (id >= 0)
+        {
+            Observer?.Read(id, found);
+            ReadLog?.Add(new(id, found));
+        }
+        definition = found!;
+        return found is not null;
+    }
+
+    public bool IsDefined(MacroName name) => TryGet(name, out _);
+
     /// <summary>The definition name number <paramref name="id"/> has now, or null, without it counting as a read.</summary>
     public MacroDefinition? Peek(int id)
     {
@@ -96,7 +113,7 @@ public sealed class MacroTable(MacroNames? names = null)
     /// <summary>Defines or replaces; returns the definition it replaced, if any.</summary>
     public MacroDefinition? Define(MacroDefinition definition)
     {
-        var id = Names.IdOf(definition.Name);
+        var id = definition.NameNumber.IdIn(Names, add: true);
         var previous = Set(id, definition);
         Observer?.Wrote(id, definition);
         return previous;

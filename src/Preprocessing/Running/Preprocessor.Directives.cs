@@ -91,7 +91,7 @@ public sealed partial class Preprocessor
     private void Define(Frame frame, GreenNode directive, int position)
     {
         var macro = DefinitionOf(frame.File, directive, position);
-        if (_env.Macros.TryGet(macro.Name, out var previous) && !previous.IsEquivalentTo(macro))
+        if (_env.Macros.TryGet(macro.NameNumber, out var previous) && !previous.IsEquivalentTo(macro))
         {
             _env.Diagnostics.Add(Diagnostic.Create(RunDiagnostics.MacroRedefined, HashLocation(frame, directive, position), macro.Name));
         }
@@ -195,8 +195,8 @@ public sealed partial class Preprocessor
             }
             return;
         }
-        if (_env.Macros.IsDefined(target.OnceName)) return;
-        if (target.Guard is { } guard && _env.Macros.IsDefined(guard)) return;
+        if (_env.Macros.IsDefined(target.OnceMacro)) return;
+        if (target.GuardMacro is { } guard && _env.Macros.IsDefined(guard)) return;
         if (_includeDepth >= PreprocessorOptions.MaxIncludeDepth)
         {
             Taint();

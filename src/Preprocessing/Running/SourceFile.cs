@@ -54,6 +54,16 @@ internal sealed class SourceFile
 
     private string? _onceName;
 
+    /// <summary><see cref="OnceName"/>, keeping its number.</summary>
+    public Macros.MacroName OnceMacro => _onceMacro ??= new Macros.MacroName(OnceName);
+
+    private Macros.MacroName? _onceMacro;
+
+    /// <summary><see cref="Guard"/>, keeping its number; null without a guard.</summary>
+    public Macros.MacroName? GuardMacro => Guard is { } guard ? _guardMacro ??= new Macros.MacroName(guard) : null;
+
+    private Macros.MacroName? _guardMacro;
+
     /// <summary>The text with its line map; a Pre-AST file's is made once and kept with the Pre-AST.</summary>
     public SourceText Text => _text ??= PreAstFile?.Tree.Text ?? new SourceText(Root.ToFullString(), Path);
 
