@@ -19,8 +19,18 @@ public static class LayoutSetBuilder
 {
     public static LayoutSetResult Build(LayoutEngine engine, TypeTable table) => Build(engine, table, []).Result;
 
-    /// <summary>The name each record and enum got in the set (its tag, or its content-derived name).</summary>
-    public sealed record Names(IReadOnlyDictionary<RecordId, string> Records, IReadOnlyDictionary<EnumId, string> Enums);
+    /// <summary>
+    /// The name each record and enum got in the set (its tag, or its content-derived name), and, for lookups that
+    /// hash where the set's sorted dictionaries compare names: the set's entry under that name by id (an entry equal
+    /// to the set's, which may keep an equal earlier object: see <see cref="SortedDictionaryMemory{T}"/>), and the
+    /// set's typedefs by name.
+    /// </summary>
+    public sealed record Names(
+        IReadOnlyDictionary<RecordId, string> Records,
+        IReadOnlyDictionary<EnumId, string> Enums,
+        IReadOnlyDictionary<RecordId, RecordLayout> RecordLayouts,
+        IReadOnlyDictionary<EnumId, EnumLayout> EnumLayouts,
+        IReadOnlyDictionary<string, TypedefLayout> Typedefs);
 
     /// <summary>
     /// Also maps the types of some named objects (the globals a profile types
@@ -73,15 +83,23 @@ public static class LayoutSetBuilder
 
         var records = new Dictionary<string, RecordLayout>(table.Records.Count, StringComparer.Ordinal);
         var recordNames = new Dictionary<RecordId, string>(table.Records.Count);
-        foreach (var (id, result) in mapper.Records)
+        var recordLayouts = new Dictionary<RecordId, RecordLayout>(table.Records.Count);
+        foreach (var (id, mapped) in mapper.Records)
         {
+            var result = mapped.Result;
             if (!result.TryGet(out var layout))
             {
                 issues.Add(new LayoutIssue(id.Spelling, result.Problem));
                 continue;
             }
             recordNames[id] = layout.Name;
-            if (records.TryAdd(layout.Name, layout)) continue;
+            if (records.TryAdd(layout.Name, layout))
+            {
+                recordLayouts[id] = layout;
+                continue;
+            }
+            // The set keeps the first record of a name: that is this id's entry.
+            recordLayouts[id] = records[layout.Name];
             if (!SameLayout(records[layout.Name], layout))
             {
                 issues.Add(new LayoutIssue(id.Spelling, new LayoutProblem(LayoutProblemKind.Unsupported,
@@ -91,12 +109,15 @@ public static class LayoutSetBuilder
 
         var enums = new Dictionary<string, EnumLayout>(table.Enums.Count, StringComparer.Ordinal);
         var enumNames = new Dictionary<EnumId, string>(table.Enums.Count);
-        foreach (var (id, result) in mapper.Enums)
+        var enumLayouts = new Dictionary<EnumId, EnumLayout>(table.Enums.Count);
+        foreach (var (id, mapped) in mapper.Enums)
         {
+            var result = mapped.Result;
             if (result.TryGet(out var layout))
             {
                 if (!enums.TryAdd(layout.Name, layout)) orderMatters |= !enums[layout.Name].Equals(layout);
                 enumNames[id] = layout.Name;
+                enumLayouts[id] = enums[layout.Name];
             }
             else
             {
@@ -109,7 +130,7 @@ public static class LayoutSetBuilder
         engine.Memory?.CountCarried(mapper.Carried);
         delta = issues.Count == 0 && !orderMatters && !mapper.BasesUnkept && mappedRoots.Values.All(r => r.TryGet(out _)) ? mapper.Delta() : null;
         var sortedIssues = issues.OrderBy(i => i.Subject, StringComparer.Ordinal).ThenBy(i => i.Problem.Message, StringComparer.Ordinal).ToImmutableArray();
-        return (new LayoutSetResult(set, sortedIssues), mappedRoots.ToImmutable(), new Names(recordNames, enumNames));
+        return (new LayoutSetResult(set, sortedIssues), mappedRoots.ToImmutable(), new Names(recordNames, enumNames, recordLayouts, enumLayouts, typedefs));
     }
 
     /// <summary>RecordLayout's generated equality compares its member array by reference; compare members one by one.</summary>
