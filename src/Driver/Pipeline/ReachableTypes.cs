@@ -59,8 +59,8 @@ public static class ReachableTypes
                     break;
             }
         }
-        // The entries come from the names' hash lookups by id (the set's sorted dictionaries would compare names);
-        // each is the set's entry under that name or one equal to it.
+        // The entries come from the names' hash lookups by id (the set's sorted dictionaries would compare names):
+        // each is the set's entry under that name.
         var keptRecords = new Dictionary<string, RecordLayout>(records.Count, StringComparer.Ordinal);
         foreach (var id in records)
         {

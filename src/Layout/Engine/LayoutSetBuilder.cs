@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using LayoutExpert.Layout.Engine.Reuse;
 using LayoutExpert.Layout.Model;
 using LayoutExpert.Semantics.Types;
@@ -21,9 +22,8 @@ public static class LayoutSetBuilder
 
     /// <summary>
     /// The name each record and enum got in the set (its tag, or its content-derived name), and, for lookups that
-    /// hash where the set's sorted dictionaries compare names: the set's entry under that name by id (an entry equal
-    /// to the set's, which may keep an equal earlier object: see <see cref="SortedDictionaryMemory{T}"/>), and the
-    /// set's typedefs by name.
+    /// hash where the set's sorted dictionaries compare names: the set's entry (the very object) under that name by
+    /// id, and the set's typedefs by name.
     /// </summary>
     public sealed record Names(
         IReadOnlyDictionary<RecordId, string> Records,
@@ -127,10 +127,45 @@ public static class LayoutSetBuilder
 
         var memory = engine.Memory?.AllTypes ?? new LayoutSetMemory();
         var set = memory.Next(records, enums, typedefs, new Dictionary<string, BaseTypeLayout>(mapper.BaseTypes, StringComparer.Ordinal));
+        TakeKept(memory, mapper, recordLayouts, enumLayouts);
         engine.Memory?.CountCarried(mapper.Carried);
         delta = issues.Count == 0 && !orderMatters && !mapper.BasesUnkept && mappedRoots.Values.All(r => r.TryGet(out _)) ? mapper.Delta() : null;
         var sortedIssues = issues.OrderBy(i => i.Subject, StringComparer.Ordinal).ThenBy(i => i.Problem.Message, StringComparer.Ordinal).ToImmutableArray();
         return (new LayoutSetResult(set, sortedIssues), mappedRoots.ToImmutable(), new Names(recordNames, enumNames, recordLayouts, enumLayouts, typedefs));
+    }
+
+    /// <summary>
+    /// Where the set kept an earlier object for an equal model (<see cref="SortedDictionaryMemory{T}"/>), the names'
+    /// lookups and the delta take that object too: the reachable cut, the writers' fragments and the next build
+    /// then compare them by reference, not member by member. (Equal objects: the answer is the same either way.)
+    /// </summary>
+    private static void TakeKept(LayoutSetMemory memory, ModelMapper mapper, Dictionary<RecordId, RecordLayout> recordLayouts, Dictionary<EnumId, EnumLayout> enumLayouts)
+    {
+        var keptRecords = memory.SubstitutedRecords;
+        if (keptRecords.Count > 0)
+        {
+            foreach (var (_, mapped) in mapper.Records)
+            {
+                if (mapped.Result.TryGet(out var layout) && keptRecords.TryGetValue(layout, out var kept)) mapped.Result = LayoutResult<RecordLayout>.Ok(kept);
+            }
+            foreach (var (id, layout) in recordLayouts)
+            {
+                // Through a reference to the value: setting an entry through the indexer is a change the enumeration refuses.
+                if (keptRecords.TryGetValue(layout, out var kept)) CollectionsMarshal.GetValueRefOrNullRef(recordLayouts, id) = kept;
+            }
+        }
+        var keptEnums = memory.SubstitutedEnums;
+        if (keptEnums.Count > 0)
+        {
+            foreach (var (_, mapped) in mapper.Enums)
+            {
+                if (mapped.Result.TryGet(out var layout) && keptEnums.TryGetValue(layout, out var kept)) mapped.Result = LayoutResult<EnumLayout>.Ok(kept);
+            }
+            foreach (var (id, layout) in enumLayouts)
+            {
+                if (keptEnums.TryGetValue(layout, out var kept)) CollectionsMarshal.GetValueRefOrNullRef(enumLayouts, id) = kept;
+            }
+        }
     }
 
     /// <summary>RecordLayout's generated equality compares its member array by reference; compare members one by one.</summary>

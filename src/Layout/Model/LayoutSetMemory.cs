@@ -8,7 +8,15 @@ public sealed class LayoutSetMemory
     private readonly SortedDictionaryMemory<TypedefLayout> typedefs = new();
     private readonly SortedDictionaryMemory<BaseTypeLayout> baseTypes = new();
 
-    /// <summary>The set holding exactly these entries (kept by this memory: do not change them afterwards).</summary>
+    /// <summary>The records of the last <see cref="Next"/> that equalled the previous run's, with the objects that stand for them in the set.</summary>
+    public IReadOnlyDictionary<RecordLayout, RecordLayout> SubstitutedRecords => records.Substituted;
+
+    public IReadOnlyDictionary<EnumLayout, EnumLayout> SubstitutedEnums => enums.Substituted;
+
+    /// <summary>
+    /// The set holding exactly these entries (kept by this memory: do not change them afterwards); a value equal
+    /// to the previous run's under its key is replaced in the entries by the previous object, which the set holds.
+    /// </summary>
     public LayoutSet Next(
         Dictionary<string, RecordLayout> recordEntries,
         Dictionary<string, EnumLayout> enumEntries,
