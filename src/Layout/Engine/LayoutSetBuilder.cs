@@ -21,16 +21,21 @@ public static class LayoutSetBuilder
     public static LayoutSetResult Build(LayoutEngine engine, TypeTable table) => Build(engine, table, []).Result;
 
     /// <summary>
-    /// The name each record and enum got in the set (its tag, or its content-derived name), and, for lookups that
-    /// hash where the set's sorted dictionaries compare names: the set's entry (the very object) under that name by
-    /// id, and the set's typedefs by name.
+    /// By id, the set's entry (the very object) under the name each record and enum got in the set (its tag, or its
+    /// content-derived name): lookups that hash where the set's sorted dictionaries compare names; and the set's
+    /// typedefs by name.
     /// </summary>
     public sealed record Names(
-        IReadOnlyDictionary<RecordId, string> Records,
-        IReadOnlyDictionary<EnumId, string> Enums,
         IReadOnlyDictionary<RecordId, RecordLayout> RecordLayouts,
         IReadOnlyDictionary<EnumId, EnumLayout> EnumLayouts,
-        IReadOnlyDictionary<string, TypedefLayout> Typedefs);
+        IReadOnlyDictionary<string, TypedefLayout> Typedefs)
+    {
+        /// <summary>The name each record got, made on each call from <see cref="RecordLayouts"/>.</summary>
+        public IReadOnlyDictionary<RecordId, string> Records => RecordLayouts.ToDictionary(p => p.Key, p => p.Value.Name);
+
+        /// <summary>The name each enum got, made on each call from <see cref="EnumLayouts"/>.</summary>
+        public IReadOnlyDictionary<EnumId, string> Enums => EnumLayouts.ToDictionary(p => p.Key, p => p.Value.Name);
+    }
 
     /// <summary>
     /// Also maps the types of some named objects (the globals a profile types
@@ -82,7 +87,6 @@ public static class LayoutSetBuilder
         }
 
         var records = new Dictionary<string, RecordLayout>(table.Records.Count, StringComparer.Ordinal);
-        var recordNames = new Dictionary<RecordId, string>(table.Records.Count);
         var recordLayouts = new Dictionary<RecordId, RecordLayout>(table.Records.Count);
         foreach (var (id, mapped) in mapper.Records)
         {
@@ -92,7 +96,6 @@ public static class LayoutSetBuilder
                 issues.Add(new LayoutIssue(id.Spelling, result.Problem));
                 continue;
             }
-            recordNames[id] = layout.Name;
             if (records.TryAdd(layout.Name, layout))
             {
                 recordLayouts[id] = layout;
@@ -108,7 +111,6 @@ public static class LayoutSetBuilder
         }
 
         var enums = new Dictionary<string, EnumLayout>(table.Enums.Count, StringComparer.Ordinal);
-        var enumNames = new Dictionary<EnumId, string>(table.Enums.Count);
         var enumLayouts = new Dictionary<EnumId, EnumLayout>(table.Enums.Count);
         foreach (var (id, mapped) in mapper.Enums)
         {
@@ -116,7 +118,6 @@ public static class LayoutSetBuilder
             if (result.TryGet(out var layout))
             {
                 if (!enums.TryAdd(layout.Name, layout)) orderMatters |= !enums[layout.Name].Equals(layout);
-                enumNames[id] = layout.Name;
                 enumLayouts[id] = enums[layout.Name];
             }
             else
@@ -131,7 +132,7 @@ public static class LayoutSetBuilder
         engine.Memory?.CountCarried(mapper.Carried);
         delta = issues.Count == 0 && !orderMatters && !mapper.BasesUnkept && mappedRoots.Values.All(r => r.TryGet(out _)) ? mapper.Delta() : null;
         var sortedIssues = issues.OrderBy(i => i.Subject, StringComparer.Ordinal).ThenBy(i => i.Problem.Message, StringComparer.Ordinal).ToImmutableArray();
-        return (new LayoutSetResult(set, sortedIssues), mappedRoots.ToImmutable(), new Names(recordNames, enumNames, recordLayouts, enumLayouts, typedefs));
+        return (new LayoutSetResult(set, sortedIssues), mappedRoots.ToImmutable(), new Names(recordLayouts, enumLayouts, typedefs));
     }
 
     /// <summary>

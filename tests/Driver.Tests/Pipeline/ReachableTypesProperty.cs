@@ -86,8 +86,10 @@ public sealed class ReachableTypesProperty
                     break;
             }
         }
-        var keptRecords = Keep(all.Records, records.Select(id => names.Records.GetValueOrDefault(id)));
-        var keptEnums = Keep(all.Enums, enums.Select(id => names.Enums.GetValueOrDefault(id)));
+        var recordNames = names.Records;
+        var enumNames = names.Enums;
+        var keptRecords = Keep(all.Records, records.Select(id => recordNames.GetValueOrDefault(id)));
+        var keptEnums = Keep(all.Enums, enums.Select(id => enumNames.GetValueOrDefault(id)));
         var keptTypedefs = Keep(all.Typedefs, typedefs);
         var bases = new HashSet<string>(StringComparer.Ordinal);
         void Visit(TypeRef type)

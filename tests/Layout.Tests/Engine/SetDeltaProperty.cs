@@ -69,9 +69,9 @@ public sealed class SetDeltaProperty
     private static void LookupsAgree((LayoutSetResult Result, ImmutableSortedDictionary<string, LayoutResult<Model.TypeRef>> Roots, LayoutSetBuilder.Names Names) build)
     {
         var set = build.Result.Set;
-        Assert.Equal(build.Names.Records.Count, build.Names.RecordLayouts.Count);
+        Assert.Equal(set.Records.Keys, build.Names.RecordLayouts.Values.Select(r => r.Name).Distinct().Order(StringComparer.Ordinal));
         foreach (var (id, name) in build.Names.Records) Assert.Same(set.Records[name], build.Names.RecordLayouts[id]);
-        Assert.Equal(build.Names.Enums.Count, build.Names.EnumLayouts.Count);
+        Assert.Equal(set.Enums.Keys, build.Names.EnumLayouts.Values.Select(e => e.Name).Distinct().Order(StringComparer.Ordinal));
         foreach (var (id, name) in build.Names.Enums) Assert.Same(set.Enums[name], build.Names.EnumLayouts[id]);
         Assert.Equal(set.Typedefs.Count, build.Names.Typedefs.Count);
         foreach (var (name, typedef) in set.Typedefs) Assert.Same(typedef, build.Names.Typedefs[name]);
