@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using LayoutExpert.Layout.Engine.Reuse;
 using LayoutExpert.Layout.Model;
@@ -88,6 +89,7 @@ public static class LayoutSetBuilder
 
         var records = new Dictionary<string, RecordLayout>(table.Records.Count, StringComparer.Ordinal);
         var recordLayouts = new Dictionary<RecordId, RecordLayout>(table.Records.Count);
+        List<RecordId>? sharing = null;
         foreach (var (id, mapped) in mapper.Records)
         {
             var result = mapped.Result;
@@ -103,6 +105,7 @@ public static class LayoutSetBuilder
             }
             // The set keeps the first record of a name: that is this id's entry.
             recordLayouts[id] = records[layout.Name];
+            (sharing ??= []).Add(id);
             if (!SameLayout(records[layout.Name], layout))
             {
                 issues.Add(new LayoutIssue(id.Spelling, new LayoutProblem(LayoutProblemKind.Unsupported,
@@ -128,7 +131,7 @@ public static class LayoutSetBuilder
 
         var memory = engine.Memory?.AllTypes ?? new LayoutSetMemory();
         var set = memory.Next(records, enums, typedefs, new Dictionary<string, BaseTypeLayout>(mapper.BaseTypes, StringComparer.Ordinal));
-        TakeKept(memory, mapper, recordLayouts, enumLayouts);
+        TakeKept(memory, mapper, recordLayouts, sharing, enumLayouts);
         engine.Memory?.CountCarried(mapper.Carried);
         delta = issues.Count == 0 && !orderMatters && !mapper.BasesUnkept && mappedRoots.Values.All(r => r.TryGet(out _)) ? mapper.Delta() : null;
         var sortedIssues = issues.OrderBy(i => i.Subject, StringComparer.Ordinal).ThenBy(i => i.Problem.Message, StringComparer.Ordinal).ToImmutableArray();
@@ -140,19 +143,24 @@ public static class LayoutSetBuilder
     /// lookups and the delta take that object too: the reachable cut, the writers' fragments and the next build
     /// then compare them by reference, not member by member. (Equal objects: the answer is the same either way.)
     /// </summary>
-    private static void TakeKept(LayoutSetMemory memory, ModelMapper mapper, Dictionary<RecordId, RecordLayout> recordLayouts, Dictionary<EnumId, EnumLayout> enumLayouts)
+    private static void TakeKept(LayoutSetMemory memory, ModelMapper mapper, Dictionary<RecordId, RecordLayout> recordLayouts, List<RecordId>? sharing,
+        Dictionary<EnumId, EnumLayout> enumLayouts)
     {
         var keptRecords = memory.SubstitutedRecords;
         if (keptRecords.Count > 0)
         {
-            foreach (var (_, mapped) in mapper.Records)
+            // An id's entry is its own model, unless it shares its name with an earlier id (then the earlier one's).
+            foreach (var (id, mapped) in mapper.Records)
             {
-                if (mapped.Result.TryGet(out var layout) && keptRecords.TryGetValue(layout, out var kept)) mapped.Result = LayoutResult<RecordLayout>.Ok(kept);
+                if (!mapped.Result.TryGet(out var layout) || !keptRecords.TryGetValue(layout, out var kept)) continue;
+                mapped.Result = LayoutResult<RecordLayout>.Ok(kept);
+                ref var entry = ref CollectionsMarshal.GetValueRefOrNullRef(recordLayouts, id);
+                if (!Unsafe.IsNullRef(ref entry) && ReferenceEquals(entry, layout)) entry = kept;
             }
-            foreach (var (id, layout) in recordLayouts)
+            foreach (var id in sharing ?? [])
             {
-                // Through a reference to the value: setting an entry through the indexer is a change the enumeration refuses.
-                if (keptRecords.TryGetValue(layout, out var kept)) CollectionsMarshal.GetValueRefOrNullRef(recordLayouts, id) = kept;
+                ref var entry = ref CollectionsMarshal.GetValueRefOrNullRef(recordLayouts, id);
+                if (keptRecords.TryGetValue(entry, out var kept)) entry = kept;
             }
         }
         var keptEnums = memory.SubstitutedEnums;
