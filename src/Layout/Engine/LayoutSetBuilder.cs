@@ -79,11 +79,12 @@ public static class LayoutSetBuilder
         foreach (var (id, _) in table.Records) mapper.Record(id);
         foreach (var (id, _) in table.Enums) mapper.Enum(id);
 
+        var memory = engine.Memory?.AllTypes ?? new LayoutSetMemory();
         var typedefs = new Dictionary<string, TypedefLayout>(table.Typedefs.Count, StringComparer.Ordinal);
         foreach (var (name, typedef) in table.Typedefs)
         {
             var target = mapper.Map(typedef.Target);
-            if (target.TryGet(out var typeRef)) typedefs[name] = new TypedefLayout(name, typeRef);
+            if (target.TryGet(out var typeRef)) typedefs[name] = memory.Typedef(name, typeRef);
             else issues.Add(new LayoutIssue("typedef " + name, target.Problem));
         }
 
@@ -129,7 +130,6 @@ public static class LayoutSetBuilder
             }
         }
 
-        var memory = engine.Memory?.AllTypes ?? new LayoutSetMemory();
         var set = memory.Next(records, enums, typedefs, new Dictionary<string, BaseTypeLayout>(mapper.BaseTypes, StringComparer.Ordinal));
         TakeKept(memory, mapper, recordLayouts, sharing, enumLayouts);
         engine.Memory?.CountCarried(mapper.Carried);

@@ -14,6 +14,13 @@ public sealed class LayoutSetMemory
     public IReadOnlyDictionary<EnumLayout, EnumLayout> SubstitutedEnums => enums.Substituted;
 
     /// <summary>
+    /// The typedef of the last set under <paramref name="name"/> if it names <paramref name="target"/>, else a new
+    /// one: typedefs are made anew on every build, and an equal one the set holds already costs no comparison later.
+    /// </summary>
+    public TypedefLayout Typedef(string name, TypeRef target) =>
+        typedefs.Previous(name) is { } previous && previous.Target.Equals(target) ? previous : new TypedefLayout(name, target);
+
+    /// <summary>
     /// The set holding exactly these entries (kept by this memory: do not change them afterwards); a value equal
     /// to the previous run's under its key is replaced in the entries by the previous object, which the set holds.
     /// </summary>

@@ -23,6 +23,9 @@ public sealed class SortedDictionaryMemory<T> where T : class
     /// <summary>Of the last <see cref="Next"/>: each value given that equalled the previous run's, with the previous object that stands for it.</summary>
     public IReadOnlyDictionary<T, T> Substituted => substituted;
 
+    /// <summary>The value the last <see cref="Next"/> held under <paramref name="key"/>, if any (an object the last result holds).</summary>
+    public T? Previous(string key) => lastEntries.GetValueOrDefault(key);
+
     /// <summary>
     /// The dictionary holding exactly <paramref name="entries"/> (which this memory keeps: do not change it
     /// afterwards); a value equal to the previous run's under its key is replaced in <paramref name="entries"/> by that object.
