@@ -33,8 +33,8 @@ public static class ProfileBuild
     {
         var diagnostics = earlier.AddRange(unit.Errors);
         // Roots: what module.c itself defines, and every global a symbol of the System.map names.
-        var moduleGlobals = unit.Bound.Globals.Values.Where(g => g.IsDefined).Select(g => g.Name).ToHashSet(StringComparer.Ordinal);
-        var roots = unit.Bound.Globals.Where(g => moduleGlobals.Contains(g.Key) || symbolNames.Contains(g.Key))
+        // Globals are keyed by their name: a global is one of module.c's own when it is defined there.
+        var roots = unit.Bound.Globals.Where(g => g.Value.IsDefined || symbolNames.Contains(g.Key))
             .Select(g => KeyValuePair.Create(g.Key, g.Value.Type));
         var rootList = roots.ToList();
         var (all, mapped, names) = log.Run("layout", () => LayoutSetBuilder.Build(unit.Engine, unit.Bound.Types, rootList),

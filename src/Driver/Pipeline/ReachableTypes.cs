@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using LayoutExpert.Layout.Engine;
 using LayoutExpert.Layout.Model;
 using LayoutExpert.Semantics.Types;
@@ -21,64 +22,100 @@ public static class ReachableTypes
         var records = new HashSet<RecordId>();
         var enums = new HashSet<EnumId>();
         var typedefs = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<CType>(roots);
+        // Held in a struct: pushing a CType into an array of CType pays a covariance check per push (30,000 per walk).
+        var pending = new Stack<Pending>(256);
+        foreach (var root in roots) pending.Push(new Pending(root));
         while (pending.Count > 0)
         {
-            switch (pending.Pop())
+            switch (pending.Pop().Type)
             {
                 case PointerType p:
-                    pending.Push(p.Target);
+                    pending.Push(new Pending(p.Target));
                     break;
                 case ArrayType a:
-                    pending.Push(a.Element);
+                    pending.Push(new Pending(a.Element));
                     break;
                 case QualifiedType q:
-                    pending.Push(q.Unqualified);
+                    pending.Push(new Pending(q.Unqualified));
                     break;
                 case VectorType v:
-                    pending.Push(v.Element);
+                    pending.Push(new Pending(v.Element));
                     break;
                 case ModeType m:
-                    pending.Push(m.Base);
+                    pending.Push(new Pending(m.Base));
                     break;
                 case FunctionType f:
-                    pending.Push(f.Return);
-                    foreach (var parameter in f.Parameters) pending.Push(parameter);
+                    pending.Push(new Pending(f.Return));
+                    foreach (var parameter in f.Parameters) pending.Push(new Pending(parameter));
                     break;
                 case TypedefType t when typedefs.Add(t.Name):
-                    pending.Push(t.Target);
+                    pending.Push(new Pending(t.Target));
                     break;
                 case EnumType e:
                     enums.Add(e.Id);
                     break;
                 case RecordType r when records.Add(r.Id) && table.Records.TryGetValue(r.Id, out var definition):
-                    foreach (var field in definition.Fields) pending.Push(field.Type);
+                    foreach (var field in definition.Fields) pending.Push(new Pending(field.Type));
                     break;
             }
         }
-        var keptRecords = Keep(all.Records, records.Select(id => names.Records.GetValueOrDefault(id)));
-        var keptEnums = Keep(all.Enums, enums.Select(id => names.Enums.GetValueOrDefault(id)));
-        var keptTypedefs = Keep(all.Typedefs, typedefs);
+        // The entries come from the names' hash lookups by id (the set's sorted dictionaries would compare names):
+        // each is the set's entry under that name.
+        var keptRecords = new Dictionary<string, RecordLayout>(records.Count, StringComparer.Ordinal);
+        foreach (var id in records)
+        {
+            if (names.RecordLayouts.TryGetValue(id, out var layout)) keptRecords[layout.Name] = layout;
+        }
+        var keptEnums = new Dictionary<string, EnumLayout>(enums.Count, StringComparer.Ordinal);
+        foreach (var id in enums)
+        {
+            if (names.EnumLayouts.TryGetValue(id, out var layout)) keptEnums[layout.Name] = layout;
+        }
+        var keptTypedefs = new Dictionary<string, TypedefLayout>(typedefs.Count, StringComparer.Ordinal);
+        foreach (var name in typedefs)
+        {
+            if (names.Typedefs.TryGetValue(name, out var layout)) keptTypedefs[name] = layout;
+        }
         var keptBaseTypes = Keep(all.BaseTypes, UsedBaseTypes(keptRecords.Values, keptEnums.Values, keptTypedefs.Values));
         return (memory ?? new LayoutSetMemory()).Next(keptRecords, keptEnums, keptTypedefs, keptBaseTypes);
     }
 
+    private readonly record struct Pending(CType Type);
+
+    /// <summary>The base types a record's members name, worked out once per model object (models are immutable and shared across builds).</summary>
+    private static readonly ConditionalWeakTable<RecordLayout, string[]> BaseTypesOf = new();
+
     private static HashSet<string> UsedBaseTypes(IEnumerable<RecordLayout> records, IEnumerable<EnumLayout> enums, IEnumerable<TypedefLayout> typedefs)
     {
         var used = new HashSet<string>(StringComparer.Ordinal);
-        void Visit(TypeRef type)
+        foreach (var record in records)
+        {
+            foreach (var name in BaseTypesOf.GetValue(record, static r => MemberBaseTypes(r))) used.Add(name);
+        }
+        foreach (var typedef in typedefs) Visit(typedef.Target, used);
+        foreach (var @enum in enums) used.Add(@enum.BaseType);
+        return used;
+    }
+
+    private static string[] MemberBaseTypes(RecordLayout record)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var member in record.Members) Visit(member.Type, used);
+        return [.. used];
+    }
+
+    private static void Visit(TypeRef type, HashSet<string> used)
+    {
+        while (true)
         {
             switch (type)
             {
-                case BaseTypeRef b: used.Add(b.Name); break;
-                case PointerTypeRef p: Visit(p.Target); break;
-                case ArrayTypeRef a: Visit(a.Element); break;
+                case BaseTypeRef b: used.Add(b.Name); return;
+                case PointerTypeRef p: type = p.Target; break;
+                case ArrayTypeRef a: type = a.Element; break;
+                default: return;
             }
         }
-        foreach (var record in records) foreach (var member in record.Members) Visit(member.Type);
-        foreach (var typedef in typedefs) Visit(typedef.Target);
-        foreach (var @enum in enums) used.Add(@enum.BaseType);
-        return used;
     }
 
     /// <summary>The entries of <paramref name="all"/> under the given names (names it lacks, and nulls, are skipped).</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using LayoutExpert.Driver.Pipeline;
 using LayoutExpert.Incremental;
 using LayoutExpert.Layout.Profiles;
@@ -14,8 +15,11 @@ namespace LayoutExpert.Driver.Queries;
 /// </summary>
 public sealed class ProfileDatabase
 {
-    /// <summary>The value each option is set to now (options set to null are left out).</summary>
-    private readonly Dictionary<string, ConfigValue> _values = new(StringComparer.Ordinal);
+    /// <summary>The value each option is set to now (options set to null are left out), and the last <see cref="SetConfig"/> that listed it.</summary>
+    private readonly Dictionary<string, (ConfigValue Value, int Listed)> _values = new(StringComparer.Ordinal);
+
+    /// <summary>Numbers the <see cref="SetConfig"/> calls: an option not stamped with the current one is not in the config.</summary>
+    private int _setConfigs;
     private Revision? _configRevision;
 
     /// <param name="reuseAcrossConfigs">Keep what lets later configs replay preprocessed files (for several configs).</param>
@@ -41,26 +45,34 @@ public sealed class ProfileDatabase
     /// </remarks>
     public void SetConfig(KernelConfig config)
     {
+        var stamp = ++_setConfigs;
         var before = _values.Count;
         var seen = 0;
         foreach (var entry in config.Entries)
         {
-            if (_values.TryGetValue(entry.Name, out var current))
+            // The slot stays valid while the loop body touches no other entry of _values.
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_values, entry.Name, out var exists);
+            if (exists && slot.Listed != stamp)
             {
                 seen++;
-                if (ReferenceEquals(current, entry.Value)) continue;
+                slot.Listed = stamp;
+                if (ReferenceEquals(slot.Value, entry.Value)) continue;
             }
+            slot = (entry.Value, stamp);
             Database.Set(ProfileInputs.ConfigOption, entry.Name, entry.Value);
-            _values[entry.Name] = entry.Value;
         }
         if (seen < before)
         {
-            // Some options set before are not in this config: they are unset now.
-            var names = config.Entries.Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
-            foreach (var gone in _values.Keys.Where(n => !names.Contains(n)).ToList())
+            // Some options set before are not in this config (their stamp is an earlier call's): they are unset now.
+            var gone = new List<string>(before - seen);
+            foreach (var (name, slot) in _values)
             {
-                Database.Set(ProfileInputs.ConfigOption, gone, null);
-                _values.Remove(gone);
+                if (slot.Listed != stamp) gone.Add(name);
+            }
+            foreach (var name in gone)
+            {
+                Database.Set(ProfileInputs.ConfigOption, name, null);
+                _values.Remove(name);
             }
         }
         Database.Set(ProfileInputs.Config, ProfileInputs.Key, config);

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using LayoutExpert.Incremental;
 using LayoutExpert.Layout.Profiles.Isf;
@@ -54,4 +55,22 @@ public sealed record SymbolInput(ImmutableSortedDictionary<string, ulong> Addres
         && (ReferenceEquals(Addresses, other.Addresses) || Addresses.SequenceEqual(other.Addresses));
 
     public override int GetHashCode() => HashCode.Combine(Addresses.Count, Sources.Length);
+
+    /// <summary>One object, so that a thread reading it sees a table and its own names.</summary>
+    private Tuple<ImmutableSortedDictionary<string, ulong>, FrozenSet<string>>? _names;
+
+    /// <summary>
+    /// The symbols' names as a set, made once per address table (the types query asks on every config; a copy
+    /// made by <c>with</c> carries the cache only for the very table it was made from).
+    /// </summary>
+    public IReadOnlySet<string> Names
+    {
+        get
+        {
+            if (_names is { } known && ReferenceEquals(known.Item1, Addresses)) return known.Item2;
+            var names = Addresses.Keys.ToFrozenSet(StringComparer.Ordinal);
+            _names = Tuple.Create(Addresses, names);
+            return names;
+        }
+    }
 }

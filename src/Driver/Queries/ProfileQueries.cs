@@ -80,7 +80,7 @@ public static class ProfileQueries
         var symbols = ctx.Get(ProfileInputs.Symbols, key);
         var session = ctx.Get(ProfileInputs.Session, key);
         var diagnostics = setup.Diagnostics.AddRange(bounds.Errors);
-        return ProfileBuild.TypesOf(unit, diagnostics, symbols.Addresses.Keys.ToHashSet(StringComparer.Ordinal), session.Log,
+        return ProfileBuild.TypesOf(unit, diagnostics, symbols.Names, session.Log,
             session.Reachable);
     }, valueComparer: ProfileTypesComparer.Instance);
 

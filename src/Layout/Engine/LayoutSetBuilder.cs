@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using LayoutExpert.Layout.Engine.Reuse;
 using LayoutExpert.Layout.Model;
 using LayoutExpert.Semantics.Types;
@@ -19,8 +21,22 @@ public static class LayoutSetBuilder
 {
     public static LayoutSetResult Build(LayoutEngine engine, TypeTable table) => Build(engine, table, []).Result;
 
-    /// <summary>The name each record and enum got in the set (its tag, or its content-derived name).</summary>
-    public sealed record Names(IReadOnlyDictionary<RecordId, string> Records, IReadOnlyDictionary<EnumId, string> Enums);
+    /// <summary>
+    /// By id, the set's entry (the very object) under the name each record and enum got in the set (its tag, or its
+    /// content-derived name): lookups that hash where the set's sorted dictionaries compare names; and the set's
+    /// typedefs by name.
+    /// </summary>
+    public sealed record Names(
+        IReadOnlyDictionary<RecordId, RecordLayout> RecordLayouts,
+        IReadOnlyDictionary<EnumId, EnumLayout> EnumLayouts,
+        IReadOnlyDictionary<string, TypedefLayout> Typedefs)
+    {
+        /// <summary>The name each record got, made on each call from <see cref="RecordLayouts"/>.</summary>
+        public IReadOnlyDictionary<RecordId, string> Records => RecordLayouts.ToDictionary(p => p.Key, p => p.Value.Name);
+
+        /// <summary>The name each enum got, made on each call from <see cref="EnumLayouts"/>.</summary>
+        public IReadOnlyDictionary<EnumId, string> Enums => EnumLayouts.ToDictionary(p => p.Key, p => p.Value.Name);
+    }
 
     /// <summary>
     /// Also maps the types of some named objects (the globals a profile types
@@ -63,25 +79,34 @@ public static class LayoutSetBuilder
         foreach (var (id, _) in table.Records) mapper.Record(id);
         foreach (var (id, _) in table.Enums) mapper.Enum(id);
 
+        var memory = engine.Memory?.AllTypes ?? new LayoutSetMemory();
         var typedefs = new Dictionary<string, TypedefLayout>(table.Typedefs.Count, StringComparer.Ordinal);
         foreach (var (name, typedef) in table.Typedefs)
         {
             var target = mapper.Map(typedef.Target);
-            if (target.TryGet(out var typeRef)) typedefs[name] = new TypedefLayout(name, typeRef);
+            if (target.TryGet(out var typeRef)) typedefs[name] = memory.Typedef(name, typeRef);
             else issues.Add(new LayoutIssue("typedef " + name, target.Problem));
         }
 
         var records = new Dictionary<string, RecordLayout>(table.Records.Count, StringComparer.Ordinal);
-        var recordNames = new Dictionary<RecordId, string>(table.Records.Count);
-        foreach (var (id, result) in mapper.Records)
+        var recordLayouts = new Dictionary<RecordId, RecordLayout>(table.Records.Count);
+        List<RecordId>? sharing = null;
+        foreach (var (id, mapped) in mapper.Records)
         {
+            var result = mapped.Result;
             if (!result.TryGet(out var layout))
             {
                 issues.Add(new LayoutIssue(id.Spelling, result.Problem));
                 continue;
             }
-            recordNames[id] = layout.Name;
-            if (records.TryAdd(layout.Name, layout)) continue;
+            if (records.TryAdd(layout.Name, layout))
+            {
+                recordLayouts[id] = layout;
+                continue;
+            }
+            // The set keeps the first record of a name: that is this id's entry.
+            recordLayouts[id] = records[layout.Name];
+            (sharing ??= []).Add(id);
             if (!SameLayout(records[layout.Name], layout))
             {
                 issues.Add(new LayoutIssue(id.Spelling, new LayoutProblem(LayoutProblemKind.Unsupported,
@@ -90,13 +115,14 @@ public static class LayoutSetBuilder
         }
 
         var enums = new Dictionary<string, EnumLayout>(table.Enums.Count, StringComparer.Ordinal);
-        var enumNames = new Dictionary<EnumId, string>(table.Enums.Count);
-        foreach (var (id, result) in mapper.Enums)
+        var enumLayouts = new Dictionary<EnumId, EnumLayout>(table.Enums.Count);
+        foreach (var (id, mapped) in mapper.Enums)
         {
+            var result = mapped.Result;
             if (result.TryGet(out var layout))
             {
                 if (!enums.TryAdd(layout.Name, layout)) orderMatters |= !enums[layout.Name].Equals(layout);
-                enumNames[id] = layout.Name;
+                enumLayouts[id] = enums[layout.Name];
             }
             else
             {
@@ -104,12 +130,51 @@ public static class LayoutSetBuilder
             }
         }
 
-        var memory = engine.Memory?.AllTypes ?? new LayoutSetMemory();
         var set = memory.Next(records, enums, typedefs, new Dictionary<string, BaseTypeLayout>(mapper.BaseTypes, StringComparer.Ordinal));
+        TakeKept(memory, mapper, recordLayouts, sharing, enumLayouts);
         engine.Memory?.CountCarried(mapper.Carried);
         delta = issues.Count == 0 && !orderMatters && !mapper.BasesUnkept && mappedRoots.Values.All(r => r.TryGet(out _)) ? mapper.Delta() : null;
         var sortedIssues = issues.OrderBy(i => i.Subject, StringComparer.Ordinal).ThenBy(i => i.Problem.Message, StringComparer.Ordinal).ToImmutableArray();
-        return (new LayoutSetResult(set, sortedIssues), mappedRoots.ToImmutable(), new Names(recordNames, enumNames));
+        return (new LayoutSetResult(set, sortedIssues), mappedRoots.ToImmutable(), new Names(recordLayouts, enumLayouts, typedefs));
+    }
+
+    /// <summary>
+    /// Where the set kept an earlier object for an equal model (<see cref="SortedDictionaryMemory{T}"/>), the names'
+    /// lookups and the delta take that object too: the reachable cut, the writers' fragments and the next build
+    /// then compare them by reference, not member by member. (Equal objects: the answer is the same either way.)
+    /// </summary>
+    private static void TakeKept(LayoutSetMemory memory, ModelMapper mapper, Dictionary<RecordId, RecordLayout> recordLayouts, List<RecordId>? sharing,
+        Dictionary<EnumId, EnumLayout> enumLayouts)
+    {
+        var keptRecords = memory.SubstitutedRecords;
+        if (keptRecords.Count > 0)
+        {
+            // An id's entry is its own model, unless it shares its name with an earlier id (then the earlier one's).
+            foreach (var (id, mapped) in mapper.Records)
+            {
+                if (!mapped.Result.TryGet(out var layout) || !keptRecords.TryGetValue(layout, out var kept)) continue;
+                mapped.Result = LayoutResult<RecordLayout>.Ok(kept);
+                ref var entry = ref CollectionsMarshal.GetValueRefOrNullRef(recordLayouts, id);
+                if (!Unsafe.IsNullRef(ref entry) && ReferenceEquals(entry, layout)) entry = kept;
+            }
+            foreach (var id in sharing ?? [])
+            {
+                ref var entry = ref CollectionsMarshal.GetValueRefOrNullRef(recordLayouts, id);
+                if (keptRecords.TryGetValue(entry, out var kept)) entry = kept;
+            }
+        }
+        var keptEnums = memory.SubstitutedEnums;
+        if (keptEnums.Count > 0)
+        {
+            foreach (var (_, mapped) in mapper.Enums)
+            {
+                if (mapped.Result.TryGet(out var layout) && keptEnums.TryGetValue(layout, out var kept)) mapped.Result = LayoutResult<EnumLayout>.Ok(kept);
+            }
+            foreach (var (id, layout) in enumLayouts)
+            {
+                if (keptEnums.TryGetValue(layout, out var kept)) CollectionsMarshal.GetValueRefOrNullRef(enumLayouts, id) = kept;
+            }
+        }
     }
 
     /// <summary>RecordLayout's generated equality compares its member array by reference; compare members one by one.</summary>

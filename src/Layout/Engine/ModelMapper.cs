@@ -39,9 +39,10 @@ internal sealed class ModelMapper(LayoutEngine engine, SetDelta? prior = null)
 
     public SortedDictionary<string, BaseTypeLayout> BaseTypes { get; } = new(StringComparer.Ordinal);
 
-    public IEnumerable<KeyValuePair<RecordId, LayoutResult<RecordLayout>>> Records => records.Select(p => KeyValuePair.Create(p.Key, p.Value.Result));
+    /// <summary>Every record mapped or taken, in the order it was (the dictionary itself: the set build reads it, and must not change it).</summary>
+    public Dictionary<RecordId, MappedRecord> Records => records;
 
-    public IEnumerable<KeyValuePair<EnumId, LayoutResult<EnumLayout>>> Enums => enums.Select(p => KeyValuePair.Create(p.Key, p.Value.Result));
+    public Dictionary<EnumId, MappedEnum> Enums => enums;
 
     /// <summary>What this mapping mapped or took, for the next build (<see cref="SetDelta"/>).</summary>
     public SetDelta Delta() => new(records, enums);

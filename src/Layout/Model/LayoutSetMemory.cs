@@ -8,7 +8,22 @@ public sealed class LayoutSetMemory
     private readonly SortedDictionaryMemory<TypedefLayout> typedefs = new();
     private readonly SortedDictionaryMemory<BaseTypeLayout> baseTypes = new();
 
-    /// <summary>The set holding exactly these entries (kept by this memory: do not change them afterwards).</summary>
+    /// <summary>The records of the last <see cref="Next"/> that equalled the previous run's, with the objects that stand for them in the set.</summary>
+    public IReadOnlyDictionary<RecordLayout, RecordLayout> SubstitutedRecords => records.Substituted;
+
+    public IReadOnlyDictionary<EnumLayout, EnumLayout> SubstitutedEnums => enums.Substituted;
+
+    /// <summary>
+    /// The typedef of the last set under <paramref name="name"/> if it names <paramref name="target"/>, else a new
+    /// one: typedefs are made anew on every build, and an equal one the set holds already costs no comparison later.
+    /// </summary>
+    public TypedefLayout Typedef(string name, TypeRef target) =>
+        typedefs.Previous(name) is { } previous && previous.Target.Equals(target) ? previous : new TypedefLayout(name, target);
+
+    /// <summary>
+    /// The set holding exactly these entries (kept by this memory: do not change them afterwards); a value equal
+    /// to the previous run's under its key is replaced in the entries by the previous object, which the set holds.
+    /// </summary>
     public LayoutSet Next(
         Dictionary<string, RecordLayout> recordEntries,
         Dictionary<string, EnumLayout> enumEntries,

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace LayoutExpert.Layout.Model;
 
@@ -8,16 +9,30 @@ namespace LayoutExpert.Layout.Model;
 /// run: only keys added, removed or given another value cost a tree update,
 /// where building from scratch sorts every key again. The result is the same
 /// dictionary either way; where a value equals the previous one, the previous
-/// object is kept.
+/// object is kept, in the result and in the entries given (so a caller looking
+/// entries up there finds the result's objects, and the next run compares them
+/// by reference): <see cref="Substituted"/> says which objects were replaced.
 /// </summary>
 public sealed class SortedDictionaryMemory<T> where T : class
 {
     private ImmutableSortedDictionary<string, T>? last;
     private Dictionary<string, T> lastEntries = new(StringComparer.Ordinal);
+    private readonly Dictionary<T, T> substituted = new(ReferenceEqualityComparer.Instance);
+    private readonly List<KeyValuePair<string, T>> keptPrevious = [];
 
-    /// <summary>The dictionary holding exactly <paramref name="entries"/> (which this memory keeps: do not change it afterwards).</summary>
+    /// <summary>Of the last <see cref="Next"/>: each value given that equalled the previous run's, with the previous object that stands for it.</summary>
+    public IReadOnlyDictionary<T, T> Substituted => substituted;
+
+    /// <summary>The value the last <see cref="Next"/> held under <paramref name="key"/>, if any (an object the last result holds).</summary>
+    public T? Previous(string key) => lastEntries.GetValueOrDefault(key);
+
+    /// <summary>
+    /// The dictionary holding exactly <paramref name="entries"/> (which this memory keeps: do not change it
+    /// afterwards); a value equal to the previous run's under its key is replaced in <paramref name="entries"/> by that object.
+    /// </summary>
     public ImmutableSortedDictionary<string, T> Next(Dictionary<string, T> entries)
     {
+        substituted.Clear();
         if (last is null)
         {
             last = entries.ToImmutableSortedDictionary(StringComparer.Ordinal);
@@ -25,9 +40,19 @@ public sealed class SortedDictionaryMemory<T> where T : class
         else
         {
             var builder = last.ToBuilder();
+            keptPrevious.Clear();
             foreach (var (key, value) in entries)
             {
-                if (lastEntries.TryGetValue(key, out var previous) && (ReferenceEquals(previous, value) || previous.Equals(value))) continue;
+                if (lastEntries.TryGetValue(key, out var previous))
+                {
+                    if (ReferenceEquals(previous, value)) continue;
+                    if (previous.Equals(value))
+                    {
+                        keptPrevious.Add(KeyValuePair.Create(key, previous));
+                        substituted[value] = previous;
+                        continue;
+                    }
+                }
                 builder[key] = value;
             }
             if (builder.Count != entries.Count)
@@ -37,6 +62,8 @@ public sealed class SortedDictionaryMemory<T> where T : class
                     if (!entries.ContainsKey(key)) builder.Remove(key);
                 }
             }
+            // After the loop: the entries are not changed while they are enumerated.
+            foreach (var (key, previous) in keptPrevious) CollectionsMarshal.GetValueRefOrNullRef(entries, key) = previous;
             last = builder.ToImmutable();
         }
         lastEntries = entries;

@@ -26,11 +26,20 @@ internal sealed class LayoutReads
 
     public void EnumSize(string name, long? size) => _reads.Add(new Read(Kind.EnumSize, name, null, size));
 
+    /// <summary>
+    /// The reads as they stand, each once: a record whose members name one typedef ten times asked the same
+    /// question ten times, and the answers are compared on every later build (<see cref="StillHold(Answers)"/>
+    /// is a conjunction, so a repeat adds nothing to it).
+    /// </summary>
     public LayoutReads Copy()
     {
         if (_reads.Count == 0) return None;
         var copy = new LayoutReads();
-        copy._reads.AddRange(_reads);
+        var seen = new HashSet<Read>(_reads.Count);
+        foreach (var read in _reads)
+        {
+            if (seen.Add(read)) copy._reads.Add(read);
+        }
         return copy;
     }
 

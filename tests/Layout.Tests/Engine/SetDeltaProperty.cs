@@ -55,12 +55,26 @@ public sealed class SetDeltaProperty
                 Assert.Equal(expected.Roots.Select(r => r.Key + "=" + r.Value), actual.Roots.Select(r => r.Key + "=" + r.Value));
                 Assert.Equal(Names(expected.Names.Records), Names(actual.Names.Records));
                 Assert.Equal(Names(expected.Names.Enums), Names(actual.Names.Enums));
+                LookupsAgree(expected);
+                LookupsAgree(actual);
                 if (reuse.LastRun.Carried > 0) carriedSome++;
                 nest.Edit();
             }
         });
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(40), property);
         Assert.True(carriedSome > 0, "no build took a record from the last build's delta");
+    }
+
+    /// <summary>The names' lookups by id give the set's entry under the id's name (the very object), and the typedef lookup the set's typedefs.</summary>
+    private static void LookupsAgree((LayoutSetResult Result, ImmutableSortedDictionary<string, LayoutResult<Model.TypeRef>> Roots, LayoutSetBuilder.Names Names) build)
+    {
+        var set = build.Result.Set;
+        Assert.Equal(set.Records.Keys, build.Names.RecordLayouts.Values.Select(r => r.Name).Distinct().Order(StringComparer.Ordinal));
+        foreach (var (id, name) in build.Names.Records) Assert.Same(set.Records[name], build.Names.RecordLayouts[id]);
+        Assert.Equal(set.Enums.Keys, build.Names.EnumLayouts.Values.Select(e => e.Name).Distinct().Order(StringComparer.Ordinal));
+        foreach (var (id, name) in build.Names.Enums) Assert.Same(set.Enums[name], build.Names.EnumLayouts[id]);
+        Assert.Equal(set.Typedefs.Count, build.Names.Typedefs.Count);
+        foreach (var (name, typedef) in set.Typedefs) Assert.Same(typedef, build.Names.Typedefs[name]);
     }
 
     private static IEnumerable<string> Names<TId>(IReadOnlyDictionary<TId, string> names) where TId : notnull =>

@@ -17,7 +17,8 @@ internal sealed class MappedRecord(RecordId id, RecordDefinition? definition, La
     /// <summary>The engine's definition when mapped; replaced by an equal one a later build found (so the next compares by reference).</summary>
     public RecordDefinition? Definition { get; set; } = definition;
 
-    public LayoutResult<RecordLayout> Result { get; } = result;
+    /// <summary>The model; replaced by the equal object the set kept for it (see <see cref="SortedDictionaryMemory{T}"/>).</summary>
+    public LayoutResult<RecordLayout> Result { get; set; } = result;
 
     /// <summary>Bit k: <see cref="ScalarKind"/> k was noted as a base type.</summary>
     public ulong Bases { get; } = bases;
@@ -42,7 +43,7 @@ internal sealed class MappedEnum(EnumId id, EnumDefinition? definition, LayoutRe
 
     public EnumDefinition? Definition { get; set; } = definition;
 
-    public LayoutResult<EnumLayout> Result { get; } = result;
+    public LayoutResult<EnumLayout> Result { get; set; } = result;
 
     public ulong Bases { get; } = bases;
 

@@ -43,8 +43,19 @@ public sealed class IsfFragments
 
     internal void BeginBuild() => Build++;
 
-    internal RecordFragment? FindRecord(RecordLayout record, LayoutReads.Answers answers) =>
-        Find(_records, record.Name, f => (ReferenceEquals(f.Record, record) || f.Record.Equals(record)) && f.Reads.StillHold(answers));
+    /// <summary>Written out rather than through <see cref="Find{T}"/>: a closure per record of every build.</summary>
+    internal RecordFragment? FindRecord(RecordLayout record, LayoutReads.Answers answers)
+    {
+        if (!_records.TryGetValue(record.Name, out var variants)) return null;
+        for (var i = 0; i < variants.Count; i++)
+        {
+            var fragment = variants[i];
+            if (!(ReferenceEquals(fragment.Record, record) || fragment.Record.Equals(record)) || !fragment.Reads.StillHold(answers)) continue;
+            fragment.LastUsed = Build;
+            return fragment;
+        }
+        return null;
+    }
 
     internal void AddRecord(RecordFragment fragment) => Add(_records, fragment.Record.Name, fragment);
 
