@@ -115,9 +115,10 @@ public sealed class ParserInputCache(GreenNodeCache cache, bool keep = true)
 
     private Entry? Find(ArraySegment<PPToken> tokens) => _interiors.GetValueOrDefault(tokens);
 
-    internal Entry Remember(ArraySegment<PPToken> tokens, ReadOnlySpan<GreenToken> interior, PieceLog? log)
+    /// <summary>Keeps <paramref name="interior"/> (the array itself) as the conversion of all but the last token of <paramref name="tokens"/>.</summary>
+    internal Entry Remember(ArraySegment<PPToken> tokens, GreenToken[] interior, PieceLog? log)
     {
-        var entry = new Entry(interior.ToArray());
+        var entry = new Entry(interior);
         _interiors[tokens] = entry;
         log?.Found(-1, entry);
         Use(entry);

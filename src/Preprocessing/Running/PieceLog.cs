@@ -1,4 +1,5 @@
 using LayoutExpert.Preprocessing.Tokens;
+using LayoutExpert.Syntax.Green;
 using LayoutExpert.Syntax.Parsing;
 
 namespace LayoutExpert.Preprocessing.Running;
@@ -15,13 +16,24 @@ namespace LayoutExpert.Preprocessing.Running;
 /// <see cref="Syntax.Green.GreenNodeCache"/>), except the last token, whose
 /// end of line the next piece decides: a piece counts whole only when that
 /// agrees too.
+/// <para>
+/// The log is also the parser input's <see cref="IParserTokenSource"/>: the
+/// parser asks for the pages it reads, written from the pieces' conversions
+/// (each piece's kept interior, then its last token as it ends here), and
+/// nothing else is written. Valid while the log is the call's or the last
+/// call's (until the call after next).
+/// </para>
 /// </summary>
-internal sealed class PieceLog
+internal sealed class PieceLog : IParserTokenSource
 {
     private ArraySegment<PPToken>[] _pieces = [];
     private int[] _starts = [];
     private bool[] _endsLine = [];
     private ParserInputCache.Entry?[] _entries = [];
+    private GreenToken?[] _lasts = [];
+
+    /// <summary>The piece the last <see cref="Fill"/> ended in: pages are mostly asked for front to back.</summary>
+    private int _fillHint;
 
     /// <summary>The previous call's log, walked alongside (null when none).</summary>
     private PieceLog? _previous;
@@ -48,7 +60,9 @@ internal sealed class PieceLog
             _starts = new int[capacity];
             _endsLine = new bool[capacity];
             _entries = new ParserInputCache.Entry?[capacity];
+            _lasts = new GreenToken?[capacity];
         }
+        _fillHint = 0;
         Count = 0;
         _previous = previous;
         _cursor = 0;
@@ -64,6 +78,7 @@ internal sealed class PieceLog
     {
         Array.Clear(_pieces, 0, Count);
         Array.Clear(_entries, 0, Count);
+        Array.Clear(_lasts, 0, Count);
         _previous = null;
         Count = 0;
     }
@@ -84,14 +99,15 @@ internal sealed class PieceLog
         _entry = entry;
     }
 
-    /// <summary>Logs the current piece, converted at <paramref name="start"/>, and extends the stretches it repeats.</summary>
-    public void Add(ArraySegment<PPToken> piece, int start, bool endsLine)
+    /// <summary>Logs the current piece, converted at <paramref name="start"/> (its last token <paramref name="lastToken"/>), and extends the stretches it repeats.</summary>
+    public void Add(ArraySegment<PPToken> piece, int start, bool endsLine, GreenToken lastToken)
     {
         var index = Count++;
         _pieces[index] = piece;
         _starts[index] = start;
         _endsLine[index] = endsLine;
         _entries[index] = _entry;
+        _lasts[index] = lastToken;
         var resync = _resync;
         _entry = null;
         _resync = -1;
@@ -114,6 +130,40 @@ internal sealed class PieceLog
         _stretchStarts.Add(start);
         _stretchPrevious.Add(previousStart);
         _stretchLengths.Add(length);
+    }
+
+    /// <summary>Writes the converted tokens <c>[start, start + count)</c>: of each piece there, the part of its interior and its last token.</summary>
+    public void Fill(GreenToken[] buffer, int start, int count)
+    {
+        var end = start + count;
+        if (count <= 0) return;
+        if (start < 0 || Count == 0 || end > _starts[Count - 1] + _pieces[Count - 1].Count) throw new ArgumentOutOfRangeException(nameof(start), "outside the logged pieces");
+        var p = PieceAt(start);
+        for (var at = start; at < end; p++)
+        {
+            var pieceStart = _starts[p];
+            var length = _pieces[p].Count;
+            var from = at - pieceStart;
+            var to = Math.Min(length, end - pieceStart);
+            var interiorEnd = Math.Min(to, length - 1);
+            if (from < interiorEnd) _entries[p]!.Tokens.AsSpan(from, interiorEnd - from).CopyTo(buffer.AsSpan(at));
+            if (to == length) buffer[pieceStart + length - 1] = _lasts[p]!;
+            at = pieceStart + to;
+        }
+        _fillHint = p - 1;
+    }
+
+    /// <summary>The piece holding token <paramref name="index"/> (pieces are not empty).</summary>
+    private int PieceAt(int index)
+    {
+        var hint = _fillHint;
+        // Front to back: the piece of the last fill or one of the next few.
+        for (var steps = 0; hint < Count && steps < 4 && _starts[hint] <= index; hint++, steps++)
+        {
+            if (index < _starts[hint] + _pieces[hint].Count) return hint;
+        }
+        var k = Array.BinarySearch(_starts, 0, Count, index);
+        return k >= 0 ? k : ~k - 1;
     }
 
     /// <summary>The stretches repeating the previous call's output, whose version is <paramref name="previousVersion"/>.</summary>

@@ -40,6 +40,8 @@ internal sealed partial class Parser
         // A diagnostic an earlier declaration put on these tokens would be missing from the old node.
         if (_reuse is null || _furthestReport >= start) return false;
         if (_previous?.Successor is { } guess && TryTake(guess, start, items)) return true;
+        // The lookup hashes up to the first KeyTokens tokens.
+        Ready(start, Math.Min(ReusableDeclarations.KeyTokens, _count - start));
         foreach (var candidate in _reuse.Candidates(_input, _count, start))
         {
             if (TryTake(candidate, start, items)) return true;
@@ -72,7 +74,7 @@ internal sealed partial class Parser
 
     private bool Fits(ReusableDeclaration entry, int start)
     {
-        if (!Repeated(entry.LastUsed, entry.LastStart, start, entry.Tokens.Length) && !entry.TokensMatch(_input, _count, start)) return false;
+        if (!Repeated(entry.LastUsed, entry.LastStart, start, entry.Tokens.Length) && !(ReadyFor(start, entry.Tokens.Length) && entry.TokensMatch(_input, _count, start))) return false;
         foreach (var fact in entry.Preconditions)
         {
             if (!_scopes.Holds(fact)) return false;
@@ -82,11 +84,19 @@ internal sealed partial class Parser
 
     private bool BlockFits(ReusableBlock block, int start)
     {
-        if (!Repeated(block.LastUsed, block.LastStart, start, block.Tokens.Length) && !block.TokensMatch(_input, _count, start)) return false;
+        if (!Repeated(block.LastUsed, block.LastStart, start, block.Tokens.Length) && !(ReadyFor(start, block.Tokens.Length) && block.TokensMatch(_input, _count, start))) return false;
         foreach (var fact in block.Preconditions)
         {
             if (!_scopes.Holds(fact)) return false;
         }
+        return true;
+    }
+
+    /// <summary>Fills the pages of the <paramref name="length"/> tokens from <paramref name="start"/> before they are compared; false when the input is shorter.</summary>
+    private bool ReadyFor(int start, int length)
+    {
+        if (start + length > _count) return false;
+        Ready(start, length);
         return true;
     }
 
@@ -142,6 +152,8 @@ internal sealed partial class Parser
             return;
         }
         var read = Math.Max(_furthest + 1, _position) - start;
+        // Read by the parse, so filled: made sure of all the same, the copy reading the buffer directly.
+        Ready(start, read);
         var entry = new ReusableDeclaration(node, _input.AsSpan(start, read).ToArray(), _position - start,
             [.. _log.Preconditions], [.. _log.Effects]);
         _reuse!.Add(entry);
@@ -176,7 +188,7 @@ internal sealed partial class Parser
 
     private void EndStretch()
     {
-        if (_stretch.Count >= 2) _reuse!.AddBlocks(_stretch, _input, _stretchStart, _parseNumber);
+        if (_stretch.Count >= 2) _reuse!.AddBlocks(_stretch, _stretchStart, _parseNumber);
         _stretch.Clear();
     }
 
@@ -189,5 +201,5 @@ internal sealed partial class Parser
     }
 
     public ReuseStatistics Statistics() =>
-        new(_declarationsReused, _declarationsParsed, _tokensReused, _position - _tokensReused) { BlocksReused = _blocksReused, TokensRepeated = _tokensRepeated };
+        new(_declarationsReused, _declarationsParsed, _tokensReused, _position - _tokensReused) { BlocksReused = _blocksReused, TokensRepeated = _tokensRepeated, TokensFilled = _tokensFilled };
 }

@@ -176,25 +176,32 @@ public sealed class ReusableDeclarations
 
     /// <summary>
     /// Keeps <paramref name="entries"/>, which a parse took or made one after
-    /// the other from <paramref name="start"/> of <paramref name="input"/>, as
-    /// blocks of at most <see cref="MaxBlock"/>.
+    /// the other from <paramref name="start"/> of its input, as blocks of at
+    /// most <see cref="MaxBlock"/>.
     /// </summary>
-    internal void AddBlocks(List<ReusableDeclaration> entries, GreenToken[] input, int start, int parse)
+    internal void AddBlocks(List<ReusableDeclaration> entries, int start, int parse)
     {
         for (var first = 0; first < entries.Count; first += MaxBlock)
         {
             var count = Math.Min(MaxBlock, entries.Count - first);
             if (count < 2) break;
             var members = entries.GetRange(first, count).ToArray();
-            // Every token any of them read: each one's tokens from where it started.
-            var end = start;
-            var at = start;
+            // Every token any of them read: each one's tokens from where it started. Those are the input's there (they
+            // were read from it or found the same), so the block is written from them: the input need not be read.
+            var end = 0;
+            var at = 0;
             foreach (var entry in members)
             {
                 end = Math.Max(end, at + entry.Tokens.Length);
                 at += entry.Consumed;
             }
-            var tokens = input.AsSpan(start, end - start).ToArray();
+            var tokens = new GreenToken[end];
+            at = 0;
+            foreach (var entry in members)
+            {
+                entry.Tokens.CopyTo(tokens.AsSpan(at));
+                at += entry.Consumed;
+            }
             var block = new ReusableBlock(members, tokens) { LastUsed = parse, LastStart = start };
             at = 0;
             foreach (var entry in members)
