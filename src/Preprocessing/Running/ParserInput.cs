@@ -104,29 +104,32 @@ public static partial class ParserInput
         for (var p = 0; p < pieces.Length; p++)
         {
             var piece = pieces[p];
-            var span = piece.AsSpan();
-            var endsLine = EndsLine(pieces, p);
-            GreenToken last;
-            if (memo.Interior(piece, log) is { } interior) last = interior.Last(endsLine) ?? interior.SetLast(endsLine, Convert(span, span.Length - 1, endsLine, cache));
-            else
+            // Most pieces follow the last call's order: taken from its log with no lookup.
+            if (!log.AddExpected(piece, at))
             {
-                last = Convert(span, span.Length - 1, endsLine, cache);
-                if (span.Length > 1)
+                var entry = piece.Count > 1 ? memo.Find(piece) : null;
+                var seenBefore = entry is not null;
+                if (entry is null && piece.Count > 1)
                 {
                     // The interior's last token ends a line when the piece's last token starts one.
+                    var span = piece.AsSpan();
                     var tokens = new GreenToken[span.Length - 1];
                     Convert(span[..^1], (span[^1].Flags & PPTokenFlags.StartOfLine) != 0, cache, tokens);
-                    // The last token too, as it ended here: a piece replayed after a flip mostly ends the same way.
-                    memo.Remember(piece, tokens, log).SetLast(endsLine, last);
+                    entry = memo.Remember(piece, tokens);
                 }
+                log.Add(piece, at, entry, seenBefore);
             }
-            log.Add(piece, at, endsLine, last);
-            at += span.Length;
+            at += piece.Count;
         }
+        log.Finish(cache);
         result[at] = EndOfFile(cache);
         memo.EndPieces(log);
         return log;
     }
+
+    /// <summary>The last token of <paramref name="piece"/>, ending a line when <paramref name="endsLine"/>.</summary>
+    internal static GreenToken ConvertLast(ArraySegment<PPToken> piece, bool endsLine, GreenNodeCache cache) =>
+        Convert(piece.AsSpan(), piece.Count - 1, endsLine, cache);
 
     /// <summary>The last token of piece <paramref name="p"/> ends a line when the next piece starts one: the only token a piece's neighbours decide.</summary>
     private static bool EndsLine(ReadOnlySpan<ArraySegment<PPToken>> pieces, int p) =>
