@@ -42,7 +42,7 @@ public static class FrontEnd
             // Nothing is located unless something is reported or asked for: the line starts come from the tokens (kept per
             // piece) when first needed, the 5 MB text only if read. The parser-input cache is used by one query at a time.
             return new SyntaxTree(new SourceText(parsed.Root.ToFullString, parsed.Root.FullWidth, () => ParserInput.LineStarts(preprocessed.Tokens, input), path), parsed.Root);
-        }, t => $"{t.Root.SlotCount} slots");
+        }, t => $"{t.Root.SlotCount} slots" + (parseReuse is null ? "" : $"; {parseReuse.Declarations.LastParse}, {parseReuse.Declarations.LastParse.TokensRepeated} tokens taken unread, {parseReuse.Declarations.LastParse.TokensFilled} read of a lazy input"));
         var parseDiagnostics = tree.GetDiagnostics().ToList();
         LayoutEngine? engine = null;
         var unit = CSyntax.Root(tree) ?? throw new InvalidOperationException("the parser gave no translation unit");

@@ -28,31 +28,46 @@ public static partial class ParserInput
     public static GreenToken[] FromTokens(IReadOnlyList<PPToken> tokens, ParserInputCache memo)
     {
         var result = new GreenToken[tokens.Count + 1];
-        Convert(tokens, memo, result);
+        Convert(tokens, memo, result)?.Fill(result, 0, tokens.Count);
         return result;
     }
 
     /// <summary>
-    /// The same tokens written into <paramref name="memo"/>'s buffer, in the
-    /// parser's shape (ending with the end-of-file token): no million-entry
-    /// array per call. Valid until the next <see cref="Fill"/> with the same memo.
+    /// The same tokens in <paramref name="memo"/>'s buffer, in the parser's
+    /// shape (ending with the end-of-file token): no million-entry array per
+    /// call. When the memo keeps conversions, the pieces of a <see cref="TokenSequence"/>
+    /// are written only where the parser reads (<see cref="ParserTokens.Source"/>):
+    /// a config flip's input repeats the last one nearly everywhere, and there
+    /// the parser takes what it parsed before without reading. Valid until the
+    /// next <see cref="Fill"/> with the same memo.
     /// </summary>
     public static ParserTokens Fill(IReadOnlyList<PPToken> tokens, ParserInputCache memo)
     {
         var buffer = memo.Buffer(tokens.Count + 1);
-        Convert(tokens, memo, buffer);
-        return new ParserTokens(buffer, tokens.Count + 1) { Version = memo.Version, Repeats = memo.Repeats };
+        var source = Convert(tokens, memo, buffer);
+        return new ParserTokens(buffer, tokens.Count + 1) { Version = memo.Version, Repeats = memo.Repeats, Source = source };
     }
 
-    private static void Convert(IReadOnlyList<PPToken> tokens, ParserInputCache memo, GreenToken[] result)
+    /// <summary>Converts the tokens, writing the end-of-file token into <paramref name="result"/>; returns where the others come from when they are not written yet (null: written).</summary>
+    private static IParserTokenSource? Convert(IReadOnlyList<PPToken> tokens, ParserInputCache memo, GreenToken[] result)
     {
-        if (tokens is TokenSequence sequence) FromPieces(sequence, memo, result);
+        IParserTokenSource? source = null;
+        if (tokens is TokenSequence sequence)
+        {
+            if (memo.Keeps) source = FromPieces(sequence, memo, result);
+            else
+            {
+                Convert(sequence, memo.Cache, result);
+                memo.EndPieces(null);
+            }
+        }
         else
         {
             FromSpan(AsSpan(tokens), memo.Cache, result);
             memo.EndPieces(null);
         }
         memo.EndCall();
+        return source;
     }
 
     private static void FromSpan(ReadOnlySpan<PPToken> span, GreenNodeCache cache, GreenToken[] result)
@@ -61,35 +76,64 @@ public static partial class ParserInput
         result[span.Length] = EndOfFile(cache);
     }
 
-    private static void FromPieces(TokenSequence sequence, ParserInputCache memo, GreenToken[] result)
+    /// <summary>The pieces converted one after the other into <paramref name="result"/> (a memo that keeps nothing).</summary>
+    private static void Convert(TokenSequence sequence, GreenNodeCache cache, GreenToken[] result)
+    {
+        var pieces = sequence.Pieces;
+        var at = 0;
+        for (var p = 0; p < pieces.Length; p++)
+        {
+            var span = pieces[p].AsSpan();
+            Convert(span, EndsLine(pieces, p), cache, result.AsSpan(at));
+            at += span.Length;
+        }
+        result[at] = EndOfFile(cache);
+    }
+
+    /// <summary>
+    /// Logs each piece with its conversion (kept, or made now for a piece not
+    /// seen before) and writes only the end-of-file token: the log writes the
+    /// others where the parser reads (each piece's kept interior, then its last token).
+    /// </summary>
+    private static PieceLog FromPieces(TokenSequence sequence, ParserInputCache memo, GreenToken[] result)
     {
         var cache = memo.Cache;
         var pieces = sequence.Pieces;
         var at = 0;
-        var log = memo.BeginPieces(pieces.Length);
+        var log = memo.BeginPieces(pieces.Length)!;
         for (var p = 0; p < pieces.Length; p++)
         {
             var piece = pieces[p];
-            var span = piece.AsSpan();
-            // The last token ends a line when the next piece starts one: the only token a piece's neighbours decide.
-            var endsLine = p + 1 == pieces.Length || (pieces[p + 1][0].Flags & PPTokenFlags.StartOfLine) != 0;
-            if (memo.Interior(piece, log) is { } interior)
+            // Most pieces follow the last call's order: taken from its log with no lookup.
+            if (!log.AddExpected(piece, at))
             {
-                interior.Tokens.CopyTo(result, at);
-                result[at + span.Length - 1] = interior.Last(endsLine) ?? interior.SetLast(endsLine, Convert(span, span.Length - 1, endsLine, cache));
+                var entry = piece.Count > 1 ? memo.Find(piece) : null;
+                var seenBefore = entry is not null;
+                if (entry is null && piece.Count > 1)
+                {
+                    // The interior's last token ends a line when the piece's last token starts one.
+                    var span = piece.AsSpan();
+                    var tokens = new GreenToken[span.Length - 1];
+                    Convert(span[..^1], (span[^1].Flags & PPTokenFlags.StartOfLine) != 0, cache, tokens);
+                    entry = memo.Remember(piece, tokens);
+                }
+                log.Add(piece, at, entry, seenBefore);
             }
-            else
-            {
-                Convert(span, endsLine, cache, result.AsSpan(at));
-                // The last token too, as it ended here: a piece replayed after a flip mostly ends the same way.
-                if (memo.Keeps && span.Length > 1) memo.Remember(piece, result.AsSpan(at, span.Length - 1), log).SetLast(endsLine, result[at + span.Length - 1]);
-            }
-            log?.Add(piece, at, endsLine);
-            at += span.Length;
+            at += piece.Count;
         }
+        log.Finish(cache);
         result[at] = EndOfFile(cache);
         memo.EndPieces(log);
+        return log;
     }
+
+    /// <summary>The last token of <paramref name="piece"/>, ending a line when <paramref name="endsLine"/>.</summary>
+    internal static GreenToken ConvertLast(ArraySegment<PPToken> piece, bool endsLine, GreenNodeCache cache) =>
+        Convert(piece.AsSpan(), piece.Count - 1, endsLine, cache);
+
+    /// <summary>The last token of piece <paramref name="p"/> ends a line when the next piece starts one: the only token a piece's neighbours decide.</summary>
+    private static bool EndsLine(ReadOnlySpan<ArraySegment<PPToken>> pieces, int p) =>
+        p + 1 == pieces.Length || (pieces[p + 1][0].Flags & PPTokenFlags.StartOfLine) != 0;
 
     /// <summary>Converts <paramref name="span"/> into <paramref name="destination"/>; its last token ends a line when <paramref name="endsLine"/>.</summary>
     private static void Convert(ReadOnlySpan<PPToken> span, bool endsLine, GreenNodeCache cache, Span<GreenToken> destination)

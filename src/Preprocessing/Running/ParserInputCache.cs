@@ -30,7 +30,7 @@ public sealed class ParserInputCache(GreenNodeCache cache, bool keep = true)
     private readonly Dictionary<ArraySegment<PPToken>, Entry> _interiors = new(SamePiece.Instance);
 
     /// <summary>Pieces are the same when they are the same stretch of the same array (their tokens are never rewritten).</summary>
-    private sealed class SamePiece : IEqualityComparer<ArraySegment<PPToken>>
+    internal sealed class SamePiece : IEqualityComparer<ArraySegment<PPToken>>
     {
         public static readonly SamePiece Instance = new();
 
@@ -43,15 +43,10 @@ public sealed class ParserInputCache(GreenNodeCache cache, bool keep = true)
 
     /// <summary>Whether conversions are kept (see the constructor).</summary>
     internal bool Keeps => keep;
-    private int _calls;
-    private int _usedThisCall;
 
     internal sealed class Entry(GreenToken[] tokens)
     {
         public GreenToken[] Tokens { get; } = tokens;
-
-        /// <summary>Where the piece was in the last call that used it (see <see cref="LastUsed"/>).</summary>
-        public int Index { get; set; }
 
         private GreenToken? _lastOpen;
         private GreenToken? _lastEndingLine;
@@ -68,8 +63,6 @@ public sealed class ParserInputCache(GreenNodeCache cache, bool keep = true)
 
         /// <summary>The lines of the interior's text, made when first asked for.</summary>
         public Lines? Lines { get; set; }
-
-        public int LastUsed { get; set; }
     }
 
     /// <summary>Where lines start in an array's interior text (relative to its start, after the first), and that text's width.</summary>
@@ -96,40 +89,22 @@ public sealed class ParserInputCache(GreenNodeCache cache, bool keep = true)
     /// <summary>How many pieces' conversions are kept.</summary>
     public int Count => _interiors.Count;
 
-    /// <summary>
-    /// The kept conversion of all but the last token of the piece <paramref name="tokens"/>, or null.
-    /// With a <paramref name="log"/>, a piece that follows the last call's order is found without a lookup.
-    /// </summary>
-    internal Entry? Interior(ArraySegment<PPToken> tokens, PieceLog? log)
-    {
-        Entry? entry;
-        if (log?.Expected(tokens, out var expected) == true) entry = expected ?? (tokens.Count > 1 ? Find(tokens) : null);
-        else entry = Find(tokens);
-        if (entry is null) return null;
-        // Where the last call had it (read before this call's use rewrites it): the place to walk on from.
-        log?.Found(entry.LastUsed == _calls ? entry.Index : -1, entry);
-        Use(entry);
-        if (log is not null) entry.Index = log.Count;
-        return entry;
-    }
+    /// <summary>The kept conversion of all but the last token of the piece <paramref name="tokens"/>, or null.</summary>
+    internal Entry? Find(ArraySegment<PPToken> tokens) => _interiors.GetValueOrDefault(tokens);
 
-    private Entry? Find(ArraySegment<PPToken> tokens) => _interiors.GetValueOrDefault(tokens);
-
-    internal Entry Remember(ArraySegment<PPToken> tokens, ReadOnlySpan<GreenToken> interior, PieceLog? log)
+    /// <summary>Keeps <paramref name="interior"/> (the array itself) as the conversion of all but the last token of <paramref name="tokens"/>.</summary>
+    internal Entry Remember(ArraySegment<PPToken> tokens, GreenToken[] interior)
     {
-        var entry = new Entry(interior.ToArray());
+        var entry = new Entry(interior);
         _interiors[tokens] = entry;
-        log?.Found(-1, entry);
-        Use(entry);
-        if (log is not null) entry.Index = log.Count;
         return entry;
     }
+
+    /// <summary>The last <see cref="KeepCalls"/> calls' piece logs, newest last (null for a call that kept none): a conversion none of them holds is no longer used.</summary>
+    private readonly Queue<PieceLog?> _logs = new();
 
     /// <summary>The last call's piece log (null when it kept none).</summary>
-    private PieceLog? _lastLog;
-
-    /// <summary>A log from two calls ago, for reuse.</summary>
-    private PieceLog? _spareLog;
+    private PieceLog? LastLog => _logs.Count == 0 ? null : _logs.Last();
 
     /// <summary>The version of the last call's output (a new object per call that kept its pieces; else null).</summary>
     public object? Version { get; private set; }
@@ -141,41 +116,41 @@ public sealed class ParserInputCache(GreenNodeCache cache, bool keep = true)
     internal PieceLog? BeginPieces(int count)
     {
         if (!keep) return null;
-        var log = _spareLog ?? new PieceLog();
-        _spareLog = null;
-        log.Begin(count, _lastLog);
+        // The oldest log is let go of (its call is past the kept ones) and written again.
+        var log = _logs.Count == KeepCalls ? _logs.Dequeue() : null;
+        log?.Forget();
+        log ??= new PieceLog();
+        log.Begin(count, LastLog);
         return log;
     }
 
-    /// <summary>Ends a call's log: it becomes the one the next call walks.</summary>
+    /// <summary>Ends a call's log: it becomes the one the next call walks (and the input's source until then).</summary>
     internal void EndPieces(PieceLog? log)
     {
         var previous = Version;
-        Repeats = log is not null && previous is not null && _lastLog is not null ? log.Repeats(previous) : null;
+        Repeats = log is not null && previous is not null && LastLog is not null ? log.Repeats(previous) : null;
         Version = log is null ? null : new object();
-        _spareLog = _lastLog;
-        _spareLog?.Forget();
-        _lastLog = log;
+        if (log is null && _logs.Count == KeepCalls) _logs.Dequeue()?.Forget();
+        _logs.Enqueue(log);
     }
 
-    private void Use(Entry entry)
-    {
-        if (entry.LastUsed == _calls + 1) return;
-        entry.LastUsed = _calls + 1;
-        _usedThisCall++;
-    }
-
-    /// <summary>Ends a conversion: forgets pieces none of the last <see cref="KeepCalls"/> used, when they are many.</summary>
+    /// <summary>Ends a conversion: forgets the pieces none of the last <see cref="KeepCalls"/> calls used, when they are many.</summary>
     internal void EndCall()
     {
-        _calls++;
-        var used = _usedThisCall;
-        _usedThisCall = 0;
+        var used = LastLog?.Count ?? 0;
         if (_interiors.Count <= 2 * used + 64) return;
-        var oldest = _calls - KeepCalls + 1;
+        var kept = new HashSet<Entry>(ReferenceEqualityComparer.Instance);
+        foreach (var log in _logs)
+        {
+            if (log is null) continue;
+            for (var p = 0; p < log.Count; p++)
+            {
+                if (log.EntryAt(p) is { } entry) kept.Add(entry);
+            }
+        }
         foreach (var (tokens, entry) in _interiors)
         {
-            if (entry.LastUsed < oldest) _interiors.Remove(tokens);
+            if (!kept.Contains(entry)) _interiors.Remove(tokens);
         }
     }
 }

@@ -1,4 +1,5 @@
 using LayoutExpert.Preprocessing.Tokens;
+using LayoutExpert.Syntax.Green;
 using LayoutExpert.Syntax.Parsing;
 
 namespace LayoutExpert.Preprocessing.Running;
@@ -6,22 +7,39 @@ namespace LayoutExpert.Preprocessing.Running;
 /// <summary>
 /// One <see cref="ParserInput"/> call's pieces in order: each piece (an array
 /// stretch, compared by identity), where its tokens start in the parser's
-/// input, whether its last token ended a line, and its kept conversion. The
-/// next call walks it alongside its own pieces: a piece that is the one after
-/// the last matched is found with no lookup, and runs of pieces that follow
-/// each other in both calls become the <see cref="InputRepeats"/> the parser
-/// trusts instead of comparing tokens. A piece's tokens are its array's,
-/// never written again, and its conversion is a function of them (one
-/// <see cref="Syntax.Green.GreenNodeCache"/>), except the last token, whose
-/// end of line the next piece decides: a piece counts whole only when that
-/// agrees too.
+/// input, whether its first token starts a line and its last one ends one,
+/// its kept conversion and its last token as converted here. The next call
+/// walks it alongside its own pieces: a piece that is the one after the last
+/// matched takes all of that from here, reading neither the piece's tokens
+/// nor its conversion (a flip's input is some 6,000 pieces, nearly all in the
+/// last call's order), and runs of pieces that follow each other in both
+/// calls become the <see cref="InputRepeats"/> the parser trusts instead of
+/// comparing tokens. A piece's tokens are its array's, never written again,
+/// and its conversion is a function of them (one <see cref="GreenNodeCache"/>),
+/// except the last token, whose end of line the next piece decides: a piece
+/// counts whole only when that agrees too.
+/// <para>
+/// The log is also the parser input's <see cref="IParserTokenSource"/>: the
+/// parser asks for the pages it reads, written from the pieces' conversions
+/// (each piece's kept interior, then its last token), and nothing else is
+/// written. Valid while the cache keeps the log (its last
+/// <see cref="ParserInputCache.KeepCalls"/> calls').
+/// </para>
 /// </summary>
-internal sealed class PieceLog
+internal sealed class PieceLog : IParserTokenSource
 {
+    /// <summary>Pieces of the previous call looked through past the expected one for a piece found elsewhere (what a flip drops is a few pieces).</summary>
+    private const int ResyncWindow = 64;
+
     private ArraySegment<PPToken>[] _pieces = [];
     private int[] _starts = [];
+    private bool[] _startsLine = [];
     private bool[] _endsLine = [];
     private ParserInputCache.Entry?[] _entries = [];
+    private GreenToken?[] _lasts = [];
+
+    /// <summary>Where each piece was in the previous call (-1: not there, or not found).</summary>
+    private int[] _previousIndex = [];
 
     /// <summary>The previous call's log, walked alongside (null when none).</summary>
     private PieceLog? _previous;
@@ -29,9 +47,11 @@ internal sealed class PieceLog
     /// <summary>The previous call's piece expected next.</summary>
     private int _cursor;
 
-    /// <summary>The current piece's kept conversion and where the previous call had that piece (-1: not known), as found.</summary>
-    private ParserInputCache.Entry? _entry;
-    private int _resync = -1;
+    /// <summary>The previous call's pieces by identity, made only when a piece is found far from where expected.</summary>
+    private Dictionary<ArraySegment<PPToken>, int>? _previousIndexOf;
+
+    /// <summary>The piece the last <see cref="Fill"/> ended in: pages are mostly asked for front to back.</summary>
+    private int _fillHint;
 
     private readonly List<int> _stretchStarts = [];
     private readonly List<int> _stretchPrevious = [];
@@ -40,71 +60,130 @@ internal sealed class PieceLog
     /// <summary>How many pieces are logged.</summary>
     public int Count { get; private set; }
 
+    /// <summary>The kept conversion of piece <paramref name="index"/> (null when none).</summary>
+    public ParserInputCache.Entry? EntryAt(int index) => _entries[index];
+
     public void Begin(int capacity, PieceLog? previous)
     {
         if (_pieces.Length < capacity)
         {
             _pieces = new ArraySegment<PPToken>[capacity];
             _starts = new int[capacity];
+            _startsLine = new bool[capacity];
             _endsLine = new bool[capacity];
             _entries = new ParserInputCache.Entry?[capacity];
+            _lasts = new GreenToken?[capacity];
+            _previousIndex = new int[capacity];
         }
         Count = 0;
         _previous = previous;
         _cursor = 0;
-        _entry = null;
-        _resync = -1;
+        _previousIndexOf = null;
+        _fillHint = 0;
         _stretchStarts.Clear();
         _stretchPrevious.Clear();
         _stretchLengths.Clear();
     }
 
-    /// <summary>Lets go of the pieces (their arrays) and conversions once the log is no longer walked.</summary>
+    /// <summary>Lets go of the pieces (their arrays) and conversions once the log is no longer used.</summary>
     public void Forget()
     {
         Array.Clear(_pieces, 0, Count);
         Array.Clear(_entries, 0, Count);
+        Array.Clear(_lasts, 0, Count);
         _previous = null;
+        _previousIndexOf = null;
         Count = 0;
     }
 
-    /// <summary>True when <paramref name="piece"/> is the previous call's piece expected next; <paramref name="entry"/> is then its conversion there (null: none kept).</summary>
-    public bool Expected(ArraySegment<PPToken> piece, out ParserInputCache.Entry? entry)
+    /// <summary>
+    /// Logs <paramref name="piece"/>, at <paramref name="start"/>, when it is the
+    /// previous call's piece expected next: its conversion and whether it starts
+    /// a line are taken from there. False when it is not (then <see cref="Add"/> it).
+    /// </summary>
+    public bool AddExpected(ArraySegment<PPToken> piece, int start)
     {
-        entry = null;
         if (_previous is not { } previous || _cursor >= previous.Count || !Same(previous._pieces[_cursor], piece)) return false;
-        entry = previous._entries[_cursor];
+        var index = Count++;
+        _pieces[index] = piece;
+        _starts[index] = start;
+        _startsLine[index] = previous._startsLine[_cursor];
+        _entries[index] = previous._entries[_cursor];
+        _previousIndex[index] = _cursor;
+        _cursor++;
         return true;
     }
 
-    /// <summary>The current piece's conversion, and its index in the previous call (-1 when not known).</summary>
-    public void Found(int previousIndex, ParserInputCache.Entry entry)
-    {
-        _resync = previousIndex;
-        _entry = entry;
-    }
-
-    /// <summary>Logs the current piece, converted at <paramref name="start"/>, and extends the stretches it repeats.</summary>
-    public void Add(ArraySegment<PPToken> piece, int start, bool endsLine)
+    /// <summary>
+    /// Logs a piece not where the previous call's order expects it, with its
+    /// conversion (null when none is kept); when that was kept before this call
+    /// (<paramref name="seenBefore"/>), the walk goes on from where the previous call had the piece, if it did.
+    /// </summary>
+    public void Add(ArraySegment<PPToken> piece, int start, ParserInputCache.Entry? entry, bool seenBefore)
     {
         var index = Count++;
         _pieces[index] = piece;
         _starts[index] = start;
-        _endsLine[index] = endsLine;
-        _entries[index] = _entry;
-        var resync = _resync;
-        _entry = null;
-        _resync = -1;
-        if (_previous is not { } previous) return;
-        var at = -1;
-        if (_cursor < previous.Count && Same(previous._pieces[_cursor], piece)) at = _cursor;
-        else if (resync >= 0 && resync < previous.Count && Same(previous._pieces[resync], piece)) at = resync;
-        if (at < 0) return;
-        _cursor = at + 1;
-        // The last token is the same object only when it ends a line in both or in neither.
-        var length = previous._endsLine[at] == endsLine ? piece.Count : piece.Count - 1;
+        _startsLine[index] = (piece[0].Flags & PPTokenFlags.StartOfLine) != 0;
+        _entries[index] = entry;
+        var at = seenBefore ? PreviousIndexOf(piece) : -1;
+        _previousIndex[index] = at;
+        if (at >= 0) _cursor = at + 1;
+    }
+
+    /// <summary>Where the previous call had <paramref name="piece"/> (-1: nowhere): just ahead of the cursor, else anywhere.</summary>
+    private int PreviousIndexOf(ArraySegment<PPToken> piece)
+    {
+        if (_previous is not { } previous) return -1;
+        var end = Math.Min(previous.Count, _cursor + ResyncWindow);
+        for (var k = _cursor; k < end; k++)
+        {
+            if (Same(previous._pieces[k], piece)) return k;
+        }
+        if (_previousIndexOf is null)
+        {
+            _previousIndexOf = new Dictionary<ArraySegment<PPToken>, int>(previous.Count, ParserInputCache.SamePiece.Instance);
+            for (var k = previous.Count - 1; k >= 0; k--) _previousIndexOf[previous._pieces[k]] = k;
+        }
+        return _previousIndexOf.TryGetValue(piece, out var found) ? found : -1;
+    }
+
+    /// <summary>
+    /// Once every piece is logged: each one's end of line (the next piece
+    /// decides it) and last token (the previous call's where it ended the same
+    /// way there), and the stretches repeating the previous call's output.
+    /// </summary>
+    public void Finish(GreenNodeCache cache)
+    {
+        var previous = _previous;
+        for (var p = 0; p < Count; p++)
+        {
+            var endsLine = p + 1 == Count || _startsLine[p + 1];
+            _endsLine[p] = endsLine;
+            var at = _previousIndex[p];
+            var same = at >= 0 && previous!._endsLine[at] == endsLine;
+            _lasts[p] = same ? previous!._lasts[at] : Last(p, endsLine, cache);
+            if (at >= 0) Extend(_starts[p], previous!._starts[at], same ? _pieces[p].Count : _pieces[p].Count - 1);
+        }
+        // Walked: the older logs are let go of.
+        _previous = null;
+        _previousIndexOf = null;
+    }
+
+    /// <summary>The last token of piece <paramref name="p"/> ending a line or not: as converted before, else converted now.</summary>
+    private GreenToken Last(int p, bool endsLine, GreenNodeCache cache)
+    {
+        var entry = _entries[p];
+        if (entry?.Last(endsLine) is { } last) return last;
+        last = ParserInput.ConvertLast(_pieces[p], endsLine, cache);
+        entry?.SetLast(endsLine, last);
+        return last;
+    }
+
+    /// <summary>Extends the stretches by <paramref name="length"/> tokens at <paramref name="start"/>, repeating the previous call's at <paramref name="previousStart"/>.</summary>
+    private void Extend(int start, int previousStart, int length)
+    {
         if (length == 0) return;
-        var previousStart = previous._starts[at];
         var last = _stretchStarts.Count - 1;
         if (last >= 0 && _stretchStarts[last] + _stretchLengths[last] == start && _stretchPrevious[last] + _stretchLengths[last] == previousStart)
         {
@@ -114,6 +193,40 @@ internal sealed class PieceLog
         _stretchStarts.Add(start);
         _stretchPrevious.Add(previousStart);
         _stretchLengths.Add(length);
+    }
+
+    /// <summary>Writes the converted tokens <c>[start, start + count)</c>: of each piece there, the part of its interior and its last token.</summary>
+    public void Fill(GreenToken[] buffer, int start, int count)
+    {
+        if (count <= 0) return;
+        var end = start + count;
+        if (start < 0 || Count == 0 || end > _starts[Count - 1] + _pieces[Count - 1].Count) throw new ArgumentOutOfRangeException(nameof(start), "outside the logged pieces");
+        var p = PieceAt(start);
+        for (var at = start; at < end; p++)
+        {
+            var pieceStart = _starts[p];
+            var length = _pieces[p].Count;
+            var from = at - pieceStart;
+            var to = Math.Min(length, end - pieceStart);
+            var interiorEnd = Math.Min(to, length - 1);
+            if (from < interiorEnd) _entries[p]!.Tokens.AsSpan(from, interiorEnd - from).CopyTo(buffer.AsSpan(at));
+            if (to == length) buffer[pieceStart + length - 1] = _lasts[p]!;
+            at = pieceStart + to;
+        }
+        _fillHint = p - 1;
+    }
+
+    /// <summary>The piece holding token <paramref name="index"/> (pieces are not empty).</summary>
+    private int PieceAt(int index)
+    {
+        var hint = _fillHint;
+        // Front to back: the piece of the last fill or one of the next few.
+        for (var steps = 0; hint < Count && steps < 4 && _starts[hint] <= index; hint++, steps++)
+        {
+            if (index < _starts[hint] + _pieces[hint].Count) return hint;
+        }
+        var k = Array.BinarySearch(_starts, 0, Count, index);
+        return k >= 0 ? k : ~k - 1;
     }
 
     /// <summary>The stretches repeating the previous call's output, whose version is <paramref name="previousVersion"/>.</summary>

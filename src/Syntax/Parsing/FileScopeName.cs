@@ -52,6 +52,9 @@ internal enum FileScopeLogMarks : byte
 
     /// <summary>The declaration changed it: later answers follow from the logged facts and effects.</summary>
     Changed = 4,
+
+    /// <summary>In a block's summary (<see cref="ReusableBlock"/>): a declaration of the block made it a typedef name.</summary>
+    MadeTypedef = 8,
 }
 
 /// <summary>The <see cref="FileScopeName"/> of each identifier: one table per parse, or one kept by <see cref="ReusableDeclarations"/> across parses.</summary>

@@ -53,14 +53,15 @@ public sealed class InputRepeats
     public long Tokens => _lengths.Sum(l => (long)l);
 
     /// <summary>
-    /// True when the <paramref name="length"/> tokens from <paramref name="start"/>
-    /// are the previous input's from <paramref name="previousStart"/>, as one
-    /// stretch says (false only means the stretches do not say so).
+    /// How many of the <paramref name="length"/> tokens from <paramref name="start"/>
+    /// one stretch says are the previous input's from <paramref name="previousStart"/>
+    /// (0 when none does): where an edit falls inside them, the tokens before it.
     /// </summary>
-    public bool Repeats(int start, int previousStart, int length)
+    public int RepeatedLength(int start, int previousStart, int length)
     {
         var k = Find(start);
-        return k >= 0 && start - _starts[k] == previousStart - _previousStarts[k] && start + length <= _starts[k] + _lengths[k];
+        if (k < 0 || start - _starts[k] != previousStart - _previousStarts[k]) return 0;
+        return Math.Min(length, _starts[k] + _lengths[k] - start);
     }
 
     /// <summary>The stretch holding <paramref name="index"/>, or -1.</summary>

@@ -18,6 +18,14 @@ internal sealed partial class Parser
     /// <summary>The declaration just taken or recorded; its successor is the first guess for the next one.</summary>
     private ReusableDeclaration? _previous;
 
+    /// <summary>
+    /// While declarations are parsed afresh where the earlier parse's order
+    /// expected another (an edit): that one. The next declaration is most likely
+    /// it (the edit inserted) or its successor (the edit replaced), found so
+    /// without a lookup by key; null while declarations are taken in order.
+    /// </summary>
+    private ReusableDeclaration? _displaced;
+
     /// <summary>Declarations this parse took one by one or recorded, each right after the one before, from <see cref="_stretchStart"/>: they become blocks.</summary>
     private readonly List<ReusableDeclaration> _stretch = [];
     private int _stretchStart;
@@ -39,7 +47,24 @@ internal sealed partial class Parser
     {
         // A diagnostic an earlier declaration put on these tokens would be missing from the old node.
         if (_reuse is null || _furthestReport >= start) return false;
-        if (_previous?.Successor is { } guess && TryTake(guess, start, items)) return true;
+        // Any declaration that fits gives what a fresh parse would (it read these tokens under these answers): guesses first.
+        var guess = _previous?.Successor;
+        if (guess is not null && TryTake(guess, start, items))
+        {
+            _displaced = null;
+            return true;
+        }
+        var displaced = _displaced;
+        var next = (displaced ?? guess)?.Successor;
+        if ((displaced is not null && TryTake(displaced, start, items)) || (next is not null && TryTake(next, start, items)))
+        {
+            _displaced = null;
+            return true;
+        }
+        // Parsed afresh (or taken by key) here: the declarations expected here and next are the guesses after it.
+        _displaced = guess ?? next ?? displaced;
+        // The lookup hashes up to the first KeyTokens tokens.
+        Ready(start, Math.Min(ReusableDeclarations.KeyTokens, _count - start));
         foreach (var candidate in _reuse.Candidates(_input, _count, start))
         {
             if (TryTake(candidate, start, items)) return true;
@@ -72,7 +97,7 @@ internal sealed partial class Parser
 
     private bool Fits(ReusableDeclaration entry, int start)
     {
-        if (!Repeated(entry.LastUsed, entry.LastStart, start, entry.Tokens.Length) && !entry.TokensMatch(_input, _count, start)) return false;
+        if (!SameTokens(entry.Tokens, entry.LastUsed, entry.LastStart, start)) return false;
         foreach (var fact in entry.Preconditions)
         {
             if (!_scopes.Holds(fact)) return false;
@@ -82,7 +107,7 @@ internal sealed partial class Parser
 
     private bool BlockFits(ReusableBlock block, int start)
     {
-        if (!Repeated(block.LastUsed, block.LastStart, start, block.Tokens.Length) && !block.TokensMatch(_input, _count, start)) return false;
+        if (!SameTokens(block.Tokens, block.LastUsed, block.LastStart, start)) return false;
         foreach (var fact in block.Preconditions)
         {
             if (!_scopes.Holds(fact)) return false;
@@ -91,16 +116,36 @@ internal sealed partial class Parser
     }
 
     /// <summary>
-    /// True when the input from <paramref name="start"/> is known to hold the
-    /// <paramref name="length"/> tokens an entry read at <paramref name="lastStart"/>
-    /// in the last parse (it was made or taken there then, <paramref name="lastUsed"/>
-    /// being that parse): the input repeats that stretch of the last one, so
-    /// the tokens are those objects without comparing them.
+    /// True when the input from <paramref name="start"/> holds <paramref name="tokens"/>,
+    /// which an entry read at <paramref name="lastStart"/> in parse <paramref name="lastUsed"/>
+    /// (it was made or taken there then). Where that was the last parse and the
+    /// input repeats that stretch of the last one, the tokens are those objects
+    /// without comparing them; the rest (all of them, or those past where the
+    /// repeat ends, as at an edit inside a block) are compared, their pages
+    /// filled as the comparison goes, so a difference near the start reads little.
     /// </summary>
-    private bool Repeated(int lastUsed, int lastStart, int start, int length)
+    private bool SameTokens(ReadOnlySpan<GreenToken> tokens, int lastUsed, int lastStart, int start)
     {
-        if (_repeats is not { } repeats || lastUsed != _parseNumber - 1 || !repeats.Repeats(start, lastStart, length)) return false;
-        _tokensRepeated += length;
+        var length = tokens.Length;
+        if (start + length > _count) return false;
+        var known = _repeats is { } repeats && lastUsed == _parseNumber - 1 ? repeats.RepeatedLength(start, lastStart, length) : 0;
+        if (known == length)
+        {
+            _tokensRepeated += length;
+            return true;
+        }
+        for (var at = known; at < length;)
+        {
+            var chunk = Math.Min(length - at, PageSize - ((start + at) & (PageSize - 1)));
+            Ready(start + at, chunk);
+            var here = _input.AsSpan(start + at, chunk);
+            var expected = tokens.Slice(at, chunk);
+            for (var i = 0; i < chunk; i++)
+            {
+                if (!ReferenceEquals(expected[i], here[i])) return false;
+            }
+            at += chunk;
+        }
         return true;
     }
 
@@ -142,6 +187,8 @@ internal sealed partial class Parser
             return;
         }
         var read = Math.Max(_furthest + 1, _position) - start;
+        // Read by the parse, so filled: made sure of all the same, the copy reading the buffer directly.
+        Ready(start, read);
         var entry = new ReusableDeclaration(node, _input.AsSpan(start, read).ToArray(), _position - start,
             [.. _log.Preconditions], [.. _log.Effects]);
         _reuse!.Add(entry);
@@ -176,7 +223,7 @@ internal sealed partial class Parser
 
     private void EndStretch()
     {
-        if (_stretch.Count >= 2) _reuse!.AddBlocks(_stretch, _input, _stretchStart, _parseNumber);
+        if (_stretch.Count >= 2) _reuse!.AddBlocks(_stretch, _stretchStart, _parseNumber);
         _stretch.Clear();
     }
 
@@ -189,5 +236,5 @@ internal sealed partial class Parser
     }
 
     public ReuseStatistics Statistics() =>
-        new(_declarationsReused, _declarationsParsed, _tokensReused, _position - _tokensReused) { BlocksReused = _blocksReused, TokensRepeated = _tokensRepeated };
+        new(_declarationsReused, _declarationsParsed, _tokensReused, _position - _tokensReused) { BlocksReused = _blocksReused, TokensRepeated = _tokensRepeated, TokensFilled = _tokensFilled };
 }

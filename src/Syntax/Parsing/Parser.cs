@@ -13,7 +13,7 @@ namespace LayoutExpert.Syntax.Parsing;
 /// </summary>
 internal sealed partial class Parser
 {
-    /// <summary>The tokens as given (end-of-file tokens with no text before the end dropped), the first <see cref="_count"/> of the array; never written to.</summary>
+    /// <summary>The tokens as given (end-of-file tokens with no text before the end dropped), the first <see cref="_count"/> of the array; never written to but by a lazy input's source. Read through <see cref="InputAt"/>.</summary>
     private readonly GreenToken[] _input;
     private readonly int _count;
     private readonly int _last;
@@ -58,6 +58,9 @@ internal sealed partial class Parser
         _input = tokens.Buffer;
         _count = tokens.Count;
         _last = _count - 1;
+        _source = tokens.Source;
+        if (_source is null) _readyEnd = _count;
+        else _filled = new bool[(_last + PageSize - 1) >> PageBits];
         _reuse = reuse;
         InputVersion = tokens.Version;
         // Stretches of the previous input count only when that input was the last parse's with this reuse.
@@ -118,7 +121,7 @@ internal sealed partial class Parser
             return SyntaxKind.EndOfFileToken;
         }
         if (index > _furthest) _furthest = index;
-        var kind = _input[index].Kind;
+        var kind = InputAt(index).Kind;
         return kind == SyntaxKind.EndOfFileToken ? SyntaxKind.OtherToken : kind;
     }
 
@@ -130,7 +133,7 @@ internal sealed partial class Parser
     {
         if (index >= _last || _unwinding) return CKeyword.None;
         if (index > _furthest) _furthest = index;
-        var token = _input[index];
+        var token = InputAt(index);
         return token.Kind == SyntaxKind.IdentifierToken ? token.Keyword : CKeyword.None;
     }
 
@@ -139,13 +142,13 @@ internal sealed partial class Parser
     /// <summary>An identifier that is not a keyword: a name for a variable, tag, member, typedef...</summary>
     private bool IsNameAt(int index) => KindAt(index) == SyntaxKind.IdentifierToken && KeywordAt(index) == CKeyword.None;
 
-    private bool IsTypedefNameAt(int index) => IsNameAt(index) && _scopes.IsTypedefName(_input[index].Name);
+    private bool IsTypedefNameAt(int index) => IsNameAt(index) && _scopes.IsTypedefName(InputAt(index).Name);
 
-    private string NameAt(int index) => _input[index].Name;
+    private string NameAt(int index) => InputAt(index).Name;
 
     /// <summary>The token at <paramref name="index"/> as the tree takes it: with any diagnostic the parser put on it.</summary>
     private GreenToken TokenAt(int index) =>
-        _reported is not null && _reported.TryGetValue(index, out var reported) ? reported : _input[index];
+        _reported is not null && _reported.TryGetValue(index, out var reported) ? reported : InputAt(index);
 
     private GreenToken EatToken()
     {
@@ -205,7 +208,7 @@ internal sealed partial class Parser
         SyntaxKind.StringLiteralToken => "before string constant",
         SyntaxKind.CharacterLiteralToken => "before character constant",
         var kind when SyntaxFacts.IsPunctuator(kind) => $"before '{SyntaxFacts.PunctuatorText(kind)}' token",
-        _ => $"before '{_input[index].Text}'",
+        _ => $"before '{InputAt(index).Text}'",
     };
 
     // ---- Nesting guard --------------------------------------------------------

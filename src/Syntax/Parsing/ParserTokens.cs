@@ -8,6 +8,8 @@ namespace LayoutExpert.Syntax.Parsing;
 /// would otherwise make by copying). So a caller that builds its input into
 /// the same buffer every time (a config flip's million tokens) neither
 /// allocates nor copies it; <see cref="CParser"/> reads it only during the parse.
+/// With a <see cref="Source"/> the buffer is written only where read: the
+/// parser fills each page through it before reading there.
 /// </summary>
 public readonly struct ParserTokens
 {
@@ -25,7 +27,19 @@ public readonly struct ParserTokens
 
     public int Count { get; }
 
-    public ReadOnlySpan<GreenToken> AsSpan() => Buffer.AsSpan(0, Count);
+    /// <summary>Every token (a lazy input is filled whole first).</summary>
+    public ReadOnlySpan<GreenToken> AsSpan()
+    {
+        Source?.Fill(Buffer, 0, Count - 1);
+        return Buffer.AsSpan(0, Count);
+    }
+
+    /// <summary>
+    /// Where the tokens before the end-of-file token come from when the buffer
+    /// is filled lazily (null: the buffer holds them all). Until filled, a
+    /// page of the buffer holds anything (an earlier input's tokens).
+    /// </summary>
+    public IParserTokenSource? Source { get; init; }
 
     /// <summary>
     /// An identity of this input's contents (compared by reference), for the

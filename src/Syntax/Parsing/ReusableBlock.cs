@@ -27,16 +27,16 @@ namespace LayoutExpert.Syntax.Parsing;
 /// </summary>
 internal sealed class ReusableBlock
 {
-    public ReusableBlock(ReusableDeclaration[] entries, GreenToken[] tokens)
+    /// <param name="entries">The declarations, each starting where the one before ended.</param>
+    /// <param name="tokens">Every token they read.</param>
+    /// <param name="serial">A number no other use of the names' marks has (<see cref="FileScopeNames.NextLogSerial"/>): the summary marks what the block asked of and did to each name on the name itself.</param>
+    /// <param name="scratch">Lists to build in (left empty).</param>
+    public ReusableBlock(ReusableDeclaration[] entries, GreenToken[] tokens, int serial, (List<FileScopeFact> Facts, List<FileScopeName> Names) scratch)
     {
         Entries = entries;
         Tokens = tokens;
         Nodes = new GreenNode[entries.Length];
-        var changed = new HashSet<FileScopeName>(ReferenceEqualityComparer.Instance);
-        var asked = new HashSet<(FileScopeName, FileScopeQuestion)>();
-        var preconditions = new List<FileScopeFact>();
-        var typedefs = new Dictionary<FileScopeName, bool>(ReferenceEqualityComparer.Instance);
-        var order = new List<FileScopeName>();
+        var (preconditions, order) = scratch;
         for (var i = 0; i < entries.Length; i++)
         {
             var entry = entries[i];
@@ -45,21 +45,33 @@ internal sealed class ReusableBlock
             // A declaration logs its questions about a name before it changes that name.
             foreach (var fact in entry.Preconditions)
             {
-                if (!changed.Contains(fact.Name) && asked.Add((fact.Name, fact.Question))) preconditions.Add(fact);
+                var name = Marked(fact.Name, serial);
+                var asked = fact.Question == FileScopeQuestion.IsTypedef ? FileScopeLogMarks.AskedTypedef : FileScopeLogMarks.AskedDeclared;
+                if ((name.Marks & (FileScopeLogMarks.Changed | asked)) != 0) continue;
+                name.Marks |= asked;
+                preconditions.Add(fact);
             }
             foreach (var effect in entry.Effects)
             {
-                changed.Add(effect.Name);
-                if (typedefs.TryGetValue(effect.Name, out var isTypedef)) typedefs[effect.Name] = isTypedef || effect.IsTypedef;
-                else
-                {
-                    typedefs.Add(effect.Name, effect.IsTypedef);
-                    order.Add(effect.Name);
-                }
+                var name = Marked(effect.Name, serial);
+                if ((name.Marks & FileScopeLogMarks.Changed) == 0) order.Add(name);
+                name.Marks |= FileScopeLogMarks.Changed | (effect.IsTypedef ? FileScopeLogMarks.MadeTypedef : 0);
             }
         }
         Preconditions = [.. preconditions];
-        Effects = [.. order.Select(name => new FileScopeEffect(name, typedefs[name]))];
+        Effects = new FileScopeEffect[order.Count];
+        for (var i = 0; i < order.Count; i++) Effects[i] = new FileScopeEffect(order[i], (order[i].Marks & FileScopeLogMarks.MadeTypedef) != 0);
+        preconditions.Clear();
+        order.Clear();
+    }
+
+    /// <summary><paramref name="name"/>, its marks cleared when they were another summary's or log's.</summary>
+    private static FileScopeName Marked(FileScopeName name, int serial)
+    {
+        if (name.LogSerial == serial) return name;
+        name.LogSerial = serial;
+        name.Marks = FileScopeLogMarks.None;
+        return name;
     }
 
     /// <summary>The declarations in order; each starts where the one before it ended.</summary>
@@ -84,17 +96,4 @@ internal sealed class ReusableBlock
 
     /// <summary>Where its first token was in the input of parse <see cref="LastUsed"/>.</summary>
     public int LastStart { get; set; }
-
-    /// <summary>True when the input holds this block's tokens from <paramref name="start"/> (of <paramref name="count"/>).</summary>
-    public bool TokensMatch(GreenToken[] input, int count, int start)
-    {
-        var tokens = Tokens;
-        if (start + tokens.Length > count) return false;
-        var here = input.AsSpan(start, tokens.Length);
-        for (var i = 0; i < tokens.Length; i++)
-        {
-            if (!ReferenceEquals(tokens[i], here[i])) return false;
-        }
-        return true;
-    }
 }

@@ -55,19 +55,6 @@ internal sealed class ReusableDeclaration(
     /// <summary>How many kept blocks hold it: while any does, it is kept.</summary>
     public int Owners { get; set; }
 
-    /// <summary>True when the input holds this declaration's tokens from <paramref name="start"/> (of <paramref name="count"/>).</summary>
-    public bool TokensMatch(GreenToken[] input, int count, int start)
-    {
-        if (start + _length > count) return false;
-        var tokens = Tokens;
-        var here = input.AsSpan(start, _length);
-        for (var i = 0; i < tokens.Length; i++)
-        {
-            if (!ReferenceEquals(tokens[i], here[i])) return false;
-        }
-        return true;
-    }
-
     /// <summary>Keeps the tokens as a stretch of <paramref name="array"/> from <paramref name="offset"/> (the same objects): one array per block instead of one each.</summary>
     public void ShareTokens(GreenToken[] array, int offset)
     {

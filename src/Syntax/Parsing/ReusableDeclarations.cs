@@ -47,11 +47,27 @@ public sealed class ReusableDeclarations
     private readonly Dictionary<long, ReusableDeclaration> _byKey = [];
 
     /// <summary>
-    /// Per first token, the key lengths in use: bit n (1..63) for entries of n
+    /// Per first two tokens (<see cref="Start"/>; the first alone for entries of
+    /// one token), the key lengths in use: bit n (1..63) for entries of n
     /// tokens, bit 0 for entries of <see cref="KeyTokens"/> or more. A lookup
-    /// probes only those (a length no entry has any more after a trim costs a probe, nothing else).
+    /// probes only those (a length no entry has any more after a trim, or one
+    /// of another start with the same identity hashes, costs a probe, nothing
+    /// else): a declaration parsed afresh, which nothing matches, probes the
+    /// lengths of its own start ("struct page"), not of every declaration
+    /// sharing its first token ("struct").
     /// </summary>
-    private readonly Dictionary<GreenToken, ulong> _keyLengths = [];
+    private readonly Dictionary<long, ulong> _keyLengths = [];
+
+    /// <summary>
+    /// One bit per key in use (by a hash of the key; bits are set, never
+    /// cleared but by <see cref="Clear"/>): a lookup probes the table only for
+    /// a key whose bit is set. A declaration parsed afresh, which no key
+    /// matches, so tests a few bits of 128 KB instead of missing in a large
+    /// table some 30 times.
+    /// </summary>
+    private readonly ulong[] _keyFilter = new ulong[1 << (KeyFilterBits - 6)];
+
+    private const int KeyFilterBits = 20;
 
     private int _parses;
 
@@ -137,6 +153,7 @@ public sealed class ReusableDeclarations
         _owned = 0;
         _byKey.Clear();
         _keyLengths.Clear();
+        Array.Clear(_keyFilter);
     }
 
     /// <summary>Starts a parse; returns its number. Entries from parses under another nesting limit are dropped (the limit changes trees).</summary>
@@ -168,34 +185,44 @@ public sealed class ReusableDeclarations
             entry.Key = Key(hash, length);
         }
         var key = entry.Key;
+        var bit = FilterBit(key);
+        _keyFilter[bit >> 6] |= 1UL << bit;
         if (_byKey.TryGetValue(key, out var first)) entry.NextWithSameKey = first;
         _byKey[key] = entry;
-        _keyLengths.TryGetValue(tokens[0], out var lengths);
-        _keyLengths[tokens[0]] = lengths | LengthBit(length);
+        var start = Start(tokens[0], tokens.Length > 1 ? tokens[1] : null);
+        _keyLengths.TryGetValue(start, out var lengths);
+        _keyLengths[start] = lengths | LengthBit(length);
     }
 
     /// <summary>
     /// Keeps <paramref name="entries"/>, which a parse took or made one after
-    /// the other from <paramref name="start"/> of <paramref name="input"/>, as
-    /// blocks of at most <see cref="MaxBlock"/>.
+    /// the other from <paramref name="start"/> of its input, as blocks of at
+    /// most <see cref="MaxBlock"/>.
     /// </summary>
-    internal void AddBlocks(List<ReusableDeclaration> entries, GreenToken[] input, int start, int parse)
+    internal void AddBlocks(List<ReusableDeclaration> entries, int start, int parse)
     {
         for (var first = 0; first < entries.Count; first += MaxBlock)
         {
             var count = Math.Min(MaxBlock, entries.Count - first);
             if (count < 2) break;
             var members = entries.GetRange(first, count).ToArray();
-            // Every token any of them read: each one's tokens from where it started.
-            var end = start;
-            var at = start;
+            // Every token any of them read: each one's tokens from where it started. Those are the input's there (they
+            // were read from it or found the same), so the block is written from them: the input need not be read.
+            var end = 0;
+            var at = 0;
             foreach (var entry in members)
             {
                 end = Math.Max(end, at + entry.Tokens.Length);
                 at += entry.Consumed;
             }
-            var tokens = input.AsSpan(start, end - start).ToArray();
-            var block = new ReusableBlock(members, tokens) { LastUsed = parse, LastStart = start };
+            var tokens = new GreenToken[end];
+            at = 0;
+            foreach (var entry in members)
+            {
+                entry.Tokens.CopyTo(tokens.AsSpan(at));
+                at += entry.Consumed;
+            }
+            var block = new ReusableBlock(members, tokens, Names.NextLogSerial(), _scratch) { LastUsed = parse, LastStart = start };
             at = 0;
             foreach (var entry in members)
             {
@@ -215,6 +242,9 @@ public sealed class ReusableDeclarations
             start += block.Consumed;
         }
     }
+
+    /// <summary>Lists a block's summary is built in.</summary>
+    private readonly (List<FileScopeFact>, List<FileScopeName>) _scratch = ([], []);
 
     /// <summary>Set when declarations joined blocks: <see cref="EndBlocks"/> takes them out of the loose list once per parse.</summary>
     private bool _looseToCompact;
@@ -251,7 +281,11 @@ public sealed class ReusableDeclarations
     /// <summary>The first entry whose key matches the input at <paramref name="start"/>, with the others after it through <see cref="ReusableDeclaration.NextWithSameKey"/>; each key length in use is tried, shortest first.</summary>
     internal IEnumerable<ReusableDeclaration> Candidates(GreenToken[] input, int count, int start)
     {
-        if (!_keyLengths.TryGetValue(input[start], out var lengths)) yield break;
+        // Entries of one token are kept under their first token alone (bit 1); longer ones under their first two.
+        _keyLengths.TryGetValue(Start(input[start], null), out var lengths);
+        lengths &= LengthBit(1);
+        if (start + 1 < count && _keyLengths.TryGetValue(Start(input[start], input[start + 1]), out var longer)) lengths |= longer;
+        if (lengths == 0) yield break;
         var hash = 0u;
         var available = Math.Min(KeyTokens, count - start);
         for (var length = 1; length <= available; length++)
@@ -263,12 +297,22 @@ public sealed class ReusableDeclarations
                 if ((lengths & 1) == 0 && lengths >> length == 0) yield break;
                 continue;
             }
-            for (var entry = _byKey.GetValueOrDefault(Key(hash, length)); entry is not null; entry = entry.NextWithSameKey)
+            var key = Key(hash, length);
+            var bit = FilterBit(key);
+            if ((_keyFilter[bit >> 6] & (1UL << bit)) == 0) continue;
+            for (var entry = _byKey.GetValueOrDefault(key); entry is not null; entry = entry.NextWithSameKey)
             {
                 yield return entry;
             }
         }
     }
+
+    /// <summary>The identity hashes of an entry's first two tokens (the second null for an entry of one token).</summary>
+    private static long Start(GreenToken first, GreenToken? second) =>
+        ((long)RuntimeHelpers.GetHashCode(first) << 32) | (uint)(second is null ? 0 : RuntimeHelpers.GetHashCode(second));
+
+    /// <summary>The bit of <see cref="_keyFilter"/> for <paramref name="key"/> (the shift of a ulong takes its low six bits).</summary>
+    private static int FilterBit(long key) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> (64 - KeyFilterBits));
 
     private static ulong LengthBit(int length) => length >= KeyTokens ? 1UL : 1UL << length;
 

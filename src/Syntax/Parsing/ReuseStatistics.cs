@@ -9,6 +9,9 @@ public readonly record struct ReuseStatistics(int DeclarationsReused, int Declar
     /// <summary>Tokens of declarations and blocks found the same as an earlier parse's on the input's word that it repeats the last parse's there (<see cref="InputRepeats"/>), not compared.</summary>
     public int TokensRepeated { get; init; }
 
+    /// <summary>Tokens of a lazy input (<see cref="ParserTokens.Source"/>) written because the parser read there.</summary>
+    public int TokensFilled { get; init; }
+
     public override string ToString() =>
         $"{DeclarationsReused} declarations reused ({TokensReused} tokens, {BlocksReused} blocks), {DeclarationsParsed} parsed ({TokensParsed} tokens)";
 }

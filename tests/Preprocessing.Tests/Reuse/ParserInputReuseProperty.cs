@@ -17,7 +17,8 @@ namespace LayoutExpert.Preprocessing.Tests.Reuse;
 /// flipped (and flipped back), each run through one session, its output
 /// (pieces shared with earlier runs) turned into parser tokens with one
 /// <see cref="ParserInputCache"/> (conversions kept per piece, one buffer
-/// written over and over) gives the very token objects that
+/// written over and over, lazily: its source writes any stretch asked for)
+/// gives the very token objects that
 /// <see cref="ParserInput.FromTokens(IReadOnlyList{PPToken}, GreenNodeCache)"/>
 /// gives for a flat copy of the same tokens with the same cache, and its line
 /// starts are those of the text those tokens print. Where an input says it
@@ -61,6 +62,14 @@ public class ParserInputReuseProperty(ITestOutputHelper output)
                 for (var i = 0; i < flat.Length; i++)
                 {
                     Assert.True(ReferenceEquals(flat[i], span[i]), $"after {string.Join(", ", flips)}: token {i} ('{flat[i].Text}') is another object");
+                }
+                // The source writes any stretch asked for, in any order, as the parser's pages ask (here odd sizes, back to front).
+                var source = Assert.IsAssignableFrom<IParserTokenSource>(filled.Source);
+                var pages = new GreenToken[flat.Length];
+                for (var start = (flat.Length - 2) / 997 * 997; start >= 0; start -= 997) source.Fill(pages, start, Math.Min(997, flat.Length - 1 - start));
+                for (var i = 0; i < flat.Length - 1; i++)
+                {
+                    Assert.True(ReferenceEquals(flat[i], pages[i]), $"after {string.Join(", ", flips)}: token {i} ('{flat[i].Text}') is another object when filled by pages");
                 }
                 var text = new SourceText(string.Concat(flat.Select(t => t.ToFullString())), "unit");
                 Assert.Equal(text.LineCount, lines.Length);

@@ -110,7 +110,7 @@ public class InputRepeatsPropertyTests(ITestOutputHelper output)
     }
 
     /// <summary>The common prefix and suffix (end-of-file token apart) of two inputs, compared by reference: what truly repeats.</summary>
-    private static InputRepeats CommonEnds(GreenToken[] previous, GreenToken[] current, object previousVersion)
+    internal static InputRepeats CommonEnds(GreenToken[] previous, GreenToken[] current, object previousVersion)
     {
         var p = previous.Length - 1;
         var c = current.Length - 1;
@@ -136,7 +136,7 @@ public class InputRepeatsPropertyTests(ITestOutputHelper output)
         return new InputRepeats(previousVersion, [.. starts], [.. previousStarts], [.. lengths]);
     }
 
-    private static void AssertSameAsFresh(string text, CParseResult withReuse)
+    internal static void AssertSameAsFresh(string text, CParseResult withReuse)
     {
         var freshCache = new GreenNodeCache();
         var fresh = CParser.ParseTranslationUnit(Lexer.LexAll(text, freshCache), freshCache, Options);
