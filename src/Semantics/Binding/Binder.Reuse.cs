@@ -145,7 +145,7 @@ public sealed partial class Binder
             return null;
         }
         var node = item.Node;
-        var recorder = _spareRecorder ?? new ItemRecorder();
+        var recorder = _spareRecorder ?? new ItemRecorder(reuse.Definitions);
         _spareRecorder = null;
         recorder.Begin(node.Position, node.Position + node.Green.FullWidth);
         _recorder = recorder;
@@ -184,8 +184,9 @@ public sealed partial class Binder
     {
         ReadKind.Ordinary => Same(_file.OrdinaryAt(read.Id), read.Value),
         ReadKind.Tag => Same(_file.TagAt(read.Id), read.Value),
-        ReadKind.Record => Same(_store.FindRecord((RecordId)read.Key!), read.Value),
-        ReadKind.Enum => Same(_store.FindEnum((EnumId)read.Key!), read.Value),
+        // By the id's number (records are made only with reuse, whose store keeps bodies by number).
+        ReadKind.Record => Same(_store.RecordAt(read.Id), read.Value),
+        ReadKind.Enum => Same(_store.EnumAt(read.Id), read.Value),
         ReadKind.SizeOf => _engine.SizeOf((CType)read.Key!).Equals((LayoutResult<long>)read.Value!),
         ReadKind.AlignOf => _engine.AlignOf((CType)read.Key!).Equals((LayoutResult<long>)read.Value!),
         ReadKind.OffsetOf => _engine.OffsetOf((CType)read.Key!, read.Designator).Equals((LayoutResult<long>)read.Value!),
@@ -212,10 +213,10 @@ public sealed partial class Binder
                 case OpKind.DeclareOrdinary: _file.DeclareOrdinaryAt(op.Id, Unsafe.As<OrdinarySymbol>(op.A!)); break;
                 case OpKind.DeclareTag: _file.DeclareTagAt(op.Id, Unsafe.As<TagSymbol>(op.A!)); break;
                 case OpKind.AddRecord:
-                    if (!_store.Add(Unsafe.As<RecordDefinition>(op.A!), op.Flag)) _refusedAdds++;
+                    if (!_store.Add(Unsafe.As<RecordDefinition>(op.A!), op.Flag, op.Id)) _refusedAdds++;
                     break;
                 case OpKind.AddEnum:
-                    if (!_store.Add(Unsafe.As<EnumDefinition>(op.A!), op.Flag)) _refusedAdds++;
+                    if (!_store.Add(Unsafe.As<EnumDefinition>(op.A!), op.Flag, op.Id)) _refusedAdds++;
                     break;
                 case OpKind.Typedef: _typedefs[Unsafe.As<string>(op.A!)] = Unsafe.As<TypedefType>(op.B!); break;
                 case OpKind.SetUnbound:

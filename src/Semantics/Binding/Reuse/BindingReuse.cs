@@ -90,6 +90,9 @@ public sealed class BindingReuse
     /// <summary>The numbers of the names records refer to (never renumbered, so every record stays valid).</summary>
     internal NameTable Names { get; } = new();
 
+    /// <summary>The numbers of the record and enum ids records read and add (never renumbered).</summary>
+    internal DefinitionNumbers Definitions { get; } = new();
+
     private NameArrays? _arrays;
 
     /// <summary>The arrays by name number for the next bind, cleared (one bind at a time uses them).</summary>
