@@ -46,9 +46,19 @@ public sealed partial class Binder
     /// block has there: a run holding a changed item, whose other items are
     /// mostly the same nodes, is a block of other nodes).
     /// </summary>
-    private int TryReplayBlock(System.Collections.Immutable.ImmutableArray<TrimmedItem> items, int start, BindingReuse reuse, out ItemBlock? failed)
+    private int TryReplayBlock(System.Collections.Immutable.ImmutableArray<TrimmedItem> items, int start, BindingReuse reuse, ItemBlock? next, out ItemBlock? failed, out ItemBlock? applied)
     {
         failed = null;
+        applied = null;
+        // The block that followed the one before last time: a flat compare of its nodes, not a lookup by node (checked as any other).
+        if (next is not null && next.Matches(items, start) && BlockHolds(next))
+        {
+            ApplyBlock(next, items[start].Node.Position - next.Position);
+            reuse.MetBlock(next);
+            reuse.ReplayedBlock(next);
+            applied = next;
+            return next.Length;
+        }
         if (reuse.BlocksOf(items[start].Node.Green) is not { } blocks) return 0;
         ItemBlock? unmatched = null;
         foreach (var block in blocks)
@@ -65,6 +75,7 @@ public sealed partial class Binder
             }
             ApplyBlock(block, items[start].Node.Position - block.Position);
             reuse.ReplayedBlock(block);
+            applied = block;
             return block.Length;
         }
         failed ??= unmatched;
