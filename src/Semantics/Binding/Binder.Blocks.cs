@@ -22,13 +22,16 @@ public sealed partial class Binder
         var hintStart = 0;
         var mask = reuse.RunLength - 1;
         var keep = reuse.KeepsBlocks;
+        // The last block replayed or made, and the item after its last: its next is linked to the block met there.
+        var chain = new BlockChain();
         for (var i = 0; i < items.Length; i++)
         {
             if (builder.Count == 0)
             {
-                var length = TryReplayBlock(items, i, reuse, out var failed);
+                var length = TryReplayBlock(items, i, reuse, chain.NextAt(i), out var failed, out var applied);
                 if (length > 0)
                 {
+                    chain.Met(applied!, i);
                     i += length - 1;
                     continue;
                 }
@@ -47,24 +50,44 @@ public sealed partial class Binder
             if (record is null || _refusedAdds != refused)
             {
                 // An item no record reproduces, or whose definition the store refused, is in no block: the run ends before it.
-                EndBlock(reuse);
+                EndBlock(reuse, ref chain, i);
                 continue;
             }
             if (!builder.TryAdd(item.Node, record))
             {
-                EndBlock(reuse);
+                EndBlock(reuse, ref chain, i);
                 builder.TryAdd(item.Node, record);
             }
-            if (ItemBlock.EndsRun(item.Node.Green, mask)) EndBlock(reuse);
+            if (ItemBlock.EndsRun(item.Node.Green, mask)) EndBlock(reuse, ref chain, i + 1);
         }
-        EndBlock(reuse);
+        EndBlock(reuse, ref chain, items.Length);
     }
 
-    private static void EndBlock(BindingReuse reuse)
+    /// <summary>Keeps the run being built (its last item the one before <paramref name="end"/>) as a block.</summary>
+    private static void EndBlock(BindingReuse reuse, ref BlockChain chain, int end)
     {
         var builder = reuse.Builder;
         if (builder.Count == 0) return;
-        reuse.AddBlock(builder.Build());
+        var block = builder.Build();
+        reuse.AddBlock(block);
+        chain.Met(block, end - block.Length);
         builder.Clear();
+    }
+
+    /// <summary>The last block met in a bind and where its items end, to link each block to the one right after it (<see cref="ItemBlock.Next"/>).</summary>
+    private struct BlockChain
+    {
+        private ItemBlock? _last;
+        private int _end;
+
+        /// <summary>The next of the block that ends right before item <paramref name="start"/>, if one does.</summary>
+        public readonly ItemBlock? NextAt(int start) => _last is not null && _end == start ? _last.Next : null;
+
+        public void Met(ItemBlock block, int start)
+        {
+            if (_last is not null && _end == start) _last.Next = block;
+            _last = block;
+            _end = start + block.Length;
+        }
     }
 }

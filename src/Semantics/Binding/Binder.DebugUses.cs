@@ -20,13 +20,10 @@ public sealed partial class Binder
     private readonly List<TypesUsedByVariable> _byVariables = [];
 
     /// <summary>
-    /// Every file-scope object and function definition, by name number (redeclarations merge, as gcc's
-    /// duplicate_decls merges them), and the numbers in the order first defined: replaying a
-    /// definition is an array access, not a hash of its name.
+    /// Every file-scope object and function definition, in the order first defined, found by name number
+    /// (see <see cref="DefinedSlots"/>): replaying a definition is an array access, not a hash of its name.
     /// </summary>
-    private readonly NameSlots<DefinedSymbol> _definedSymbols;
-
-    private readonly List<int> _defined;
+    private readonly DefinedSlots _definedSymbols;
 
     /// <summary>The objects and functions named (evaluated) by the declarator being walked.</summary>
     private readonly HashSet<string> _references = new(StringComparer.Ordinal);
@@ -213,7 +210,7 @@ public sealed partial class Binder
         _recorder?.Op(new BindingOp(OpKind.DefineObject, name, Flag: neededAlone, Id: id));
         _byVariables.Add(new TypesUsedByVariable(name, [.. _pendingTypes]));
         _pendingTypes.Clear();
-        Define(id, neededAlone).AddReferences(_references);
+        AddReferences(ref Define(id, neededAlone));
         _references.Clear();
     }
 
@@ -223,10 +220,14 @@ public sealed partial class Binder
     private void DefineFunction(int id, bool neededAlone, GNode body)
     {
         _recorder?.Op(new BindingOp(OpKind.DefineFunction, null, body.IsPresent ? body.Green : null, body.Position, neededAlone, id));
-        var symbol = Define(id, neededAlone);
-        symbol.AddReferences(_references);
+        ref var symbol = ref Define(id, neededAlone);
+        AddReferences(ref symbol);
         _references.Clear();
-        if (body.IsPresent) symbol.Body = body;
+        if (body.IsPresent)
+        {
+            symbol.Body = body.Green;
+            symbol.BodyPosition = body.Position;
+        }
     }
 
     private void AddPendingType(CType type)
@@ -247,16 +248,17 @@ public sealed partial class Binder
         _recorder?.Op(new BindingOp(OpKind.ClearReferences));
     }
 
-    private DefinedSymbol Define(int id, bool neededAlone)
+    private ref DefinedSlots.Definition Define(int id, bool neededAlone)
     {
-        var symbol = _definedSymbols[id];
-        if (symbol is null)
-        {
-            _definedSymbols.Set(id, symbol = new DefinedSymbol());
-            _defined.Add(id);
-        }
+        ref var symbol = ref _definedSymbols.Define(id);
         symbol.NeededAlone |= neededAlone;
-        return symbol;
+        return ref symbol;
+    }
+
+    /// <summary>The references of the declarator just walked go to <paramref name="symbol"/> (made on first use: most definitions refer to nothing).</summary>
+    private void AddReferences(ref DefinedSlots.Definition symbol)
+    {
+        if (_references.Count > 0) (symbol.References ??= new(StringComparer.Ordinal)).UnionWith(_references);
     }
 
     /// <summary>
@@ -266,23 +268,58 @@ public sealed partial class Binder
     /// (references to a declaration without a definition lead nowhere). The
     /// enum types the kept functions' bodies name come with them.
     /// </summary>
-    private (ImmutableSortedSet<string> Kept, ImmutableArray<CType> BodyTypes) KeptSymbols()
+    private (ImmutableSortedSet<string> Kept, ImmutableArray<CType> BodyTypes) KeptSymbols(ResultCache? cache)
     {
         var kept = new HashSet<int>();
         var bodyTypes = new List<CType>();
-        var pending = new Stack<int>(_defined.Where(id => _definedSymbols[id]!.NeededAlone));
+        // Popped last first, as a stack made from the roots in definition order.
+        var pending = new Stack<int>();
+        for (var k = 0; k < _definedSymbols.Count; k++)
+        {
+            ref var root = ref _definedSymbols.At(k);
+            if (root.NeededAlone) pending.Push(root.Id);
+        }
         while (pending.Count > 0)
         {
             var id = pending.Pop();
             if (!kept.Add(id)) continue;
-            var symbol = _definedSymbols[id]!;
-            if (symbol.Body is { IsPresent: true } body) ScanBody(body, symbol.References, bodyTypes);
-            foreach (var reference in symbol.References)
+            ref var symbol = ref _definedSymbols.Of(id);
+            if (symbol.Body is { } body) ScanBody(new GNode(body, symbol.BodyPosition), symbol.References ??= new(StringComparer.Ordinal), bodyTypes);
+            if (symbol.References is not { } references) continue;
+            foreach (var reference in references)
             {
-                if (_names.TryId(reference, out var referenced) && _definedSymbols[referenced] is not null && !kept.Contains(referenced)) pending.Push(referenced);
+                if (_names.TryId(reference, out var referenced) && _definedSymbols.IsDefined(referenced) && !kept.Contains(referenced)) pending.Push(referenced);
             }
         }
-        return (kept.Select(id => _names.Names[id]).ToImmutableSortedSet(StringComparer.Ordinal), [.. bodyTypes]);
+        return (KeptNames(kept, cache), [.. bodyTypes]);
+    }
+
+    /// <summary>
+    /// The kept definitions' names, sorted: with a result cache, the last bind's
+    /// set patched by the names that joined or left (a flip changes few; sorting
+    /// ~2,000 names per bind cost more than the walk), else made whole.
+    /// </summary>
+    private ImmutableSortedSet<string> KeptNames(HashSet<int> kept, ResultCache? cache)
+    {
+        var names = _names.Names;
+        if (cache?.Kept is not { } previous)
+        {
+            var made = kept.Select(id => names[id]).ToImmutableSortedSet(StringComparer.Ordinal);
+            if (cache is not null) cache.KeepKept(made, kept);
+            return made;
+        }
+        var builder = (ImmutableSortedSet<string>.Builder?)null;
+        foreach (var id in cache.KeptIds)
+        {
+            if (!kept.Contains(id)) (builder ??= previous.ToBuilder()).Remove(names[id]);
+        }
+        foreach (var id in kept)
+        {
+            if (!cache.KeptIds.Contains(id)) (builder ??= previous.ToBuilder()).Add(names[id]);
+        }
+        var set = builder is null ? previous : builder.ToImmutable();
+        cache.KeepKept(set, kept);
+        return set;
     }
 
     /// <summary>
@@ -320,29 +357,9 @@ public sealed partial class Binder
         }
     }
 
-    private DebugTypeUses DebugUses()
+    private DebugTypeUses DebugUses(ResultCache? cache)
     {
-        var (kept, bodyTypes) = KeptSymbols();
+        var (kept, bodyTypes) = KeptSymbols(cache);
         return new DebugTypeUses([.. _byVariables], kept, bodyTypes);
-    }
-
-    /// <summary>What gcc's symbol table knows of one definition.</summary>
-    internal sealed class DefinedSymbol
-    {
-        /// <summary>Output even when nothing refers to it (cgraphunit.cc symtab_node::needed_p: a public definition, or <c>used</c>).</summary>
-        public bool NeededAlone { get; set; }
-
-        /// <summary>Objects and functions its initializer or declarator names outside sizeof, alignof and typeof (and its body's, once read).</summary>
-        public HashSet<string> References => _references ??= new(StringComparer.Ordinal);
-
-        // Made on first use: most of a unit's 7,000 definitions refer to nothing, and binding reuse replays them all.
-        private HashSet<string>? _references;
-
-        public void AddReferences(HashSet<string> references)
-        {
-            if (references.Count > 0) References.UnionWith(references);
-        }
-
-        public GNode Body { get; set; }
     }
 }

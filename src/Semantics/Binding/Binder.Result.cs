@@ -22,7 +22,7 @@ public sealed partial class Binder
         if (cache is null) AllSymbols(globals, functions, constants, located);
         else ChangedSymbols(cache, globals, functions, constants, located);
         var table = new TypeTable(_store.FileScopeRecords(cache?.Types?.Records, cache?.Records), _store.FileScopeEnums(cache?.Types?.Enums, cache?.Enums), Typedefs(cache?.Types?.Typedefs));
-        var unit = new BoundTranslationUnit(table, globals.Build(), functions.Build(), constants.Build(), DebugUses(), [.. _diagnostics], located.ToLocations(_text, _names.Names));
+        var unit = new BoundTranslationUnit(table, globals.Build(), functions.Build(), constants.Build(), DebugUses(cache), [.. _diagnostics], located.ToLocations(_text, _names.Names));
         if (cache is not null)
         {
             cache.Types = table;

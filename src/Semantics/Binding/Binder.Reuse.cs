@@ -46,9 +46,19 @@ public sealed partial class Binder
     /// block has there: a run holding a changed item, whose other items are
     /// mostly the same nodes, is a block of other nodes).
     /// </summary>
-    private int TryReplayBlock(System.Collections.Immutable.ImmutableArray<TrimmedItem> items, int start, BindingReuse reuse, out ItemBlock? failed)
+    private int TryReplayBlock(System.Collections.Immutable.ImmutableArray<TrimmedItem> items, int start, BindingReuse reuse, ItemBlock? next, out ItemBlock? failed, out ItemBlock? applied)
     {
         failed = null;
+        applied = null;
+        // The block that followed the one before last time: a flat compare of its nodes, not a lookup by node (checked as any other).
+        if (next is not null && next.Matches(items, start) && BlockHolds(next))
+        {
+            ApplyBlock(next, items[start].Node.Position - next.Position);
+            reuse.MetBlock(next);
+            reuse.ReplayedBlock(next);
+            applied = next;
+            return next.Length;
+        }
         if (reuse.BlocksOf(items[start].Node.Green) is not { } blocks) return 0;
         ItemBlock? unmatched = null;
         foreach (var block in blocks)
@@ -65,6 +75,7 @@ public sealed partial class Binder
             }
             ApplyBlock(block, items[start].Node.Position - block.Position);
             reuse.ReplayedBlock(block);
+            applied = block;
             return block.Length;
         }
         failed ??= unmatched;
@@ -145,7 +156,7 @@ public sealed partial class Binder
             return null;
         }
         var node = item.Node;
-        var recorder = _spareRecorder ?? new ItemRecorder();
+        var recorder = _spareRecorder ?? new ItemRecorder(reuse.Definitions);
         _spareRecorder = null;
         recorder.Begin(node.Position, node.Position + node.Green.FullWidth);
         _recorder = recorder;
@@ -184,8 +195,9 @@ public sealed partial class Binder
     {
         ReadKind.Ordinary => Same(_file.OrdinaryAt(read.Id), read.Value),
         ReadKind.Tag => Same(_file.TagAt(read.Id), read.Value),
-        ReadKind.Record => Same(_store.FindRecord((RecordId)read.Key!), read.Value),
-        ReadKind.Enum => Same(_store.FindEnum((EnumId)read.Key!), read.Value),
+        // By the id's number (records are made only with reuse, whose store keeps bodies by number).
+        ReadKind.Record => Same(_store.RecordAt(read.Id), read.Value),
+        ReadKind.Enum => Same(_store.EnumAt(read.Id), read.Value),
         ReadKind.SizeOf => _engine.SizeOf((CType)read.Key!).Equals((LayoutResult<long>)read.Value!),
         ReadKind.AlignOf => _engine.AlignOf((CType)read.Key!).Equals((LayoutResult<long>)read.Value!),
         ReadKind.OffsetOf => _engine.OffsetOf((CType)read.Key!, read.Designator).Equals((LayoutResult<long>)read.Value!),
@@ -212,10 +224,10 @@ public sealed partial class Binder
                 case OpKind.DeclareOrdinary: _file.DeclareOrdinaryAt(op.Id, Unsafe.As<OrdinarySymbol>(op.A!)); break;
                 case OpKind.DeclareTag: _file.DeclareTagAt(op.Id, Unsafe.As<TagSymbol>(op.A!)); break;
                 case OpKind.AddRecord:
-                    if (!_store.Add(Unsafe.As<RecordDefinition>(op.A!), op.Flag)) _refusedAdds++;
+                    if (!_store.Add(Unsafe.As<RecordDefinition>(op.A!), op.Flag, op.Id)) _refusedAdds++;
                     break;
                 case OpKind.AddEnum:
-                    if (!_store.Add(Unsafe.As<EnumDefinition>(op.A!), op.Flag)) _refusedAdds++;
+                    if (!_store.Add(Unsafe.As<EnumDefinition>(op.A!), op.Flag, op.Id)) _refusedAdds++;
                     break;
                 case OpKind.Typedef: _typedefs[Unsafe.As<string>(op.A!)] = Unsafe.As<TypedefType>(op.B!); break;
                 case OpKind.SetUnbound:

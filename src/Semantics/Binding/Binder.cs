@@ -52,7 +52,7 @@ public sealed partial class Binder : IEvaluationContext
     private Scope _scope;
     private BoundTranslationUnit? _result;
 
-    private Binder(Func<ITypeDefinitions, ITypeLayoutQueries> layout, BinderOptions options, SourceText? text, NameTable names, NameArrays arrays, BinderSizes sizes)
+    private Binder(Func<ITypeDefinitions, ITypeLayoutQueries> layout, BinderOptions options, SourceText? text, NameTable names, NameArrays arrays, BinderSizes sizes, DefinitionNumbers? numbers)
     {
         _options = options;
         _text = text;
@@ -61,11 +61,10 @@ public sealed partial class Binder : IEvaluationContext
         _unboundSites = arrays.UnboundSites;
         _unboundMoves = arrays.UnboundMoves;
         _locations = arrays.Locations;
-        _store = new DefinitionStore(sizes);
+        _store = new DefinitionStore(sizes, numbers);
         _typedefs = new(sizes.Typedefs, StringComparer.Ordinal);
         _anchorCounts = new(sizes.Anchors, StringComparer.Ordinal);
         _definedSymbols = arrays.Defined;
-        _defined = new(sizes.Definitions);
         _scope = _file;
         _engine = layout(_store);
         _recordingLayout = new RecordingLayout(this);
@@ -111,7 +110,7 @@ public sealed partial class Binder : IEvaluationContext
     private static Binder BindTrimmed(TrimmedUnit unit, Func<ITypeDefinitions, ITypeLayoutQueries> layout, BinderOptions? options, BindingReuse? reuse)
     {
         var binder = new Binder(layout, options ?? BinderOptions.Default, unit.Source.Node.Tree?.Text, reuse?.Names ?? new NameTable(), reuse?.ClearedArrays() ?? new NameArrays(1024),
-            reuse?.Sizes ?? default);
+            reuse?.Sizes ?? default, reuse?.Definitions);
         if (reuse is null)
         {
             foreach (var item in unit.Items) binder.BindItem(item);
@@ -129,7 +128,7 @@ public sealed partial class Binder : IEvaluationContext
     public IntegerModel Integers => _options.Integers;
 
     private BinderSizes Sizes() => new(_file.TagCount, _file.DeclaredIds.Count, _store.RecordCount, _store.EnumCount, _store.FileScopeRecordCount, _store.FileScopeEnumCount,
-        _defined.Count, _anchorCounts.Count, _typedefs.Count);
+        _definedSymbols.Count, _anchorCounts.Count, _typedefs.Count);
 
     /// <summary>The layout engine; while an item is recorded, a view that records its answers.</summary>
     public ITypeLayoutQueries Layout => _recorder is null ? _engine : _recordingLayout;

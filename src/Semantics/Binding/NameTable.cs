@@ -85,7 +85,7 @@ internal sealed class NameArrays(int capacity)
     public NameSlots<int?> Locations { get; } = new(capacity);
 
     /// <summary>The file-scope object and function definitions (see Binder.DebugUses.cs).</summary>
-    public NameSlots<Binder.DefinedSymbol> Defined { get; } = new(capacity);
+    public DefinedSlots Defined { get; } = new(capacity);
 
     public void Clear()
     {

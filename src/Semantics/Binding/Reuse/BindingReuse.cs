@@ -90,6 +90,9 @@ public sealed class BindingReuse
     /// <summary>The numbers of the names records refer to (never renumbered, so every record stays valid).</summary>
     internal NameTable Names { get; } = new();
 
+    /// <summary>The numbers of the record and enum ids records read and add (never renumbered).</summary>
+    internal DefinitionNumbers Definitions { get; } = new();
+
     private NameArrays? _arrays;
 
     /// <summary>The arrays by name number for the next bind, cleared (one bind at a time uses them).</summary>
@@ -146,7 +149,11 @@ public sealed class BindingReuse
         }
         if (stale is not null)
         {
-            foreach (var green in stale) _blocks.Remove(green);
+            foreach (var green in stale)
+            {
+                foreach (var block in _blocks[green].Blocks) block.Next = null;
+                _blocks.Remove(green);
+            }
         }
     }
 
@@ -197,8 +204,20 @@ public sealed class BindingReuse
     {
         if (!_blocks.TryGetValue(block.First, out var entry)) _blocks[block.First] = entry = new BlockEntry();
         entry.LastBind = _bind;
+        block.Owner = entry;
         entry.Blocks.Insert(0, block);
-        if (entry.Blocks.Count > RecordsPerNode) entry.Blocks.RemoveAt(entry.Blocks.Count - 1);
+        if (entry.Blocks.Count > RecordsPerNode)
+        {
+            // A dropped block may still be another's next (a hint): it holds no next of its own, so dropped blocks are at most one per kept block.
+            entry.Blocks[^1].Next = null;
+            entry.Blocks.RemoveAt(entry.Blocks.Count - 1);
+        }
+    }
+
+    /// <summary>A block found as the next of the block before (not looked up by node): its node is met in this bind.</summary>
+    internal void MetBlock(ItemBlock block)
+    {
+        if (block.Owner is { } entry) entry.LastBind = _bind;
     }
 
     /// <summary>The records of a node, newest first (null when none), marking the node as met in this bind.</summary>
@@ -226,7 +245,8 @@ public sealed class BindingReuse
         _refusals[reason] = _refusals.GetValueOrDefault(reason) + 1;
     }
 
-    private sealed class BlockEntry
+    /// <summary>The blocks starting at one node, newest first, and the last bind that met the node.</summary>
+    internal sealed class BlockEntry
     {
         public List<ItemBlock> Blocks { get; } = [];
 

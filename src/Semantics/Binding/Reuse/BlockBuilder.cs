@@ -158,10 +158,10 @@ internal sealed class BlockBuilder
                 Keyed(_anchorOps, (string)op.A!, op);
                 break;
             case OpKind.AddRecord:
-                AddDefinition(_recordIds.Add(((RecordDefinition)op.A!).Id), new BindingRead(ReadKind.Record, ((RecordDefinition)op.A!).Id, null), op);
+                AddDefinition(_recordIds.Add(((RecordDefinition)op.A!).Id), new BindingRead(ReadKind.Record, ((RecordDefinition)op.A!).Id, null, Id: op.Id), op);
                 break;
             case OpKind.AddEnum:
-                AddDefinition(_enumIds.Add(((EnumDefinition)op.A!).Id), new BindingRead(ReadKind.Enum, ((EnumDefinition)op.A!).Id, null), op);
+                AddDefinition(_enumIds.Add(((EnumDefinition)op.A!).Id), new BindingRead(ReadKind.Enum, ((EnumDefinition)op.A!).Id, null, Id: op.Id), op);
                 break;
             case OpKind.ClearReferences:
                 if (_references == References.Empty) break;

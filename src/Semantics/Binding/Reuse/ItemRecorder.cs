@@ -26,7 +26,7 @@ internal interface IFileScopeObserver
 /// item's function signature, a diagnostic outside its own text, a layout
 /// query made after it added a definition) is marked not replayable.
 /// </summary>
-internal sealed class ItemRecorder : IFileScopeObserver
+internal sealed class ItemRecorder(DefinitionNumbers numbers) : IFileScopeObserver
 {
     private readonly HashSet<int> _ordinary = [];
     private readonly HashSet<int> _tags = [];
@@ -93,26 +93,26 @@ internal sealed class ItemRecorder : IFileScopeObserver
 
     public void ReadRecord(RecordId id, RecordDefinition? definition)
     {
-        if (_records.Add(id)) Reads.Add(new BindingRead(ReadKind.Record, id, definition));
+        if (_records.Add(id)) Reads.Add(new BindingRead(ReadKind.Record, id, definition, Id: numbers.Of(id)));
     }
 
     public void ReadEnum(EnumId id, EnumDefinition? definition)
     {
-        if (_enums.Add(id)) Reads.Add(new BindingRead(ReadKind.Enum, id, definition));
+        if (_enums.Add(id)) Reads.Add(new BindingRead(ReadKind.Enum, id, definition, Id: numbers.Of(id)));
     }
 
     public void AddedRecord(RecordDefinition definition, bool fileScope)
     {
         _records.Add(definition.Id);
         AddedDefinition = true;
-        Ops.Add(new BindingOp(OpKind.AddRecord, definition, Flag: fileScope));
+        Ops.Add(new BindingOp(OpKind.AddRecord, definition, Flag: fileScope, Id: numbers.Of(definition.Id)));
     }
 
     public void AddedEnum(EnumDefinition definition, bool fileScope)
     {
         _enums.Add(definition.Id);
         AddedDefinition = true;
-        Ops.Add(new BindingOp(OpKind.AddEnum, definition, Flag: fileScope));
+        Ops.Add(new BindingOp(OpKind.AddEnum, definition, Flag: fileScope, Id: numbers.Of(definition.Id)));
     }
 
     /// <summary>A layout answer about a type that names records or enums (about others the engine reads no definitions).</summary>

@@ -44,6 +44,17 @@ internal sealed class ResultCache
 
     public ResultStatistics Last { get; set; }
 
+    /// <summary>The kept definitions' names of the last result (see Binder.DebugUses.cs), and their numbers.</summary>
+    public ImmutableSortedSet<string>? Kept { get; private set; }
+
+    public HashSet<int> KeptIds { get; private set; } = [];
+
+    public void KeepKept(ImmutableSortedSet<string> names, HashSet<int> ids)
+    {
+        Kept = names;
+        KeptIds = ids;
+    }
+
     /// <summary>One name's entry: the symbol (the scope's and the result's) and its kind, kept beside it so an unchanged name is handled without reading the symbol object.</summary>
     public readonly record struct Entry(OrdinarySymbol? Symbol, SymbolKind Kind);
 }
@@ -60,16 +71,43 @@ public readonly record struct ResultStatistics(int Names, int Changed, int Rebui
 /// with the same comparer. Putting the entries in order is what costs (a
 /// search of string compares per entry); an immutable sorted dictionary made
 /// from a sorted dictionary with its own comparer copies the order without
-/// comparing. So each change is one search in the copy, and the result is
-/// either the last one patched (few changes) or copied whole from the copy
-/// (many: a bind of a changed unit).
+/// comparing. So the result is either the last one patched (few changes) or
+/// copied whole from the copy (many: a bind of a changed unit). The copy is
+/// brought up to date only when copied: the changes since are kept by name,
+/// last value winning (a hash each, not a search), and flipping a config back
+/// and forth changes the same few hundred names again and again.
 /// </summary>
 internal sealed class SortedTable<T>
     where T : OrdinarySymbol
 {
     public ImmutableSortedDictionary<string, T>? Last { get; set; }
 
-    public SortedDictionary<string, T> Contents { get; } = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, T> _contents = new(StringComparer.Ordinal);
+
+    // Changes not yet made to the copy, by name (null: removed).
+    private readonly Dictionary<string, T?> _pending = new(StringComparer.Ordinal);
+
+    /// <summary>Sets (or, null, removes) a name's entry in the copy, when it is next read.</summary>
+    public void Change(string name, T? value) => _pending[name] = value;
+
+    /// <summary>Empties the copy.</summary>
+    public void Clear()
+    {
+        _pending.Clear();
+        _contents.Clear();
+    }
+
+    /// <summary>The copy, with every change made.</summary>
+    public SortedDictionary<string, T> Contents()
+    {
+        foreach (var (name, value) in _pending)
+        {
+            if (value is null) _contents.Remove(name);
+            else _contents[name] = value;
+        }
+        _pending.Clear();
+        return _contents;
+    }
 }
 
 /// <summary>One sorted dictionary of a result being made: every entry, and the changes from the previous one (<paramref name="table"/>; null for a fresh bind).</summary>
@@ -110,15 +148,11 @@ internal sealed class SortedPart<T>(SortedTable<T>? table)
             return ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, sorted);
         }
         var previous = table.Last;
-        if (previous is null) table.Contents.Clear();
-        foreach (var (name, value) in _changes)
-        {
-            if (value is null) table.Contents.Remove(name);
-            else table.Contents[name] = value;
-        }
+        if (previous is null) table.Clear();
+        foreach (var (name, value) in _changes) table.Change(name, value);
         ImmutableSortedDictionary<string, T> result;
         Rebuilt = previous is null || _changes.Count * PatchRatio > _count;
-        if (previous is null || Rebuilt) result = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, table.Contents);
+        if (previous is null || Rebuilt) result = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, table.Contents());
         else if (_changes.Count == 0) result = previous;
         else
         {
