@@ -16,17 +16,11 @@ public sealed class MacroName(string text)
 
     public string Text { get; } = text;
 
-    /// <summary>The number of this name in <paramref name="names"/>, numbering it when <paramref name="add"/>; -1 when it has none.</summary>
-    public int IdIn(MacroNames names, bool add)
-    {
-        var numbered = _numbered;
-        if (numbered is not null && ReferenceEquals(numbered.Owner, names)) return numbered.Id;
-        int id;
-        if (add) id = names.IdOf(Text);
-        else if (!names.TryGetId(Text, out id)) return -1;
-        _numbered = new Numbered(names, id);
-        return id;
-    }
+    /// <summary>The number kept for <paramref name="names"/>, or -1 when none is kept for it.</summary>
+    public int IdIn(MacroNames names) => _numbered is { } numbered && ReferenceEquals(numbered.Owner, names) ? numbered.Id : -1;
+
+    /// <summary>Keeps the number this name has in <paramref name="names"/> (replacing one kept for another numbering).</summary>
+    public void Keep(MacroNames names, int id) => _numbered = new Numbered(names, id);
 
     public override string ToString() => Text;
 }

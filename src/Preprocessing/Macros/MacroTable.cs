@@ -1,8 +1,10 @@
 namespace LayoutExpert.Preprocessing.Macros;
 
 /// <summary>
-/// The macros defined at a point of a preprocessing run, by name.
-/// Every lookup is a read and every define/undef a write, reported to
+/// The macros defined at a point of a preprocessing run, stored by the
+/// number <see cref="Names"/> gives each name (a session's tables share one
+/// numbering, so recorded reads and writes are numbers too).
+/// Every lookup is a read and every define/undef a write, reported by number to
 /// <see cref="Observer"/> (the innermost file-run recorder of a session) and
 /// the names looked up collected into <see cref="ReadNames"/> (while an #if
 /// is evaluated). Other state a run keeps about files (#pragma once, whether
@@ -55,28 +57,19 @@ public sealed class MacroTable(MacroNames? names = null)
     /// <summary>CONFIG_ name to its definition (null: not defined) under the config; asked once per name per table.</summary>
     public Func<string, MacroDefinition?>? ConfigSource { get; set; }
 
-    public bool TryGet(string name, out MacroDefinition definition)
-    {
-        ReadNames?.Add(name);
-        var id = LookupId(name);
-        var found = id >= 0 ? Peek(id) : null;
-        // A name never numbered was never defined, and no recorder keeps such a read (nothing can define it).
-        if (id >= 0)
-        {
-            Observer?.Read(id, found);
-            ReadLog?.Add(new(id, found));
-        }
-        definition = found!;
-        return found is not null;
-    }
+    public bool TryGet(string name, out MacroDefinition definition) => Read(name, LookupId(name), out definition);
 
     public bool IsDefined(string name) => TryGet(name, out _);
 
     /// <summary>The same as <see cref="TryGet(string, out MacroDefinition)"/> for a name that keeps its number.</summary>
-    public bool TryGet(MacroName name, out MacroDefinition definition)
+    public bool TryGet(MacroName name, out MacroDefinition definition) => Read(name.Text, NumberOf(name, define: false), out definition);
+
+    public bool IsDefined(MacroName name) => TryGet(name, out _);
+
+    /// <summary>A lookup: reported to the observer and the logs. A name never numbered (-1) was never defined, and no recorder keeps such a read (nothing can define it).</summary>
+    private bool Read(string name, int id, out MacroDefinition definition)
     {
-        ReadNames?.Add(name.Text);
-        var id = name.IdIn(Names, add: MacroNames.IsVolatile(name.Text));
+        ReadNames?.Add(name);
         var found = id >= 0 ? Peek(id) : null;
         if (id >= 0)
         {
@@ -86,8 +79,6 @@ public sealed class MacroTable(MacroNames? names = null)
         definition = found!;
         return found is not null;
     }
-
-    public bool IsDefined(MacroName name) => TryGet(name, out _);
 
     /// <summary>The definition name number <paramref name="id"/> has now, or null, without it counting as a read.</summary>
     public MacroDefinition? Peek(int id)
@@ -113,7 +104,7 @@ public sealed class MacroTable(MacroNames? names = null)
     /// <summary>Defines or replaces; returns the definition it replaced, if any.</summary>
     public MacroDefinition? Define(MacroDefinition definition)
     {
-        var id = definition.NameNumber.IdIn(Names, add: true);
+        var id = NumberOf(definition.NameNumber, define: true);
         var previous = Set(id, definition);
         Observer?.Wrote(id, definition);
         return previous;
@@ -153,6 +144,16 @@ public sealed class MacroTable(MacroNames? names = null)
     {
         if (Names.TryGetId(name, out var id)) return id;
         return MacroNames.IsVolatile(name) ? Names.IdOf(name) : -1;
+    }
+
+    /// <summary>The number of a name that keeps it: the one kept for <see cref="Names"/>, else looked up (numbered when <paramref name="define"/>) and kept.</summary>
+    private int NumberOf(MacroName name, bool define)
+    {
+        var id = name.IdIn(Names);
+        if (id >= 0) return id;
+        id = define ? Names.IdOf(name.Text) : LookupId(name.Text);
+        if (id >= 0) name.Keep(Names, id);
+        return id;
     }
 
     private bool IsDefinedHere(int id) => (uint)id < (uint)_definitions.Length && _definitions[id] is not null;

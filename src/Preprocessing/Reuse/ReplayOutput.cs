@@ -15,8 +15,6 @@ namespace LayoutExpert.Preprocessing.Reuse;
 /// </summary>
 internal sealed class ReplayOutput
 {
-    public static readonly ReplayOutput Empty = new([], 0, [], [], 0);
-
     private ReplayOutput(ArraySegment<PPToken>[] pieces, int tokens, ConditionRecord[] conditions, Diagnostic[] diagnostics, int files)
     {
         Pieces = pieces;

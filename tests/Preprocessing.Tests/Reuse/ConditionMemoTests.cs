@@ -1,11 +1,8 @@
-using LayoutExpert.Preprocessing.Conditions;
-using LayoutExpert.Preprocessing.Expansion;
 using LayoutExpert.Preprocessing.Linking;
 using LayoutExpert.Preprocessing.Reuse;
 using LayoutExpert.Preprocessing.Running;
 using LayoutExpert.Preprocessing.Tests.Linking;
 using LayoutExpert.Preprocessing.Tests.Running;
-using LayoutExpert.Preprocessing.Tokens;
 
 namespace LayoutExpert.Preprocessing.Tests.Reuse;
 
@@ -16,18 +13,7 @@ namespace LayoutExpert.Preprocessing.Tests.Reuse;
 /// </summary>
 public class ConditionMemoTests
 {
-    /// <summary>C11 6.10.1 arithmetic, as gcc does it (no feature tests, no assertions).</summary>
-    private sealed class Arithmetic : IConditionEvaluator
-    {
-        public long? Evaluate(IReadOnlyList<PPToken> tokens, ExpansionEnvironment environment, int directiveOrigin)
-        {
-            var result = IfExpressionEvaluator.Evaluate(tokens, null, directiveOrigin);
-            foreach (var d in result.Diagnostics) environment.Diagnostics.Add(d.ToDiagnostic(environment.Locate));
-            return result.IsSyntaxError ? null : result.IsTrue ? 1 : 0;
-        }
-    }
-
-    private static readonly Arithmetic GccArithmetic = new();
+    private static readonly SnippetPreprocessor.GccArithmetic GccArithmetic = new();
 
     /// <summary>One object for every run: kept decisions are told apart by their feature answers' equality.</summary>
     private static readonly SnippetPreprocessor.NoFeatures NoFeatures = new();

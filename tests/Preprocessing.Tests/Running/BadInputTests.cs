@@ -12,16 +12,6 @@ namespace LayoutExpert.Preprocessing.Tests.Running;
 
 public class BadInputTests
 {
-    private sealed class GccArithmetic : IConditionEvaluator
-    {
-        public long? Evaluate(IReadOnlyList<PPToken> tokens, ExpansionEnvironment environment, int directiveOrigin)
-        {
-            var result = IfExpressionEvaluator.Evaluate(tokens, null, directiveOrigin);
-            foreach (var d in result.Diagnostics) environment.Diagnostics.Add(d.ToDiagnostic(environment.Locate));
-            return result.IsSyntaxError ? null : result.IsTrue ? 1 : 0;
-        }
-    }
-
     private static readonly string[] Pieces =
     [
         "#define ", "#undef ", "#if ", "#ifdef ", "#ifndef ", "#elif ", "#else", "#endif", "#include ", "#include_next ",
@@ -37,7 +27,7 @@ public class BadInputTests
         var soup = Gen.Select(Gen.ListOf(Gen.Elements(Pieces)), parts => string.Concat(parts));
         Prop.ForAll(soup.ToArbitrary(), text =>
         {
-            var result = SnippetPreprocessor.Ours(text, new GccArithmetic());
+            var result = SnippetPreprocessor.Ours(text, new SnippetPreprocessor.GccArithmetic());
             // No exception, and every error says where it is.
             return result.Diagnostics.Where(d => d.IsError).All(d => d.Location is not null);
         }).QuickCheckThrowOnFailure();
@@ -46,14 +36,14 @@ public class BadInputTests
     [Fact]
     public void Recursive_includes_are_bounded_with_a_diagnostic()
     {
-        var result = SnippetPreprocessor.Ours("#include <self.h>\n", new GccArithmetic(), ("include/self.h", "int x;\n#include <self.h>\n"));
+        var result = SnippetPreprocessor.Ours("#include <self.h>\n", new SnippetPreprocessor.GccArithmetic(), ("include/self.h", "int x;\n#include <self.h>\n"));
         Assert.Contains(result.Diagnostics, d => d.Code == "LE2505");
     }
 
     [Fact]
     public void A_missing_include_stops_like_gcc_unless_asked_to_go_on()
     {
-        var result = SnippetPreprocessor.Ours("int a;\n#include <nowhere.h>\nint b;\n", new GccArithmetic());
+        var result = SnippetPreprocessor.Ours("int a;\n#include <nowhere.h>\nint b;\n", new SnippetPreprocessor.GccArithmetic());
         var error = Assert.Single(result.Diagnostics, d => d.Code == "LE2503");
         Assert.Equal(2, error.Location!.Value.Line);
         Assert.DoesNotContain(result.Tokens, t => t.Text == "b");

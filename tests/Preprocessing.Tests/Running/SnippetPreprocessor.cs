@@ -35,6 +35,17 @@ internal static class SnippetPreprocessor
         return Lexer.LexAll(output).Where(t => t.Kind != SyntaxKind.EndOfFileToken).Select(t => SyntaxFacts.ValueText(t.Text)).ToList();
     }
 
+    /// <summary>C11 6.10.1 #if arithmetic as gcc does it (no feature tests, no assertions), diagnostics reported to the run.</summary>
+    internal sealed class GccArithmetic : IConditionEvaluator
+    {
+        public long? Evaluate(IReadOnlyList<PPToken> tokens, ExpansionEnvironment environment, int directiveOrigin)
+        {
+            var result = LayoutExpert.Preprocessing.Conditions.IfExpressionEvaluator.Evaluate(tokens, null, directiveOrigin);
+            foreach (var d in result.Diagnostics) environment.Diagnostics.Add(d.ToDiagnostic(environment.Locate));
+            return result.IsSyntaxError ? null : result.IsTrue ? 1 : 0;
+        }
+    }
+
     /// <summary>Every feature test answered "no".</summary>
     internal sealed class NoFeatures : IFeatureAnswers
     {

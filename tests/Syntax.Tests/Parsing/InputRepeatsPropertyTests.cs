@@ -40,20 +40,7 @@ public class InputRepeatsPropertyTests(ITestOutputHelper output)
         var reused = 0L;
         var property = Prop.ForAll(cases.ToArbitrary(), testCase =>
         {
-            var versions = new List<string> { Text(testCase.Unit) };
-            for (var v = 1; v <= 3; v++)
-            {
-                var version = testCase.Unit.ToList();
-                var (at, text) = testCase.Edits[v - 1];
-                // Replace, insert or delete one declaration: the variant differs in one place.
-                switch (v)
-                {
-                    case 1: version[at % version.Count] = text; break;
-                    case 2: version.Insert(at % (version.Count + 1), text); break;
-                    default: version.RemoveAt(at % version.Count); break;
-                }
-                versions.Add(Text(version));
-            }
+            var versions = EditedUnits.Versions(testCase.Unit, testCase.Edits);
             var cache = new GreenNodeCache();
             var reuse = new ReusableDeclarations();
             GreenToken[]? previous = null;
@@ -61,7 +48,7 @@ public class InputRepeatsPropertyTests(ITestOutputHelper output)
             foreach (var pick in testCase.Order)
             {
                 var text = versions[pick];
-                var tokens = Input(text, cache);
+                var tokens = EditedUnits.Input(text, cache);
                 var input = new ParserTokens(tokens, tokens.Length)
                 {
                     Version = new object(),
@@ -87,27 +74,18 @@ public class InputRepeatsPropertyTests(ITestOutputHelper output)
     {
         var cache = new GreenNodeCache();
         var reuse = new ReusableDeclarations();
-        var first = Text(["typedef int T;", "T a;", "int b;", "int c;"]);
-        var second = Text(["int T;", "T a;", "int b;", "int c;"]);
-        var tokens = Input(first, cache);
+        var first = EditedUnits.Text(["typedef int T;", "T a;", "int b;", "int c;"]);
+        var second = EditedUnits.Text(["int T;", "T a;", "int b;", "int c;"]);
+        var tokens = EditedUnits.Input(first, cache);
         CParser.ParseTranslationUnit(new ParserTokens(tokens, tokens.Length) { Version = new object() }, cache, reuse, Options);
         // A lie: the whole second input is said to repeat the first, but against a version no parse had.
-        var lying = Input(second, cache);
+        var lying = EditedUnits.Input(second, cache);
         var repeats = new InputRepeats(new object(), [0], [0], [Math.Min(tokens.Length, lying.Length) - 1]);
         var parsed = CParser.ParseTranslationUnit(new ParserTokens(lying, lying.Length) { Version = new object(), Repeats = repeats }, cache, reuse, Options);
         Assert.Equal(0, reuse.LastParse.TokensRepeated);
         AssertSameAsFresh(second, parsed);
     }
 
-    private static string Text(List<string> unit) => string.Join("\n", unit) + "\n";
-
-    /// <summary>The lexed tokens ending with an end-of-file token (the parser's shape).</summary>
-    private static GreenToken[] Input(string text, GreenNodeCache cache)
-    {
-        var tokens = Lexer.LexAll(text, cache);
-        if (tokens.Count == 0 || tokens[^1].Kind != SyntaxKind.EndOfFileToken) tokens.Add(cache.Token(SyntaxKind.EndOfFileToken, "", null, null));
-        return [.. tokens];
-    }
 
     /// <summary>The common prefix and suffix (end-of-file token apart) of two inputs, compared by reference: what truly repeats.</summary>
     internal static InputRepeats CommonEnds(GreenToken[] previous, GreenToken[] current, object previousVersion)

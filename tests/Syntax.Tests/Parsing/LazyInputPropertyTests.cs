@@ -56,19 +56,7 @@ public class LazyInputPropertyTests(ITestOutputHelper output)
         var filled = 0L;
         var property = Prop.ForAll(cases.ToArbitrary(), testCase =>
         {
-            var versions = new List<string> { Text(testCase.Unit) };
-            for (var v = 1; v <= 3; v++)
-            {
-                var version = testCase.Unit.ToList();
-                var (at, text) = testCase.Edits[v - 1];
-                switch (v)
-                {
-                    case 1: version[at % version.Count] = text; break;
-                    case 2: version.Insert(at % (version.Count + 1), text); break;
-                    default: version.RemoveAt(at % version.Count); break;
-                }
-                versions.Add(Text(version));
-            }
+            var versions = EditedUnits.Versions(testCase.Unit, testCase.Edits);
             var cache = new GreenNodeCache();
             var whole = new ReusableDeclarations();
             var lazy = new ReusableDeclarations();
@@ -79,7 +67,7 @@ public class LazyInputPropertyTests(ITestOutputHelper output)
             foreach (var pick in testCase.Order)
             {
                 var text = versions[pick];
-                var tokens = Input(text, cache);
+                var tokens = EditedUnits.Input(text, cache);
                 var version = new object();
                 var repeats = previous is null ? null : InputRepeatsPropertyTests.CommonEnds(previous, tokens, previousVersion!);
                 var fromWhole = CParser.ParseTranslationUnit(new ParserTokens(tokens, tokens.Length) { Version = version, Repeats = repeats }, cache, whole, Options);
@@ -107,12 +95,4 @@ public class LazyInputPropertyTests(ITestOutputHelper output)
         Assert.True(filled < total * 0.85, $"{filled} of {total} tokens written");
     }
 
-    private static string Text(List<string> unit) => string.Join("\n", unit) + "\n";
-
-    private static GreenToken[] Input(string text, GreenNodeCache cache)
-    {
-        var tokens = Lexer.LexAll(text, cache);
-        if (tokens.Count == 0 || tokens[^1].Kind != SyntaxKind.EndOfFileToken) tokens.Add(cache.Token(SyntaxKind.EndOfFileToken, "", null, null));
-        return [.. tokens];
-    }
 }

@@ -22,14 +22,7 @@ namespace LayoutExpert.Semantics.Tests.Binding.Reuse;
 public sealed class BlockReplayPropertyTests(ITestOutputHelper output)
 {
     private static readonly Gen<(List<List<string>> Versions, List<int> Visits, int RunLength)> Cases =
-        from count in Gen.Choose(0, 30)
-        from unit in Gen.ListOf(BindingReusePropertyTests.Declaration, count)
-        from editCount in Gen.Choose(1, 5)
-        from edits in Gen.ListOf(BindingReusePropertyTests.Edits, editCount)
-        from visitCount in Gen.Choose(2, 10)
-        from visits in Gen.ListOf(Gen.Choose(0, editCount), visitCount)
-        from runLength in Gen.Elements(2, 4, 8)
-        select (LineEdit.Versions(unit.ToList(), edits), visits.ToList(), runLength);
+        BlockVisits.Cases(BindingReusePropertyTests.Declaration, BindingReusePropertyTests.Edits, maxCount: 30);
 
     [Fact]
     public void Binds_replaying_runs_of_items_as_blocks_equal_fresh_binds() => Check(new BinderOptions());
@@ -40,21 +33,7 @@ public sealed class BlockReplayPropertyTests(ITestOutputHelper output)
 
     private void Check(BinderOptions options)
     {
-        var inBlocks = 0;
-        var oneByOne = 0;
-        var property = Prop.ForAll(Cases.ToArbitrary(), testCase =>
-        {
-            var cache = new GreenNodeCache();
-            var declarations = new ReusableDeclarations();
-            var reuse = new BindingReuse { RunLength = testCase.RunLength };
-            foreach (var visit in testCase.Visits)
-            {
-                BoundUnits.AssertReuseBindsAsFresh(testCase.Versions[visit], cache, declarations, reuse, options);
-                inBlocks += reuse.LastBind.InBlocks;
-                oneByOne += reuse.LastBind.Replayed - reuse.LastBind.InBlocks;
-            }
-        });
-        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(400), property);
+        var (inBlocks, oneByOne) = BlockVisits.Check(Cases, options);
         output.WriteLine($"{inBlocks} items replayed in blocks, {oneByOne} one by one");
         // The property must have exercised blocks, and blocks failing (their items then replay one by one).
         Assert.True(inBlocks > oneByOne, $"only {inBlocks} items replayed in blocks against {oneByOne} one by one");

@@ -45,34 +45,12 @@ public sealed class TagReplayPropertyTests(ITestOutputHelper output)
         Gen.Choose(0, 1000).Zip(Declaration, (at, text) => (LineEdit)new ReplaceLine(at, text)));
 
     private static readonly Gen<(List<List<string>> Versions, List<int> Visits, int RunLength)> Cases =
-        from count in Gen.Choose(0, 24)
-        from unit in Gen.ListOf(Declaration, count)
-        from editCount in Gen.Choose(1, 5)
-        from edits in Gen.ListOf(Edits, editCount)
-        from visitCount in Gen.Choose(2, 10)
-        from visits in Gen.ListOf(Gen.Choose(0, editCount), visitCount)
-        from runLength in Gen.Elements(2, 4, 8)
-        select (LineEdit.Versions(unit.ToList(), edits), visits.ToList(), runLength);
+        BlockVisits.Cases(Declaration, Edits, maxCount: 24);
 
     [Fact]
     public void Binds_replaying_tag_reads_and_declarations_equal_fresh_binds()
     {
-        var inBlocks = 0;
-        var oneByOne = 0;
-        var options = new BinderOptions();
-        var property = Prop.ForAll(Cases.ToArbitrary(), testCase =>
-        {
-            var cache = new GreenNodeCache();
-            var declarations = new ReusableDeclarations();
-            var reuse = new BindingReuse { RunLength = testCase.RunLength };
-            foreach (var visit in testCase.Visits)
-            {
-                BoundUnits.AssertReuseBindsAsFresh(testCase.Versions[visit], cache, declarations, reuse, options);
-                inBlocks += reuse.LastBind.InBlocks;
-                oneByOne += reuse.LastBind.Replayed - reuse.LastBind.InBlocks;
-            }
-        });
-        FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(400), property);
+        var (inBlocks, oneByOne) = BlockVisits.Check(Cases, new BinderOptions());
         output.WriteLine($"{inBlocks} items replayed in blocks, {oneByOne} one by one");
         // Blocks replayed, and blocks failed (their items replayed one by one): both paths were checked.
         Assert.True(inBlocks > oneByOne, $"only {inBlocks} items replayed in blocks against {oneByOne} one by one");
