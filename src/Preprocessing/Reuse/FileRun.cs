@@ -24,7 +24,7 @@ internal sealed class FileRun
     public bool IsTextRun => TextPosition >= 0;
 
     /// <summary>Names (by their session number, see <see cref="PreprocessingSession.Names"/>) read before the run wrote them, with the definition seen (null: undefined); the first <see cref="VolatileReads"/> are CONFIG_ and synthetic names.</summary>
-    public required KeyValuePair<int, MacroDefinition?>[] Reads { get; init; }
+    public KeyValuePair<int, MacroDefinition?>[] Reads => Names.Reads;
 
     /// <summary>
     /// CONFIG_ names read after the run itself included autoconf.h (kconfig.h
@@ -33,10 +33,10 @@ internal sealed class FileRun
     /// checked against what they would read after the inclusion
     /// (<see cref="MacroTable.PeekAfterAutoconf"/>), not against the table.
     /// </summary>
-    public KeyValuePair<int, MacroDefinition?>[] OptionReads { get; init; } = [];
+    public KeyValuePair<int, MacroDefinition?>[] OptionReads => Names.OptionReads;
 
     /// <summary>How many of <see cref="Reads"/>, at the start, are of CONFIG_ and synthetic names (what differs between configs).</summary>
-    public required int VolatileReads { get; init; }
+    public int VolatileReads => Names.VolatileReads;
 
     /// <summary>Only the volatile reads were recorded (see <see cref="FileRunRecorder.VolatileOnly"/>): replayable only after the same root prefix.</summary>
     public bool OnlyVolatileReads { get; init; }
@@ -49,13 +49,53 @@ internal sealed class FileRun
     public object[]? RootPrefix { get; init; }
 
     /// <summary>The run's net effect: each name (by number) written, with its final definition (null: undefined).</summary>
-    public required KeyValuePair<int, MacroDefinition?>[] Writes { get; init; }
-
+    public KeyValuePair<int, MacroDefinition?>[] Writes => Names.Writes;
 
     public required int TokenCount { get; init; }
 
-    /// <summary>What a replay appends, flattened when the run was recorded (see <see cref="Reuse.ReplayOutput"/>).</summary>
-    public required ReplayOutput ReplayOutput { get; init; }
+    /// <summary>What a replay appends (see <see cref="Reuse.ReplayOutput"/>).</summary>
+    public ReplayOutput ReplayOutput => _output ?? FlattenOutput();
+
+    private RunParts? _parts;
+    private RunNames? _names;
+    private ReplayOutput? _output;
+
+    /// <summary>What the run read and wrote, merged when it was recorded; or null, with <see cref="Parts"/>.</summary>
+    public RunNames? MergedNames
+    {
+        get => _names;
+        init => _names = value;
+    }
+
+    /// <summary>What the run replays, flattened when it was recorded; or null, with <see cref="Parts"/>.</summary>
+    public ReplayOutput? FlatOutput
+    {
+        get => _output;
+        init => _output = value;
+    }
+
+    /// <summary>The recording's parts, for a run merged and flattened when first needed (see <see cref="RunParts"/>); null once both are done.</summary>
+    public RunParts? Parts
+    {
+        get => _parts;
+        init => _parts = value;
+    }
+
+    private RunNames Names => _names ?? FlattenNames();
+
+    private RunNames FlattenNames()
+    {
+        _names = _parts!.Flatten();
+        if (_output is not null) _parts = null;
+        return _names;
+    }
+
+    private ReplayOutput FlattenOutput()
+    {
+        _output = ReplayOutput.Of(_parts!.Segments, IsTextRun);
+        if (_names is not null) _parts = null;
+        return _output;
+    }
 
     /// <summary>How many include levels below this file's own the run went: replayed deeper, it must stay within the limit.</summary>
     public required int RelativeDepth { get; init; }
@@ -68,6 +108,9 @@ internal sealed class FileRun
 
     /// <summary>The counter after the run: replaying it moves the session's counter at least this far.</summary>
     public required int CounterEnd { get; init; }
+
+    /// <summary>The run (or one included in it) included autoconf.h: an includer's option reads after it see the config's answers.</summary>
+    public bool IncludedAutoconf { get; init; }
 
     /// <summary>The session run in which this run's counter values were last issued or replayed (they must appear once per output).</summary>
     public int CounterRun { get; set; }

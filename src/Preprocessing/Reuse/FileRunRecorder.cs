@@ -8,9 +8,11 @@ namespace LayoutExpert.Preprocessing.Reuse;
 
 /// <summary>
 /// Records one file's run while it executes. Only the innermost recorder
-/// observes the macro table; when an included file ends, its reads (less the
-/// names this file had already written) and writes are merged into this one,
-/// so each lookup costs one dictionary probe.
+/// observes the macro table: it keeps this file's own first read and writes
+/// of each name, with when they happened, and the runs included in order.
+/// The included runs' reads (less the names already touched) and writes are
+/// merged into the run when it ends, or, for a file run again, when its run
+/// is first needed (see <see cref="RunParts"/>).
 /// </summary>
 internal sealed class FileRunRecorder(
     PreprocessingSession session, SourceFile file, FileRunRecorder? parent, int level,
@@ -21,6 +23,7 @@ internal sealed class FileRunRecorder(
     private readonly MacroNames _numbers = session.Names;
     private readonly int _autoconfId = session.Names.IdOf(MacroTable.AutoconfIncluded);
     private readonly List<FileRunSegment> _segments = [];
+    private readonly List<FileRun> _children = [];
     private int _tokenStart = output.Mark();
     private int _conditionStart = conditions.Count;
     private int _diagnosticStart = diagnostics.Count;
@@ -60,12 +63,16 @@ internal sealed class FileRunRecorder(
 
     public void Read(int id, MacroDefinition? seen) => Read(id, seen, _includedAutoconf && _numbers.IsConfig(id));
 
+    /// <summary>The time of own events now: after the included runs so far (see <see cref="RunParts"/>).</summary>
+    private int OwnTime => 2 * _children.Count;
+
     private void Read(int id, MacroDefinition? seen, bool afterAutoconf)
     {
         if (VolatileOnly && !_numbers.IsVolatile(id)) return;
         ref var entry = ref _names.GetOrAdd(id, out var exists);
         if (exists) return;
         entry.Read = true;
+        entry.ReadTime = OwnTime;
         entry.AfterAutoconf = afterAutoconf;
         entry.Seen = seen;
     }
@@ -75,46 +82,21 @@ internal sealed class FileRunRecorder(
         if (now is not null && id == _autoconfId) _includedAutoconf = true;
         if (VolatileOnly && !_numbers.IsVolatile(id)) return;
         ref var entry = ref _names.GetOrAdd(id, out _);
+        if (!entry.Written) entry.FirstWriteTime = OwnTime;
         entry.Written = true;
+        entry.LastWriteTime = OwnTime;
         entry.Now = now;
     }
 
-    /// <summary>Ends the recording as a run: its last own part is cut at the current end of the output.</summary>
-    public FileRun Finish(bool unsignedChar, int counter)
+    /// <summary>
+    /// Ends the recording as a run: its last own part is cut at the current
+    /// end of the output. With <paramref name="mergeLater"/> the included runs'
+    /// reads and writes are merged, and the output flattened, when the run is
+    /// first needed.
+    /// </summary>
+    public FileRun Finish(bool unsignedChar, int counter, bool mergeLater)
     {
         CloseOwnPart();
-        _names.Release();
-        int readCount = 0, optionReadCount = 0, writeCount = 0;
-        foreach (ref readonly var entry in _names.Entries)
-        {
-            if (entry.Read && entry.AfterAutoconf) optionReadCount++;
-            else if (entry.Read) readCount++;
-            if (entry.Written) writeCount++;
-        }
-        var reads = new KeyValuePair<int, MacroDefinition?>[readCount];
-        var optionReads = new KeyValuePair<int, MacroDefinition?>[optionReadCount];
-        var writes = new KeyValuePair<int, MacroDefinition?>[writeCount];
-        int volatileReads = 0, nextRead = 0, nextOptionRead = 0, nextWrite = 0;
-        foreach (ref readonly var entry in _names.Entries)
-        {
-            var id = entry.Id;
-            if (entry.Read && entry.AfterAutoconf)
-            {
-                optionReads[nextOptionRead++] = new(id, entry.Seen);
-            }
-            else if (entry.Read)
-            {
-                reads[nextRead++] = new(id, entry.Seen);
-                // What differs between configs first (options, generated headers' texts), so a check fails early.
-                if (_numbers.IsVolatile(id))
-                {
-                    (reads[volatileReads], reads[nextRead - 1]) = (reads[nextRead - 1], reads[volatileReads]);
-                    volatileReads++;
-                }
-            }
-            if (entry.Written) writes[nextWrite++] = new(id, entry.Now);
-        }
-        _names.ReleaseEntries();
         var tokens = 0;
         var counterChildren = new List<FileRun>();
         foreach (var segment in _segments)
@@ -122,47 +104,58 @@ internal sealed class FileRunRecorder(
             tokens += segment.TokenCount;
             if (segment.Child is { UsesCounter: true } child) counterChildren.Add(child);
         }
+        RunParts? parts = null;
+        RunNames? names = null;
+        ReplayOutput? output = null;
+        if (mergeLater)
+        {
+            _names.Release();
+            parts = new RunParts(session, _names.Entries.ToArray(), [.. _children], [.. _segments], VolatileOnly);
+            _names.ReleaseEntries();
+        }
+        else
+        {
+            names = RunParts.Flatten(_names, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_children), VolatileOnly, _numbers);
+            output = ReplayOutput.Of(_segments, TextPosition >= 0);
+        }
         return new FileRun
         {
             File = File,
             TextPosition = TextPosition,
-            Reads = reads,
-            OptionReads = optionReads,
-            VolatileReads = volatileReads,
             OnlyVolatileReads = VolatileOnly,
             RootPrefix = RootPrefix,
-            Writes = writes,
-            ReplayOutput = ReplayOutput.Of(_segments, TextPosition >= 0),
+            MergedNames = names,
+            FlatOutput = output,
+            Parts = parts,
             TokenCount = tokens,
             RelativeDepth = DeepestLevel - Level,
             UnsignedChar = unsignedChar,
             UsesCounter = UsesCounter,
             CounterChildren = [.. counterChildren],
             CounterEnd = counter,
+            IncludedAutoconf = _includedAutoconf,
         };
     }
 
-    /// <summary>An included file's run ended (or was replayed) inside this one: it becomes a segment, and what it read and wrote is ours.</summary>
+    /// <summary>An included file's run ended (or was replayed) inside this one: it becomes a segment, and what it read and wrote is ours (merged when this run ends).</summary>
     public void AddChild(FileRun child, int tokenStart, int conditionStart, int diagnosticStart)
     {
         CloseOwnPart(tokenStart, conditionStart, diagnosticStart);
         _segments.Add(new FileRunSegment { Child = child });
-        // A child's volatile reads come first: they are all a volatile-only recording takes.
-        var reads = VolatileOnly ? child.Reads.AsSpan(0, child.VolatileReads) : child.Reads;
-        foreach (var (id, seen) in reads) Read(id, seen);
-        foreach (var (id, seen) in child.OptionReads) Read(id, seen, afterAutoconf: true);
-        foreach (var (id, now) in child.Writes) Wrote(id, now);
+        _children.Add(child);
+        _includedAutoconf |= child.IncludedAutoconf;
         UsesCounter |= child.UsesCounter;
         DeepestLevel = Math.Max(DeepestLevel, Level + 1 + child.RelativeDepth);
         Resume();
     }
 
-    /// <summary>An included file recorded but not kept as a run (it did not end at a plain point): its segments and its reads and writes are ours.</summary>
+    /// <summary>An included file recorded but not kept as a run (it did not end at a plain point): its segments and its reads and writes (its included runs' merged in) are ours, as of now.</summary>
     public void Absorb(FileRunRecorder child)
     {
         CloseOwnPart(child._tokenStartOfRecording, child._conditionStartOfRecording, child._diagnosticStartOfRecording);
         child.CloseOwnPart();
         _segments.AddRange(child._segments);
+        RunParts.MergeChildren(child._names, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(child._children), child.VolatileOnly, _numbers);
         child._names.Release();
         foreach (ref readonly var entry in child._names.Entries)
         {
@@ -170,6 +163,7 @@ internal sealed class FileRunRecorder(
             if (entry.Written) Wrote(entry.Id, entry.Now);
         }
         child._names.ReleaseEntries();
+        _includedAutoconf |= child._includedAutoconf;
         Tainted |= child.Tainted;
         UsesCounter |= child.UsesCounter;
         DeepestLevel = Math.Max(DeepestLevel, child.DeepestLevel);

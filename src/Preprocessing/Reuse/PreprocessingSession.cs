@@ -38,6 +38,13 @@ public sealed class PreprocessingSession
 
     public int MaxRunsPerFile { get; }
 
+    /// <summary>
+    /// Whether a file's later runs are merged when first needed rather than
+    /// when recorded (see <see cref="MergesLater"/>); on by default. Either way the
+    /// runs are the same: tests turn it off to compare.
+    /// </summary>
+    public bool MergeLaterRuns { get; init; } = true;
+
     /// <summary>Every run's figures added up.</summary>
     public PreprocessingStatistics Total { get; private set; }
 
@@ -223,6 +230,17 @@ public sealed class PreprocessingSession
         }
         return true;
     }
+
+    /// <summary>
+    /// Whether the run of <paramref name="file"/> (at <paramref name="textPosition"/>,
+    /// for a text run's) just recorded is merged later: when a run of it is
+    /// already kept. A file's first run is merged when
+    /// recorded, since the next config will most likely replay it; a later one
+    /// ran because something it read changed, and is merged when first needed
+    /// (see <see cref="RunParts"/>).
+    /// </summary>
+    internal bool MergesLater(SourceFile file, int textPosition) =>
+        MergeLaterRuns && (textPosition >= 0 ? _textRuns.ContainsKey((file, textPosition)) : _runs.ContainsKey(file));
 
     internal void Remember(FileRun run)
     {

@@ -24,6 +24,11 @@ internal sealed class RecordedNames(PreprocessingSession session)
         public bool Written;
         public MacroDefinition? Seen;
         public MacroDefinition? Now;
+
+        /// <summary>When the read was made, the first write and the last write, in the times of <see cref="RunParts"/> (own events even, included runs odd).</summary>
+        public int ReadTime;
+        public int FirstWriteTime;
+        public int LastWriteTime;
     }
 
     private int[] _index = session.BorrowNameIndex();

@@ -134,7 +134,7 @@ public sealed partial class Preprocessor
         if (AtReusePoint && !recorder.Tainted)
         {
             var start = (recorder.TokenStartOfRecording, recorder.ConditionStartOfRecording, recorder.DiagnosticStartOfRecording);
-            var run = recorder.Finish(_options.UnsignedChar, _env.Counter);
+            var run = recorder.Finish(_options.UnsignedChar, _env.Counter, mergeLater: _session!.MergesLater(recorder.File, recorder.TextPosition));
             if (run.UsesCounter) run.CounterRun = _session!.RunNumber;
             _session!.Remember(run);
             parent?.AddChild(run, start.Item1, start.Item2, start.Item3);

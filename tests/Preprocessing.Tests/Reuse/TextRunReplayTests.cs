@@ -69,7 +69,7 @@ public class TextRunReplayTests
         Assert.Equal(SnippetPreprocessor.GccTokens("#define CONFIG_FOO 1\n" + Header), Texts(reused));
     }
 
-    private static PreAst.PreAst Build(params (string Path, string Text)[] headers)
+    internal static PreAst.PreAst Build(params (string Path, string Text)[] headers)
     {
         var tree = PreAstBuilderTests.Tree(headers);
         return PreAstBuilder.Build(new PreAstBuildOptions([tree], ArchitectureLayout.X86_64, Path.Combine(tree, "module.c"), "#include \"h.h\"\n")).PreAst
