@@ -44,16 +44,18 @@ public sealed class KbuildSetup : IEquatable<KbuildSetup>
     {
         var compilation = KbuildCompilation.Create(preAst, config, new Dictionary<string, string>());
         var randstruct = config.IsBuiltin("RANDSTRUCT") || config.IsBuiltin("GCC_PLUGIN_RANDSTRUCT");
-        var rules = compilation.ConfigMacros is { } macros ? new MacroRules(macros) : null;
+        var rules = compilation.ConfigMacros is { } macros ? new ConfigMacroRules(macros) : null;
         return new KbuildSetup(compilation.LazyConfigOptions with { ConfigMacros = null }, rules, randstruct, compilation.Diagnostics);
     }
 
     /// <summary>How options are written as macros, without the options: those are read per option where they are used.</summary>
-    private sealed class MacroRules(IConfigMacroSource inner) : IConfigMacroSource
+    private sealed class ConfigMacroRules(IConfigMacroSource inner) : IConfigMacroSource
     {
         public ConfigEntry? Option(string name) => throw new InvalidOperationException("the setup's config is read option by option where it is used");
 
         public MacroDefinitionText MacroFor(ConfigEntry entry) => inner.MacroFor(entry);
+
+        public object MacroRules => inner.MacroRules;
     }
 
     public bool Equals(KbuildSetup? other) => other is not null && (ReferenceEquals(this, other) || _fingerprint == other._fingerprint);

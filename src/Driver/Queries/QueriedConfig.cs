@@ -17,4 +17,6 @@ internal sealed class QueriedConfig(QueryContext context, IConfigMacroSource rul
         context.Get(ProfileInputs.ConfigOption, name) is { } value ? new ConfigEntry(name, value, 0) : null;
 
     public MacroDefinitionText MacroFor(ConfigEntry entry) => rules.MacroFor(entry);
+
+    public object MacroRules => rules.MacroRules;
 }

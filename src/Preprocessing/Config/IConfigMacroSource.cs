@@ -13,6 +13,13 @@ public interface IConfigMacroSource
 
     /// <summary>The #define autoconf.h writes for a set entry (CONFIG_X 1, CONFIG_X_MODULE 1, a string, a number).</summary>
     MacroDefinitionText MacroFor(ConfigEntry entry);
+
+    /// <summary>
+    /// What <see cref="MacroFor"/> depends on besides the entry: two sources
+    /// with the same object here write the same #define for equal entries, so
+    /// a preprocessing session may keep an option's answer across configs.
+    /// </summary>
+    object MacroRules => this;
 }
 
 /// <summary>A <see cref="KernelConfig"/> as a lazy autoconf.h, written as <see cref="AutoconfHeader"/> writes it (hex symbols from the table).</summary>
@@ -21,4 +28,6 @@ public sealed class KernelConfigMacroSource(KernelConfig config, KconfigSymbolTa
     public ConfigEntry? Option(string name) => config[name];
 
     public MacroDefinitionText MacroFor(ConfigEntry entry) => table.MacroFor(entry);
+
+    public object MacroRules => table;
 }

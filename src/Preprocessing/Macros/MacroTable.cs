@@ -54,8 +54,8 @@ public sealed class MacroTable(MacroNames? names = null)
     /// <summary>Every read of a numbered name (with what it held), in order, while not null.</summary>
     public List<KeyValuePair<int, MacroDefinition?>>? ReadLog { get; set; }
 
-    /// <summary>CONFIG_ name to its definition (null: not defined) under the config; asked once per name per table.</summary>
-    public Func<string, MacroDefinition?>? ConfigSource { get; set; }
+    /// <summary>A CONFIG_ name's number to its definition (null: not defined) under the config; asked once per name per table.</summary>
+    public Func<int, MacroDefinition?>? ConfigSource { get; set; }
 
     public bool TryGet(string name, out MacroDefinition definition) => Read(name, LookupId(name), out definition);
 
@@ -201,7 +201,7 @@ public sealed class MacroTable(MacroNames? names = null)
         ref var answer = ref _answers[option];
         if (!answer.Asked)
         {
-            answer.Definition = ConfigSource!(Names.NameOf(id));
+            answer.Definition = ConfigSource!(id);
             answer.Asked = true;
         }
         return answer.Definition;

@@ -120,6 +120,9 @@ public sealed class PreprocessingSession
         if (_nameIndexes.Count < 64) _nameIndexes.Push(index);
     }
 
+    /// <summary>Each option's last answer, for runs under other configs.</summary>
+    internal ConfigAnswers ConfigAnswers { get; } = new();
+
     /// <summary>The #if and #elif lines decided so far, for files that run again.</summary>
     internal ConditionMemo Conditions { get; } = new();
 

@@ -219,26 +219,41 @@ public sealed partial class Preprocessor
     }
 
     /// <summary>
-    /// A CONFIG_ name under the lazy config source, as autoconf.h would define
-    /// it: option X set to anything but m gives CONFIG_X; X=m gives CONFIG_X_MODULE 1.
+    /// The CONFIG_ name numbered <paramref name="id"/> under the lazy config
+    /// source, as autoconf.h would define it: option X set to anything but m
+    /// gives CONFIG_X; X=m gives CONFIG_X_MODULE 1. The options are asked each
+    /// time (each ask is a dependency for the caller); a session keeps the
+    /// definition made from equal entries (<see cref="ConfigAnswers"/>).
     /// </summary>
-    private MacroDefinition? ConfigMacro(string name)
+    private MacroDefinition? ConfigMacro(int id)
     {
         var source = _options.ConfigMacros!;
+        var names = _env.Macros.Names;
+        var name = names.NameOf(id);
         var option = name["CONFIG_".Length..];
+        var entry = source.Option(option);
+        ConfigEntry? module = null;
+        if ((entry is null || entry.Kind == ConfigValueKind.Module) && option.EndsWith("_MODULE", StringComparison.Ordinal))
+        {
+            module = source.Option(option[..^"_MODULE".Length]);
+        }
+        var optionIndex = names.OptionIndex(id);
+        if (_session is not null && _session.ConfigAnswers.TryGet(optionIndex, source.MacroRules, entry, module, out var kept)) return kept;
         MacroDefinitionText? text = null;
-        if (source.Option(option) is { } entry && entry.Kind != ConfigValueKind.Module) text = source.MacroFor(entry);
-        else if (option.EndsWith("_MODULE", StringComparison.Ordinal) && source.Option(option[..^"_MODULE".Length]) is { Kind: ConfigValueKind.Module } module)
+        if (entry is not null && entry.Kind != ConfigValueKind.Module) text = source.MacroFor(entry);
+        else if (module is { Kind: ConfigValueKind.Module }) text = source.MacroFor(module);
+        MacroDefinition? definition = null;
+        if (text is not null && text.Name == name)
         {
-            text = source.MacroFor(module);
+            var line = "#define " + text.Name + " " + text.Replacement + "\n";
+            MacroDefinition Make()
+            {
+                var root = DirectiveParser.ParseGreen(line, _env.Cache);
+                return Definitions.FromDirective(root.GetSlot(0)!.GetSlot(0)!, 0, _generatedIds[AutoconfPath], _env.Origins);
+            }
+            definition = _session is null ? Make() : _session.Definitions.WithText(AutoconfPath, line) ?? _session.Definitions.SetWithText(AutoconfPath, line, Make());
         }
-        if (text is null || text.Name != name) return null;
-        var line = "#define " + text.Name + " " + text.Replacement + "\n";
-        MacroDefinition Make()
-        {
-            var root = DirectiveParser.ParseGreen(line, _env.Cache);
-            return Definitions.FromDirective(root.GetSlot(0)!.GetSlot(0)!, 0, _generatedIds[AutoconfPath], _env.Origins);
-        }
-        return _session is null ? Make() : _session.Definitions.WithText(AutoconfPath, line) ?? _session.Definitions.SetWithText(AutoconfPath, line, Make());
+        _session?.ConfigAnswers.Keep(optionIndex, source.MacroRules, entry, module, definition);
+        return definition;
     }
 }
