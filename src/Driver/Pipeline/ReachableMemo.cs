@@ -12,20 +12,25 @@ namespace LayoutExpert.Driver.Pipeline;
 /// <see cref="LayoutSetBuilder"/> for the same definitions and with the same
 /// names object (a whole set reused after a config flip), so the same set,
 /// the same names and equal roots give the same answer. Any other call cuts
-/// the set afresh. One per database (<see cref="Queries.ProfileSession"/>):
-/// no state is shared between databases.
+/// the set: made from the last cut (<see cref="ReachableCut"/>) when the
+/// database serves several configs, afresh otherwise (one cut: the graph would
+/// cost more than it saves). One per database
+/// (<see cref="Queries.ProfileSession"/>): no state is shared between databases.
 /// </summary>
-public sealed class ReachableMemo
+public sealed class ReachableMemo(bool incremental = false)
 {
     private sealed record Entry(LayoutSetBuilder.Names Names, CType[] Roots, LayoutSet Reachable);
 
     private readonly ConditionalWeakTable<LayoutSet, Entry> _known = new();
 
+    /// <summary>The cut made from the last one; null when each cut is made afresh.</summary>
+    public ReachableCut? Cut { get; } = incremental ? new ReachableCut() : null;
+
     public LayoutSet From(LayoutSet all, TypeTable table, LayoutSetBuilder.Names names, IEnumerable<CType> roots, LayoutSetMemory? memory)
     {
         var rootArray = roots as CType[] ?? [.. roots];
         if (_known.TryGetValue(all, out var entry) && ReferenceEquals(entry.Names, names) && SameRoots(entry.Roots, rootArray)) return entry.Reachable;
-        var reachable = ReachableTypes.From(all, table, names, rootArray, memory);
+        var reachable = Cut is { } cut ? cut.From(all, table, names, rootArray) : ReachableTypes.From(all, table, names, rootArray, memory);
         _known.AddOrUpdate(all, new Entry(names, rootArray, reachable));
         return reachable;
     }

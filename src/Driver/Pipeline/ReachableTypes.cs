@@ -83,39 +83,49 @@ public static class ReachableTypes
     private readonly record struct Pending(CType Type);
 
     /// <summary>The base types a record's members name, worked out once per model object (models are immutable and shared across builds).</summary>
-    private static readonly ConditionalWeakTable<RecordLayout, string[]> BaseTypesOf = new();
+    private static readonly ConditionalWeakTable<RecordLayout, string[]> BaseTypesOfRecord = new();
 
     private static HashSet<string> UsedBaseTypes(IEnumerable<RecordLayout> records, IEnumerable<EnumLayout> enums, IEnumerable<TypedefLayout> typedefs)
     {
         var used = new HashSet<string>(StringComparer.Ordinal);
         foreach (var record in records)
         {
-            foreach (var name in BaseTypesOf.GetValue(record, static r => MemberBaseTypes(r))) used.Add(name);
+            foreach (var name in BaseTypesOf(record)) used.Add(name);
         }
-        foreach (var typedef in typedefs) Visit(typedef.Target, used);
+        foreach (var typedef in typedefs)
+        {
+            if (BaseTypeOf(typedef.Target) is { } name) used.Add(name);
+        }
         foreach (var @enum in enums) used.Add(@enum.BaseType);
         return used;
     }
 
-    private static string[] MemberBaseTypes(RecordLayout record)
-    {
-        var used = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var member in record.Members) Visit(member.Type, used);
-        return [.. used];
-    }
+    /// <summary>The base types the members of <paramref name="record"/> name, each once.</summary>
+    internal static string[] BaseTypesOf(RecordLayout record) => BaseTypesOfRecord.GetValue(record, static r => MemberBaseTypes(r));
 
-    private static void Visit(TypeRef type, HashSet<string> used)
+    /// <summary>The base type <paramref name="type"/> names through pointers and arrays, if any (what a typedef adds to the base types).</summary>
+    internal static string? BaseTypeOf(TypeRef type)
     {
         while (true)
         {
             switch (type)
             {
-                case BaseTypeRef b: used.Add(b.Name); return;
+                case BaseTypeRef b: return b.Name;
                 case PointerTypeRef p: type = p.Target; break;
                 case ArrayTypeRef a: type = a.Element; break;
-                default: return;
+                default: return null;
             }
         }
+    }
+
+    private static string[] MemberBaseTypes(RecordLayout record)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var member in record.Members)
+        {
+            if (BaseTypeOf(member.Type) is { } name) used.Add(name);
+        }
+        return [.. used];
     }
 
     /// <summary>The entries of <paramref name="all"/> under the given names (names it lacks, and nulls, are skipped).</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using LayoutExpert.Driver.Pipeline;
 using LayoutExpert.Incremental;
@@ -38,17 +39,101 @@ public sealed class ProfileDatabase
 
     public ProfileSession Session { get; }
 
+    /// <summary>The entries of the config set last (default: none yet), for the next to be compared with entry by entry.</summary>
+    private ImmutableArray<ConfigEntry> _lastEntries;
+
     /// <summary>Makes <paramref name="config"/> the current one: every option an input of its own, unset ones null.</summary>
     /// <remarks>
-    /// An option whose value is the very object already set (configs made from one another share them) is passed
-    /// over without asking the database: a flip of one option costs a lookup per option and one input set.
+    /// A config made from the last one (<see cref="KernelConfig.With"/>: the same entry objects, one set, added or
+    /// removed) is compared with it entry by entry, by reference (<see cref="SetChanges"/>): only the options that
+    /// differ are looked up and set. Any other config goes option by option (<see cref="SetAll"/>).
     /// </remarks>
     public void SetConfig(KernelConfig config)
+    {
+        var entries = config.Entries;
+        if (_lastEntries.IsDefault || !SetChanges(_lastEntries, entries)) SetAll(entries);
+        _lastEntries = entries;
+        Database.Set(ProfileInputs.Config, ProfileInputs.Key, config);
+        _configRevision = Database.CurrentRevision;
+    }
+
+    /// <summary>
+    /// Sets the options of <paramref name="now"/> that are not the very entries of <paramref name="then"/> at the
+    /// corresponding place, walking both in order: an entry of one that the other lacks is an option added or
+    /// removed. False, having set nothing, when the two differ by more than single entries here and there.
+    /// </summary>
+    private bool SetChanges(ImmutableArray<ConfigEntry> then, ImmutableArray<ConfigEntry> now)
+    {
+        if (then == now) return true;
+        List<(string Name, ConfigValue? Value)>? changes = null;
+        int i = 0, j = 0;
+        while (i < now.Length || j < then.Length)
+        {
+            if (i < now.Length && j < then.Length)
+            {
+                var entry = now[i];
+                var last = then[j];
+                if (ReferenceEquals(entry, last) || (ReferenceEquals(entry.Name, last.Name) && ReferenceEquals(entry.Value, last.Value)))
+                {
+                    i++;
+                    j++;
+                    continue;
+                }
+                if (entry.Name == last.Name)
+                {
+                    (changes ??= []).Add((entry.Name, entry.Value));
+                    i++;
+                    j++;
+                    continue;
+                }
+                if (j + 1 < then.Length && ReferenceEquals(entry, then[j + 1]))
+                {
+                    (changes ??= []).Add((last.Name, null));
+                    j++;
+                    continue;
+                }
+                if (i + 1 < now.Length && ReferenceEquals(now[i + 1], last))
+                {
+                    (changes ??= []).Add((entry.Name, entry.Value));
+                    i++;
+                    continue;
+                }
+                return false;
+            }
+            if (i < now.Length) (changes ??= []).Add((now[i].Name, now[i++].Value));
+            else (changes ??= []).Add((then[j++].Name, null));
+        }
+        if (changes is null) return true;
+        // An option moved (removed at one place, added at another) is left to the general way.
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, _) in changes)
+        {
+            if (!names.Add(name)) return false;
+        }
+        var stamp = ++_setConfigs;
+        foreach (var (name, value) in changes)
+        {
+            if (value is null)
+            {
+                _values.Remove(name);
+                Database.Set(ProfileInputs.ConfigOption, name, null);
+            }
+            else
+            {
+                _values[name] = (value, stamp);
+                Database.Set(ProfileInputs.ConfigOption, name, value);
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Sets every option of <paramref name="entries"/> whose value is not the very object set already, and unsets those it lacks.</summary>
+    private void SetAll(ImmutableArray<ConfigEntry> entries)
     {
         var stamp = ++_setConfigs;
         var before = _values.Count;
         var seen = 0;
-        foreach (var entry in config.Entries)
+        foreach (var entry in entries)
         {
             // The slot stays valid while the loop body touches no other entry of _values.
             ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_values, entry.Name, out var exists);
@@ -75,8 +160,6 @@ public sealed class ProfileDatabase
                 _values.Remove(name);
             }
         }
-        Database.Set(ProfileInputs.Config, ProfileInputs.Key, config);
-        _configRevision = Database.CurrentRevision;
     }
 
     public void SetSymbols(SymbolInput symbols) => Database.Set(ProfileInputs.Symbols, ProfileInputs.Key, symbols, Durability.Medium);

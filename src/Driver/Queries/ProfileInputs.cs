@@ -37,8 +37,19 @@ public static class ProfileInputs
     {
         public static readonly ConfigComparer Instance = new();
 
-        public bool Equals(KernelConfig? x, KernelConfig? y) =>
-            ReferenceEquals(x, y) || (x is not null && y is not null && x.Entries.Select(e => (e.Name, e.Value)).SequenceEqual(y.Entries.Select(e => (e.Name, e.Value))));
+        public bool Equals(KernelConfig? x, KernelConfig? y)
+        {
+            if (ReferenceEquals(x, y)) return true;
+            if (x is null || y is null) return false;
+            var (a, b) = (x.Entries, y.Entries);
+            if (a.Length != b.Length) return false;
+            for (var i = 0; i < a.Length; i++)
+            {
+                // Configs made from one another share entry objects: most compare by reference.
+                if (!ReferenceEquals(a[i], b[i]) && (a[i].Name != b[i].Name || !a[i].Value.Equals(b[i].Value))) return false;
+            }
+            return true;
+        }
 
         public int GetHashCode(KernelConfig obj) => obj.Count;
     }

@@ -46,7 +46,7 @@ public sealed class ProfileSession(bool reuseAcrossConfigs)
     public IsfFragments IsfFragments { get; } = new();
 
     /// <summary>The reachable part of each layout set this database's types query cut (a set reused whole after a flip back is not cut again).</summary>
-    public ReachableMemo Reachable { get; } = new();
+    public ReachableMemo Reachable { get; } = new(reuseAcrossConfigs);
 
     /// <summary>Where stages report their times; replaced per command, never read by a computation.</summary>
     public StageLog Log { get; set; } = StageLog.Silent;

@@ -16,7 +16,7 @@ public readonly record struct IsfBuildStatistics(int RecordsEncoded, int Records
 /// diagnostics a fresh build gives; a config change that alters a few types
 /// re-encodes those few. Owned by whoever builds profile after profile (one
 /// per query database); not shared between threads' builds at once (a build
-/// holds it). A piece unused by <see cref="KeptBuilds"/> builds is dropped.
+/// holds it). A piece unused by <see cref="KeptBuilds"/> builds is dropped (checked every <see cref="SweepEvery"/> builds).
 /// </summary>
 public sealed class IsfFragments
 {
@@ -41,23 +41,53 @@ public sealed class IsfFragments
     /// </summary>
     internal CanonicalJsonBuilder Document { get; } = new(0);
 
-    internal void BeginBuild() => Build++;
+    /// <summary>The record pieces the last build used, in its order (the names' ordinal order), and those of this build so far.</summary>
+    private List<RecordFragment> _lastOrder = [];
+    private List<RecordFragment> _order = [];
+    private int _cursor;
 
-    /// <summary>Written out rather than through <see cref="Find{T}"/>: a closure per record of every build.</summary>
+    internal void BeginBuild()
+    {
+        Build++;
+        _order.Clear();
+        _cursor = 0;
+    }
+
+    /// <summary>
+    /// The piece for <paramref name="record"/>, asked in name order. Records come in the order of the last build,
+    /// so the piece it used next is tried first, by reference, with no lookup by name; then every variant kept
+    /// under the name. Written out rather than through <see cref="Find{T}"/>: a closure per record of every build.
+    /// </summary>
     internal RecordFragment? FindRecord(RecordLayout record, LayoutReads.Answers answers)
     {
+        while (_cursor < _lastOrder.Count && string.CompareOrdinal(_lastOrder[_cursor].Record.Name, record.Name) < 0) _cursor++;
+        if (_cursor < _lastOrder.Count && _lastOrder[_cursor] is var next && ReferenceEquals(next.Record, record))
+        {
+            _cursor++;
+            if (next.Reads.StillHold(answers)) return Used(next);
+        }
         if (!_records.TryGetValue(record.Name, out var variants)) return null;
         for (var i = 0; i < variants.Count; i++)
         {
             var fragment = variants[i];
             if (!(ReferenceEquals(fragment.Record, record) || fragment.Record.Equals(record)) || !fragment.Reads.StillHold(answers)) continue;
-            fragment.LastUsed = Build;
-            return fragment;
+            return Used(fragment);
         }
         return null;
     }
 
-    internal void AddRecord(RecordFragment fragment) => Add(_records, fragment.Record.Name, fragment);
+    private RecordFragment Used(RecordFragment fragment)
+    {
+        fragment.LastUsed = Build;
+        _order.Add(fragment);
+        return fragment;
+    }
+
+    internal void AddRecord(RecordFragment fragment)
+    {
+        Add(_records, fragment.Record.Name, fragment);
+        _order.Add(fragment);
+    }
 
     internal EnumFragment? FindEnum(EnumLayout layout, bool unsignedBase) =>
         Find(_enums, layout.Name, f => f.UnsignedBase == unsignedBase && (ReferenceEquals(f.Layout, layout) || f.Layout.Equals(layout)));
@@ -84,9 +114,14 @@ public sealed class IsfFragments
         if (_symbols.Count > 2) _symbols.RemoveAt(_symbols.Count - 1);
     }
 
-    /// <summary>Drops the pieces no recent build used (types of configs long gone).</summary>
+    /// <summary>Builds between sweeps: a sweep walks every name's variants, and a piece kept a few builds longer costs only memory.</summary>
+    private const int SweepEvery = 4;
+
+    /// <summary>Drops the pieces no recent build used (types of configs long gone), every few builds.</summary>
     internal void EndBuild()
     {
+        (_lastOrder, _order) = (_order, _lastOrder);
+        if (Build % SweepEvery != 0) return;
         Sweep(_records);
         Sweep(_enums);
     }
