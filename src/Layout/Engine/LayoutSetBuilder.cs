@@ -98,8 +98,10 @@ public static class LayoutSetBuilder
         }
 
         var typedefs = new Dictionary<string, TypedefLayout>(table.Typedefs.Count, StringComparer.Ordinal);
+        var split = new TypedefSplit();
         foreach (var (name, typedef) in table.Typedefs)
         {
+            split.Add(name, typedef);
             var target = mapper.Map(typedef.Target);
             if (target.TryGet(out var typeRef)) typedefs[name] = memory.Typedef(name, typeRef);
             else issues.Add(new LayoutIssue("typedef " + name, target.Problem));
@@ -161,7 +163,8 @@ public static class LayoutSetBuilder
         // What the next build patches (only a build that takes from this delta asks; a set memory of its own has nothing to patch).
         if (delta is not null && engine.Memory is not null)
         {
-            delta.Products = new SetProducts(records, recordLayouts, sharedRecords, enums, enumLayouts, sharedEnums, typedefs);
+            delta.Products = new SetProducts(records, recordLayouts, sharedRecords, enums, enumLayouts, sharedEnums, typedefs,
+                table.Typedefs, split.Dependent, split.FixedBases);
         }
         var sortedIssues = issues.OrderBy(i => i.Subject, StringComparer.Ordinal).ThenBy(i => i.Problem.Message, StringComparer.Ordinal).ToImmutableArray();
         return (new LayoutSetResult(set, sortedIssues), mappedRoots.ToImmutable(), new Names(recordLayouts, enumLayouts, typedefs));

@@ -50,6 +50,14 @@ internal sealed class ModelMapper(LayoutEngine engine, SetDelta? prior = null)
     /// <summary>A base kind past what a mask holds was noted: the mapping can be no <see cref="SetDelta"/>.</summary>
     public bool BasesUnkept { get; private set; }
 
+    private static int tokens;
+
+    /// <summary>This mapping's number, left on the entries it takes (<see cref="MappedRecord.TakenBy"/>): those of the last build not taken are gone.</summary>
+    public int Token { get; } = Interlocked.Increment(ref tokens);
+
+    /// <summary>Base kinds noted again (one bit per kind) for models taken without mapping, as a mapping would note them.</summary>
+    public void NoteBases(ulong bases) => NoteAgain(bases);
+
     /// <summary>Records and enums taken from the last build's delta.</summary>
     public int Carried { get; private set; }
 
@@ -123,6 +131,7 @@ internal sealed class ModelMapper(LayoutEngine engine, SetDelta? prior = null)
         if (prior?.TakeRecord(id) is { } taken)
         {
             NoteAgain(taken.Bases);
+            taken.TakenBy = Token;
             records[id] = taken;
             Carried++;
             return taken.Result;
@@ -157,6 +166,7 @@ internal sealed class ModelMapper(LayoutEngine engine, SetDelta? prior = null)
         if (prior?.TakeEnum(id) is { } taken)
         {
             NoteAgain(taken.Bases);
+            taken.TakenBy = Token;
             enums[id] = taken;
             Carried++;
             return taken.Result;

@@ -41,6 +41,9 @@ internal sealed class MappedRecord(RecordId id, RecordDefinition? definition, La
     public int ModelMark { get; set; }
 
     public bool ModelClean { get; set; }
+
+    /// <summary>The <see cref="ModelMapper.Token"/> of the last mapping that took this entry.</summary>
+    public int TakenBy { get; set; }
 }
 
 /// <summary>One enum as a <see cref="ModelMapper"/> mapped it: layout and model are functions of its definition alone.</summary>
@@ -57,6 +60,9 @@ internal sealed class MappedEnum(EnumId id, EnumDefinition? definition, LayoutRe
     public int Mark { get; set; }
 
     public bool Clean { get; set; }
+
+    /// <summary>The <see cref="ModelMapper.Token"/> of the last mapping that took this entry.</summary>
+    public int TakenBy { get; set; }
 }
 
 /// <summary>

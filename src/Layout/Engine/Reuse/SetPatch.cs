@@ -48,11 +48,12 @@ internal sealed class SetPatch
             new Dictionary<string, EnumLayout>(last.Enums, StringComparer.Ordinal),
             new Dictionary<EnumId, EnumLayout>(last.EnumLayouts),
             new Dictionary<string, int>(last.SharedEnumNames, StringComparer.Ordinal),
-            new Dictionary<string, TypedefLayout>(last.Typedefs, StringComparer.Ordinal)));
+            new Dictionary<string, TypedefLayout>(last.Typedefs, StringComparer.Ordinal),
+            last.TypedefTable, last.DependentTypedefs, last.FixedTypedefBases));
         var products = patch.Products;
 
         // Gone first (an id mapped anew leaves its old name before taking its new one), then the new models.
-        foreach (var old in Gone(prior.Records, mapper.Records, mapper.ReplacedRecords, mapper.FreshRecords.Count))
+        foreach (var old in Gone(prior.Records, mapper.Records, mapper.ReplacedRecords, mapper.FreshRecords.Count, mapper.Token, static r => r.TakenBy))
         {
             products.RecordLayouts.Remove(old.Id);
             Leave(products.Records, products.SharedRecordNames, Name(old.Result), patch.changedRecords);
@@ -64,7 +65,7 @@ internal sealed class SetPatch
             products.RecordLayouts[fresh.Id] = entry;
         }
 
-        foreach (var old in Gone(prior.Enums, mapper.Enums, mapper.ReplacedEnums, mapper.FreshEnums.Count))
+        foreach (var old in Gone(prior.Enums, mapper.Enums, mapper.ReplacedEnums, mapper.FreshEnums.Count, mapper.Token, static e => e.TakenBy))
         {
             products.EnumLayouts.Remove(old.Id);
             Leave(products.Enums, products.SharedEnumNames, Name(old.Result), patch.changedEnums);
@@ -76,24 +77,46 @@ internal sealed class SetPatch
             products.EnumLayouts[fresh.Id] = entry;
         }
 
-        return patch.PatchTypedefs(mapper, table) ? patch : null;
+        if (ReferenceEquals(table.Typedefs, last.TypedefTable)) return patch.PatchDependentTypedefs(mapper) ? patch : null;
+        return patch.PatchTypedefs(mapper, table) is { } products2 ? patch.With(products2) : null;
+    }
+
+    private SetPatch With(SetProducts products)
+    {
+        var patch = new SetPatch(products);
+        patch.changedRecords.AddRange(changedRecords);
+        patch.changedEnums.AddRange(changedEnums);
+        patch.changedTypedefs.AddRange(changedTypedefs);
+        return patch;
+    }
+
+    /// <summary>
+    /// The very typedef table of the last build: only the typedefs whose model may have changed with the records and
+    /// enums they name are mapped again; the others note their base kinds, as mapping them would.
+    /// </summary>
+    private bool PatchDependentTypedefs(ModelMapper mapper)
+    {
+        mapper.NoteBases(Products.FixedTypedefBases);
+        foreach (var (name, typedef) in Products.DependentTypedefs)
+        {
+            if (!Remap(mapper, name, typedef)) return false;
+        }
+        return true;
     }
 
     /// <summary>
     /// Every typedef mapped again (its target may name anonymous records whose names changed); an entry whose
     /// target maps as before keeps its object, as <see cref="LayoutSetMemory.Typedef"/> keeps it for a whole build.
+    /// The products then record this table's dependent typedefs.
     /// </summary>
-    private bool PatchTypedefs(ModelMapper mapper, TypeTable table)
+    private SetProducts? PatchTypedefs(ModelMapper mapper, TypeTable table)
     {
         var typedefs = Products.Typedefs;
+        var dependent = new TypedefSplit();
         foreach (var (name, typedef) in table.Typedefs)
         {
-            var target = mapper.Map(typedef.Target);
-            if (!target.TryGet(out var typeRef)) return false;
-            ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(typedefs, name, out var existed);
-            if (existed && entry!.Target.Equals(typeRef)) continue;
-            entry = new TypedefLayout(name, typeRef);
-            changedTypedefs.Add(name);
+            dependent.Add(name, typedef);
+            if (!Remap(mapper, name, typedef)) return null;
         }
         if (typedefs.Count != table.Typedefs.Count)
         {
@@ -109,6 +132,17 @@ internal sealed class SetPatch
                 changedTypedefs.Add(name);
             }
         }
+        return Products with { TypedefTable = table.Typedefs, DependentTypedefs = dependent.Dependent, FixedTypedefBases = dependent.FixedBases };
+    }
+
+    private bool Remap(ModelMapper mapper, string name, TypedefType typedef)
+    {
+        var target = mapper.Map(typedef.Target);
+        if (!target.TryGet(out var typeRef)) return false;
+        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(Products.Typedefs, name, out var existed);
+        if (existed && entry!.Target.Equals(typeRef)) return true;
+        entry = new TypedefLayout(name, typeRef);
+        changedTypedefs.Add(name);
         return true;
     }
 
@@ -116,15 +150,17 @@ internal sealed class SetPatch
     /// The last build's entries this build does not hold: those replaced by one mapped anew, and those of ids not
     /// mapped at all (looked for only when the counts say some are: every entry taken is one of the last build's).
     /// </summary>
-    private static List<TMapped> Gone<TId, TMapped>(Dictionary<TId, TMapped> last, Dictionary<TId, TMapped> now, List<TMapped> replaced, int fresh)
+    private static List<TMapped> Gone<TId, TMapped>(Dictionary<TId, TMapped> last, Dictionary<TId, TMapped> now, List<TMapped> replaced, int fresh,
+        int token, Func<TMapped, int> takenBy)
         where TId : notnull where TMapped : class
     {
         var taken = now.Count - fresh;
         if (last.Count == taken + replaced.Count) return replaced;
-        var gone = new List<TMapped>(replaced);
-        foreach (var (id, entry) in last)
+        // Replaced and removed alike: the entries this mapping did not take.
+        var gone = new List<TMapped>(last.Count - taken);
+        foreach (var entry in last.Values)
         {
-            if (!now.ContainsKey(id)) gone.Add(entry);
+            if (takenBy(entry) != token) gone.Add(entry);
         }
         return gone;
     }

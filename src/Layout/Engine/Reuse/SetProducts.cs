@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using LayoutExpert.Layout.Model;
 using LayoutExpert.Semantics.Types;
 
@@ -21,6 +22,10 @@ namespace LayoutExpert.Layout.Engine.Reuse;
 /// build that keeps a delta had no two records of one name with different
 /// models and no two enums of one name with different models, so any holder's
 /// model is the entry.</item>
+/// <item><see cref="Typedefs"/> made from <see cref="TypedefTable"/>: its typedefs
+/// whose model may change while the typedef object does not
+/// (<see cref="DependentTypedefs"/>), and the base kinds the others note
+/// (<see cref="FixedTypedefBases"/>, see <see cref="TypedefReads"/>).</item>
 /// </list>
 /// </summary>
 internal sealed record SetProducts(
@@ -30,4 +35,7 @@ internal sealed record SetProducts(
     Dictionary<string, EnumLayout> Enums,
     Dictionary<EnumId, EnumLayout> EnumLayouts,
     Dictionary<string, int> SharedEnumNames,
-    Dictionary<string, TypedefLayout> Typedefs);
+    Dictionary<string, TypedefLayout> Typedefs,
+    ImmutableDictionary<string, TypedefType> TypedefTable,
+    KeyValuePair<string, TypedefType>[] DependentTypedefs,
+    ulong FixedTypedefBases);
