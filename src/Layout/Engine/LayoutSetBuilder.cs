@@ -184,6 +184,7 @@ public static class LayoutSetBuilder
             products.Typedefs, patch.ChangedTypedefs, new Dictionary<string, BaseTypeLayout>(mapper.BaseTypes, StringComparer.Ordinal));
         TakeKeptFresh(memory, mapper, products);
         engine.Memory?.CountCarried(mapper.Carried);
+        engine.Memory?.CountPatched();
         delta = mapper.Delta();
         delta.Products = products;
         return (new LayoutSetResult(set, []), mappedRoots.ToImmutable(), new Names(products.RecordLayouts, products.EnumLayouts, products.Typedefs));
