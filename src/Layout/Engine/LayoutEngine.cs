@@ -52,6 +52,13 @@ public sealed class LayoutEngine : ITypeLayoutQueries
 
     internal TypeMeasurer Measurer { get; }
 
+    /// <summary>
+    /// While a set build takes from the last build's delta: records whose layout verdict is clean there are
+    /// answered with the layout last mapped (see <see cref="SetDelta.TakeShape"/>). Null otherwise (binding
+    /// asks the engine before any delta's verdicts are of the definitions now).
+    /// </summary>
+    internal SetDelta? Carrying { get; set; }
+
     /// <summary>Size (null when incomplete) and alignment of any type, in bytes.</summary>
     public LayoutResult<TypeShape> Measure(CType type) =>
         Measurer.Facts(type).Select(facts => new TypeShape(facts.SizeBits / 8, facts.AlignBits / 8));
@@ -107,7 +114,9 @@ public sealed class LayoutEngine : ITypeLayoutQueries
         LayoutResult<RecordShape> result;
         try
         {
-            result = Memory?.FindRecord(definition, Measurer) ?? LayOut(definition);
+            result = Carrying?.TakeShape(id) is { } carried
+                ? LayoutResult<RecordShape>.Ok(carried)
+                : Memory?.FindRecord(definition, Measurer) ?? LayOut(definition);
         }
         finally
         {

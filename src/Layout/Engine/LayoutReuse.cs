@@ -60,8 +60,10 @@ public sealed class LayoutReuse(int keepRuns = 4)
 
 /// <summary>Counts of one run: records and enums whose layout was taken from memory or computed, and likewise their models.</summary>
 public readonly record struct LayoutReuseStatistics(
-    int RecordsReused, int RecordsLaidOut, int ModelsReused, int ModelsMapped, int EnumsReused, int EnumsLaidOut, bool SetReused = false, int Carried = 0)
+    int RecordsReused, int RecordsLaidOut, int ModelsReused, int ModelsMapped, int EnumsReused, int EnumsLaidOut, bool SetReused = false, int Carried = 0,
+    bool SetPatched = false)
 {
     public override string ToString() => SetReused ? "the whole set reused: the same definitions and roots as an earlier run" :
-        $"{Carried} records and enums taken from the last set unchanged; records {RecordsReused} reused / {RecordsLaidOut} laid out, models {ModelsReused} reused / {ModelsMapped} mapped, enums {EnumsReused} reused / {EnumsLaidOut} laid out";
+        $"{Carried} records and enums taken from the last set unchanged; records {RecordsReused} reused / {RecordsLaidOut} laid out, models {ModelsReused} reused / {ModelsMapped} mapped, enums {EnumsReused} reused / {EnumsLaidOut} laid out"
+        + (SetPatched ? "; the set's dictionaries patched from the last set's" : "");
 }

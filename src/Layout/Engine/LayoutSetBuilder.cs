@@ -52,7 +52,17 @@ public static class LayoutSetBuilder
         if (memory is null) return BuildFresh(engine, table, rootList, null, out _);
         var prior = memory.RemembersRecords ? memory.LastDelta : null;
         prior?.Begin(engine.Definitions);
-        var answer = BuildFresh(engine, table, rootList, prior, out var delta);
+        engine.Carrying = prior;
+        (LayoutSetResult Result, ImmutableSortedDictionary<string, LayoutResult<TypeRef>> Roots, Names Names) answer;
+        SetDelta? delta;
+        try
+        {
+            answer = BuildFresh(engine, table, rootList, prior, out delta);
+        }
+        finally
+        {
+            engine.Carrying = null;
+        }
         if (prior is not null && delta is null)
         {
             // Taking earlier models met an issue (whose answer may depend on the order of mapping): built again, nothing taken.
@@ -80,9 +90,18 @@ public static class LayoutSetBuilder
         foreach (var (id, _) in table.Enums) mapper.Enum(id);
 
         var memory = engine.Memory?.AllTypes ?? new LayoutSetMemory();
+        if (prior?.Products is { } last && memory.Holds(last.Records, last.Enums, last.Typedefs)
+            && mappedRoots.Values.All(r => r.TryGet(out _)) && !mapper.BasesUnkept
+            && SetPatch.Make(last, prior, mapper, table) is { } patch)
+        {
+            return Patched(engine, memory, mapper, patch, mappedRoots, out delta);
+        }
+
         var typedefs = new Dictionary<string, TypedefLayout>(table.Typedefs.Count, StringComparer.Ordinal);
+        var split = new TypedefSplit();
         foreach (var (name, typedef) in table.Typedefs)
         {
+            split.Add(name, typedef);
             var target = mapper.Map(typedef.Target);
             if (target.TryGet(out var typeRef)) typedefs[name] = memory.Typedef(name, typeRef);
             else issues.Add(new LayoutIssue("typedef " + name, target.Problem));
@@ -90,6 +109,7 @@ public static class LayoutSetBuilder
 
         var records = new Dictionary<string, RecordLayout>(table.Records.Count, StringComparer.Ordinal);
         var recordLayouts = new Dictionary<RecordId, RecordLayout>(table.Records.Count);
+        var sharedRecords = new Dictionary<string, int>(StringComparer.Ordinal);
         List<RecordId>? sharing = null;
         foreach (var (id, mapped) in mapper.Records)
         {
@@ -107,6 +127,7 @@ public static class LayoutSetBuilder
             // The set keeps the first record of a name: that is this id's entry.
             recordLayouts[id] = records[layout.Name];
             (sharing ??= []).Add(id);
+            sharedRecords[layout.Name] = sharedRecords.GetValueOrDefault(layout.Name, 1) + 1;
             if (!SameLayout(records[layout.Name], layout))
             {
                 issues.Add(new LayoutIssue(id.Spelling, new LayoutProblem(LayoutProblemKind.Unsupported,
@@ -116,12 +137,17 @@ public static class LayoutSetBuilder
 
         var enums = new Dictionary<string, EnumLayout>(table.Enums.Count, StringComparer.Ordinal);
         var enumLayouts = new Dictionary<EnumId, EnumLayout>(table.Enums.Count);
+        var sharedEnums = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (id, mapped) in mapper.Enums)
         {
             var result = mapped.Result;
             if (result.TryGet(out var layout))
             {
-                if (!enums.TryAdd(layout.Name, layout)) orderMatters |= !enums[layout.Name].Equals(layout);
+                if (!enums.TryAdd(layout.Name, layout))
+                {
+                    orderMatters |= !enums[layout.Name].Equals(layout);
+                    sharedEnums[layout.Name] = sharedEnums.GetValueOrDefault(layout.Name, 1) + 1;
+                }
                 enumLayouts[id] = enums[layout.Name];
             }
             else
@@ -134,8 +160,62 @@ public static class LayoutSetBuilder
         TakeKept(memory, mapper, recordLayouts, sharing, enumLayouts);
         engine.Memory?.CountCarried(mapper.Carried);
         delta = issues.Count == 0 && !orderMatters && !mapper.BasesUnkept && mappedRoots.Values.All(r => r.TryGet(out _)) ? mapper.Delta() : null;
+        // What the next build patches (only a build that takes from this delta asks; a set memory of its own has nothing to patch).
+        if (delta is not null && engine.Memory is not null)
+        {
+            delta.Products = new SetProducts(records, recordLayouts, sharedRecords, enums, enumLayouts, sharedEnums, typedefs,
+                table.Typedefs, split.Dependent, split.FixedBases);
+        }
         var sortedIssues = issues.OrderBy(i => i.Subject, StringComparer.Ordinal).ThenBy(i => i.Problem.Message, StringComparer.Ordinal).ToImmutableArray();
         return (new LayoutSetResult(set, sortedIssues), mappedRoots.ToImmutable(), new Names(recordLayouts, enumLayouts, typedefs));
+    }
+
+    /// <summary>
+    /// The set of a build whose dictionaries were patched from the last build's (<see cref="SetPatch"/>): no issue,
+    /// every root mapped, so it keeps a delta as the whole-set build would. The set memory patches its sorted
+    /// dictionaries by the keys changed; the objects it kept for equal models are taken as in a whole build.
+    /// </summary>
+    private static (LayoutSetResult Result, ImmutableSortedDictionary<string, LayoutResult<TypeRef>> Roots, Names Names) Patched(
+        LayoutEngine engine, LayoutSetMemory memory, ModelMapper mapper, SetPatch patch,
+        ImmutableSortedDictionary<string, LayoutResult<TypeRef>>.Builder mappedRoots, out SetDelta? delta)
+    {
+        var products = patch.Products;
+        var set = memory.NextChanged(products.Records, patch.ChangedRecords, products.Enums, patch.ChangedEnums,
+            products.Typedefs, patch.ChangedTypedefs, new Dictionary<string, BaseTypeLayout>(mapper.BaseTypes, StringComparer.Ordinal));
+        TakeKeptFresh(memory, mapper, products);
+        engine.Memory?.CountCarried(mapper.Carried);
+        engine.Memory?.CountPatched();
+        delta = mapper.Delta();
+        delta.Products = products;
+        return (new LayoutSetResult(set, []), mappedRoots.ToImmutable(), new Names(products.RecordLayouts, products.EnumLayouts, products.Typedefs));
+    }
+
+    /// <summary>
+    /// <see cref="TakeKept"/> for a patched build: only the ids mapped anew can hold a model the set memory replaced
+    /// by its earlier object (an entry taken is the set's object already, and so is an entry left under its name).
+    /// </summary>
+    private static void TakeKeptFresh(LayoutSetMemory memory, ModelMapper mapper, SetProducts products)
+    {
+        var keptRecords = memory.SubstitutedRecords;
+        if (keptRecords.Count > 0)
+        {
+            foreach (var mapped in mapper.FreshRecords)
+            {
+                if (mapped.Result.TryGet(out var layout) && keptRecords.TryGetValue(layout, out var kept)) mapped.Result = LayoutResult<RecordLayout>.Ok(kept);
+                ref var entry = ref CollectionsMarshal.GetValueRefOrNullRef(products.RecordLayouts, mapped.Id);
+                if (keptRecords.TryGetValue(entry, out var keptEntry)) entry = keptEntry;
+            }
+        }
+        var keptEnums = memory.SubstitutedEnums;
+        if (keptEnums.Count > 0)
+        {
+            foreach (var mapped in mapper.FreshEnums)
+            {
+                if (mapped.Result.TryGet(out var layout) && keptEnums.TryGetValue(layout, out var kept)) mapped.Result = LayoutResult<EnumLayout>.Ok(kept);
+                ref var entry = ref CollectionsMarshal.GetValueRefOrNullRef(products.EnumLayouts, mapped.Id);
+                if (keptEnums.TryGetValue(entry, out var keptEntry)) entry = keptEntry;
+            }
+        }
     }
 
     /// <summary>

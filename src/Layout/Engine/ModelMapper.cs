@@ -50,8 +50,26 @@ internal sealed class ModelMapper(LayoutEngine engine, SetDelta? prior = null)
     /// <summary>A base kind past what a mask holds was noted: the mapping can be no <see cref="SetDelta"/>.</summary>
     public bool BasesUnkept { get; private set; }
 
+    private static int tokens;
+
+    /// <summary>This mapping's number, left on the entries it takes (<see cref="MappedRecord.TakenBy"/>): those of the last build not taken are gone.</summary>
+    public int Token { get; } = Interlocked.Increment(ref tokens);
+
+    /// <summary>Base kinds noted again (one bit per kind) for models taken without mapping, as a mapping would note them.</summary>
+    public void NoteBases(ulong bases) => NoteAgain(bases);
+
     /// <summary>Records and enums taken from the last build's delta.</summary>
     public int Carried { get; private set; }
+
+    /// <summary>Records mapped anew (not taken from the last build's delta), in the order they were.</summary>
+    public List<MappedRecord> FreshRecords { get; } = [];
+
+    /// <summary>The last build's entries of records mapped anew (the entries this build does not carry, but for removed ids').</summary>
+    public List<MappedRecord> ReplacedRecords { get; } = [];
+
+    public List<MappedEnum> FreshEnums { get; } = [];
+
+    public List<MappedEnum> ReplacedEnums { get; } = [];
 
     public LayoutResult<TypeRef> Map(CType type)
     {
@@ -113,6 +131,7 @@ internal sealed class ModelMapper(LayoutEngine engine, SetDelta? prior = null)
         if (prior?.TakeRecord(id) is { } taken)
         {
             NoteAgain(taken.Bases);
+            taken.TakenBy = Token;
             records[id] = taken;
             Carried++;
             return taken.Result;
@@ -122,13 +141,16 @@ internal sealed class ModelMapper(LayoutEngine engine, SetDelta? prior = null)
         noted = 0;
         try
         {
-            var result = BuildRecord(id);
+            var result = BuildRecord(id, out var shape);
             var definition = engine.Definitions.FindRecord(id);
             // What the next build checks is worked out now, while the definition is at hand (only a kept mapping is asked).
-            records[id] = new MappedRecord(id, definition, result, noted)
+            var mapped = new MappedRecord(id, definition, result, noted, shape)
             {
                 Dependencies = memory is { RemembersRecords: true } && definition is not null ? MappingDependencies.Of(definition) : null,
             };
+            records[id] = mapped;
+            FreshRecords.Add(mapped);
+            if (prior is not null && prior.Records.TryGetValue(id, out var replaced)) ReplacedRecords.Add(replaced);
             return result;
         }
         finally
@@ -144,6 +166,7 @@ internal sealed class ModelMapper(LayoutEngine engine, SetDelta? prior = null)
         if (prior?.TakeEnum(id) is { } taken)
         {
             NoteAgain(taken.Bases);
+            taken.TakenBy = Token;
             enums[id] = taken;
             Carried++;
             return taken.Result;
@@ -151,7 +174,10 @@ internal sealed class ModelMapper(LayoutEngine engine, SetDelta? prior = null)
         var outer = noted;
         noted = 0;
         var result = MapEnum(id);
-        enums[id] = new MappedEnum(id, engine.Definitions.FindEnum(id), result, noted);
+        var mapped = new MappedEnum(id, engine.Definitions.FindEnum(id), result, noted);
+        enums[id] = mapped;
+        FreshEnums.Add(mapped);
+        if (prior is not null && prior.Enums.TryGetValue(id, out var replaced)) ReplacedEnums.Add(replaced);
         noted = outer;
         return result;
     }
@@ -230,10 +256,12 @@ internal sealed class ModelMapper(LayoutEngine engine, SetDelta? prior = null)
         public MappingRead[] ToArray() => [.. reads];
     }
 
-    private LayoutResult<RecordLayout> BuildRecord(RecordId id)
+    private LayoutResult<RecordLayout> BuildRecord(RecordId id, out RecordShape? laidOut)
     {
+        laidOut = null;
         var shapeResult = engine.LayoutRecord(id);
         if (!shapeResult.TryGet(out var shape)) return LayoutResult<RecordLayout>.Fail(shapeResult.Problem);
+        laidOut = shape;
         var remembered = memory?.RecordOf(shape);
         if (remembered is not null && Remembered(remembered) is { } known)
         {

@@ -20,6 +20,22 @@ public sealed class LayoutSetMemory
     public TypedefLayout Typedef(string name, TypeRef target) =>
         typedefs.Previous(name) is { } previous && previous.Target.Equals(target) ? previous : new TypedefLayout(name, target);
 
+    /// <summary>Whether these are the very entries of the last set made (see <see cref="SortedDictionaryMemory{T}.Holds"/>).</summary>
+    public bool Holds(Dictionary<string, RecordLayout> recordEntries, Dictionary<string, EnumLayout> enumEntries, Dictionary<string, TypedefLayout> typedefEntries) =>
+        records.Holds(recordEntries) && enums.Holds(enumEntries) && typedefs.Holds(typedefEntries);
+
+    /// <summary>
+    /// As <see cref="Next"/>, for record, enum and typedef entries that are copies of the last set's changed only
+    /// under the keys named (see <see cref="SortedDictionaryMemory{T}.NextChanged"/>); base types are compared whole.
+    /// </summary>
+    public LayoutSet NextChanged(
+        Dictionary<string, RecordLayout> recordEntries, IEnumerable<string> changedRecords,
+        Dictionary<string, EnumLayout> enumEntries, IEnumerable<string> changedEnums,
+        Dictionary<string, TypedefLayout> typedefEntries, IEnumerable<string> changedTypedefs,
+        Dictionary<string, BaseTypeLayout> baseTypeEntries) =>
+        new(records.NextChanged(recordEntries, changedRecords), enums.NextChanged(enumEntries, changedEnums),
+            typedefs.NextChanged(typedefEntries, changedTypedefs), baseTypes.Next(baseTypeEntries));
+
     /// <summary>
     /// The set holding exactly these entries (kept by this memory: do not change them afterwards); a value equal
     /// to the previous run's under its key is replaced in the entries by the previous object, which the set holds.

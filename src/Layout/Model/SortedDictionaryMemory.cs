@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace LayoutExpert.Layout.Model;
@@ -25,6 +26,45 @@ public sealed class SortedDictionaryMemory<T> where T : class
 
     /// <summary>The value the last <see cref="Next"/> held under <paramref name="key"/>, if any (an object the last result holds).</summary>
     public T? Previous(string key) => lastEntries.GetValueOrDefault(key);
+
+    /// <summary>Whether <paramref name="entries"/> is the very dictionary the last <see cref="Next"/> was given (and kept).</summary>
+    public bool Holds(Dictionary<string, T> entries) => last is not null && ReferenceEquals(lastEntries, entries);
+
+    /// <summary>
+    /// As <see cref="Next"/>, for <paramref name="entries"/> that hold what the last entries held but under
+    /// <paramref name="changedKeys"/> (a key may be named twice; one named whose value is the last one's is
+    /// left as it is): only those keys are looked at. A copy of the last entries patched by a build that
+    /// knows what it changed, where <see cref="Next"/> would compare every entry.
+    /// </summary>
+    public ImmutableSortedDictionary<string, T> NextChanged(Dictionary<string, T> entries, IEnumerable<string> changedKeys)
+    {
+        if (last is null) return Next(entries);
+        substituted.Clear();
+        var builder = last.ToBuilder();
+        foreach (var key in changedKeys)
+        {
+            ref var value = ref CollectionsMarshal.GetValueRefOrNullRef(entries, key);
+            if (Unsafe.IsNullRef(ref value))
+            {
+                builder.Remove(key);
+                continue;
+            }
+            if (lastEntries.TryGetValue(key, out var previous))
+            {
+                if (ReferenceEquals(previous, value)) continue;
+                if (previous.Equals(value))
+                {
+                    substituted[value] = previous;
+                    value = previous;
+                    continue;
+                }
+            }
+            builder[key] = value;
+        }
+        last = builder.ToImmutable();
+        lastEntries = entries;
+        return last;
+    }
 
     /// <summary>
     /// The dictionary holding exactly <paramref name="entries"/> (which this memory keeps: do not change it

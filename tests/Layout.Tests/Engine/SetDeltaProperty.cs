@@ -22,6 +22,13 @@ namespace LayoutExpert.Layout.Tests.Engine;
 /// Unchanged definitions are the very objects of the version before (as a
 /// replayed binding hands back), changed ones new; a version may be a fresh
 /// copy of every definition (found equal by structure).
+/// The typedef dictionary is the very object of the version before (as the
+/// binder's patched table hands back when no typedef changed), so a build
+/// patching the last one's dictionaries maps again only the typedefs naming
+/// anonymous records and enums (a pointer to each anonymous record of the
+/// chain, each anonymous enum) and notes the others' base types (one typedef
+/// of float, a kind nothing else uses); two anonymous records of equal
+/// content share one name, and one of them is removed and brought back.
 /// </summary>
 public sealed class SetDeltaProperty
 {
@@ -34,6 +41,7 @@ public sealed class SetDeltaProperty
     {
         var seeds = Arb.From(Gen.Choose(0, int.MaxValue));
         var carriedSome = 0;
+        var patchedSome = 0;
         var property = Prop.ForAll(seeds, seed =>
         {
             var random = new Random(seed);
@@ -58,11 +66,13 @@ public sealed class SetDeltaProperty
                 LookupsAgree(expected);
                 LookupsAgree(actual);
                 if (reuse.LastRun.Carried > 0) carriedSome++;
+                if (reuse.LastRun.SetPatched) patchedSome++;
                 nest.Edit();
             }
         });
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(40), property);
         Assert.True(carriedSome > 0, "no build took a record from the last build's delta");
+        Assert.True(patchedSome > 0, "no build patched the last build's dictionaries");
     }
 
     /// <summary>The names' lookups by id give the set's entry under the id's name (the very object), and the typedef lookup the set's typedefs.</summary>
@@ -90,6 +100,11 @@ public sealed class SetDeltaProperty
         private readonly RecordDefinition[] held;
         private readonly EnumDefinition[] enums;
         private readonly TypedefType[] typedefs;
+        private readonly TypedefType[] dependentTypedefs;
+        private readonly RecordDefinition twin = new(TwinId(0), [new Field("w", C.Int)]);
+        private readonly TypedefType fixedScalar = new("tf", C.Float);
+        private ImmutableDictionary<string, TypedefType>? typedefTable;
+        private bool twinHeld = true;
 
         public Nest(Random random)
         {
@@ -100,12 +115,15 @@ public sealed class SetDeltaProperty
             held = new RecordDefinition[depth + 1];
             enums = new EnumDefinition[depth + 1];
             typedefs = new TypedefType[depth + 1];
+            dependentTypedefs = new TypedefType[2 * (depth + 1)];
             for (var i = depth; i >= 0; i--)
             {
                 enums[i] = new EnumDefinition(EnumIdOf(i), [new Enumerator("E" + i, i)]);
                 named[i] = Named(i, Leaves[random.Next(Leaves.Length)]);
                 held[i] = new RecordDefinition(HeldId(i), [new Field("h", Leaves[random.Next(Leaves.Length)]), new Field("p", C.Ptr(new RecordType(NamedId(i))))]);
                 typedefs[i] = new TypedefType("t" + i, new RecordType(OuterId(i)));
+                dependentTypedefs[2 * i] = new TypedefType("ta" + i, C.Ptr(new RecordType(NamedId(i))));
+                dependentTypedefs[2 * i + 1] = new TypedefType("te" + i, new EnumType(EnumIdOf(i)));
                 outer[i] = Outer(i, Leaves[random.Next(Leaves.Length)]);
             }
         }
@@ -136,6 +154,10 @@ public sealed class SetDeltaProperty
                     held[i] = held[i] with { Fields = held[i].Fields.SetItem(0, new Field("h", Leaves[random.Next(Leaves.Length)])) };
                     LastEdit = $"held anonymous record {i} retyped";
                     break;
+                case 5 when random.Next(3) == 0:
+                    twinHeld = !twinHeld;
+                    LastEdit = twinHeld ? "twin back" : "twin removed";
+                    break;
                 default:
                     outer[depth] = outer[depth] is null ? Outer(depth, C.Long) : null;
                     LastEdit = outer[depth] is null ? "innermost removed" : "innermost back";
@@ -155,8 +177,15 @@ public sealed class SetDeltaProperty
                 records.Add(held[i].Id, held[i]);
                 enumTable.Add(enums[i].Id, enums[i]);
                 typedefTable.Add(typedefs[i].Name, typedefs[i]);
+                typedefTable.Add(dependentTypedefs[2 * i].Name, dependentTypedefs[2 * i]);
+                typedefTable.Add(dependentTypedefs[2 * i + 1].Name, dependentTypedefs[2 * i + 1]);
             }
-            return new TypeTable(records.ToImmutable(), enumTable.ToImmutable(), typedefTable.ToImmutable());
+            // Two anonymous records of equal content: one name in the set.
+            records.Add(TwinId(1), twin with { Id = TwinId(1) });
+            if (twinHeld) records.Add(twin.Id, twin);
+            typedefTable.Add(fixedScalar.Name, fixedScalar);
+            // The typedefs never change: the very dictionary of the version before.
+            return new TypeTable(records.ToImmutable(), enumTable.ToImmutable(), this.typedefTable ??= typedefTable.ToImmutable());
         }
 
         /// <summary>The same definitions as new objects (a new binding), found equal by structure.</summary>
@@ -209,5 +238,7 @@ public sealed class SetDeltaProperty
         private static RecordId HeldId(int i) => new(i % 2 == 0 ? AggregateKind.Struct : AggregateKind.Union, null, "h" + i);
 
         private static EnumId EnumIdOf(int i) => new(null, "e" + i);
+
+        private static RecordId TwinId(int i) => new(AggregateKind.Struct, null, "twin" + i);
     }
 }

@@ -20,7 +20,7 @@ internal sealed class LayoutMemory(TargetInfo target, LayoutOptions options)
     private readonly Dictionary<EnumShape, RememberedEnum> enumsByShape = new(ReferenceEqualityComparer.Instance);
     private readonly List<SetSnapshot> sets = [];
     private int run;
-    private bool setReused;
+    private bool setReused, setPatched;
     private int recordsReused, recordsLaidOut, modelsReused, modelsMapped, enumsReused, enumsLaidOut, carried;
 
     public TargetInfo Target { get; } = target;
@@ -37,18 +37,21 @@ internal sealed class LayoutMemory(TargetInfo target, LayoutOptions options)
     public LayoutSetMemory AllTypes { get; } = new();
 
     public LayoutReuseStatistics Statistics =>
-        new(recordsReused, recordsLaidOut, modelsReused, modelsMapped, enumsReused, enumsLaidOut, setReused, carried);
+        new(recordsReused, recordsLaidOut, modelsReused, modelsMapped, enumsReused, enumsLaidOut, setReused, carried, setPatched);
 
     /// <summary>What the last set build mapped, for the next to take unchanged records and enums from (null after a build with issues).</summary>
     public SetDelta? LastDelta { get; set; }
 
     public void CountCarried(int count) => carried += count;
 
+    /// <summary>The set's dictionaries were patched from the last build's (<see cref="SetPatch"/>).</summary>
+    public void CountPatched() => setPatched = true;
+
     public void StartRun(int number, int oldestKept)
     {
         run = number;
         recordsReused = recordsLaidOut = modelsReused = modelsMapped = enumsReused = enumsLaidOut = carried = 0;
-        setReused = false;
+        setReused = setPatched = false;
         sets.RemoveAll(s => s.LastUsed < oldestKept);
         Trim(records, recordsByShape, r => r.LastUsed < oldestKept, r => r.Result.TryGet(out var s) ? s : null);
         Trim(enums, enumsByShape, e => e.LastUsed < oldestKept, e => e.Shape);

@@ -10,9 +10,16 @@ namespace LayoutExpert.Layout.Engine.Reuse;
 /// <see cref="SetDelta"/> for the next set build; the marks are that build's
 /// verdicts (see <see cref="SetDelta"/>).
 /// </summary>
-internal sealed class MappedRecord(RecordId id, RecordDefinition? definition, LayoutResult<RecordLayout> result, ulong bases)
+internal sealed class MappedRecord(RecordId id, RecordDefinition? definition, LayoutResult<RecordLayout> result, ulong bases, RecordShape? shape = null)
 {
     public RecordId Id { get; } = id;
+
+    /// <summary>
+    /// The layout the model was made from (null when there was none). While the record's layout verdict is
+    /// clean it is the layout a fresh engine would compute, so the engine answers a record holding it with
+    /// this shape (<see cref="SetDelta.TakeShape"/>) instead of checking its remembered layouts member by member.
+    /// </summary>
+    public RecordShape? Shape { get; } = shape;
 
     /// <summary>The engine's definition when mapped; replaced by an equal one a later build found (so the next compares by reference).</summary>
     public RecordDefinition? Definition { get; set; } = definition;
@@ -34,6 +41,9 @@ internal sealed class MappedRecord(RecordId id, RecordDefinition? definition, La
     public int ModelMark { get; set; }
 
     public bool ModelClean { get; set; }
+
+    /// <summary>The <see cref="ModelMapper.Token"/> of the last mapping that took this entry.</summary>
+    public int TakenBy { get; set; }
 }
 
 /// <summary>One enum as a <see cref="ModelMapper"/> mapped it: layout and model are functions of its definition alone.</summary>
@@ -50,6 +60,9 @@ internal sealed class MappedEnum(EnumId id, EnumDefinition? definition, LayoutRe
     public int Mark { get; set; }
 
     public bool Clean { get; set; }
+
+    /// <summary>The <see cref="ModelMapper.Token"/> of the last mapping that took this entry.</summary>
+    public int TakenBy { get; set; }
 }
 
 /// <summary>

@@ -30,6 +30,9 @@ internal sealed class SetDelta(Dictionary<RecordId, MappedRecord> records, Dicti
 
     public Dictionary<EnumId, MappedEnum> Enums { get; } = enums;
 
+    /// <summary>The set's dictionaries the build that made this delta made, for the next to patch (<see cref="SetPatch"/>); null if not kept.</summary>
+    public SetProducts? Products { get; set; }
+
     /// <summary>A new build asks, over these definitions: earlier verdicts no longer count.</summary>
     public void Begin(ITypeDefinitions now)
     {
@@ -40,6 +43,15 @@ internal sealed class SetDelta(Dictionary<RecordId, MappedRecord> records, Dicti
     /// <summary>The record as last mapped, if what it read is unchanged.</summary>
     public MappedRecord? TakeRecord(RecordId id) =>
         Records.TryGetValue(id, out var entry) && ModelClean(entry) ? entry : null;
+
+    /// <summary>
+    /// The record's layout as last mapped, if its definition and everything its layout reads are unchanged
+    /// (its layout verdict, <see cref="LayoutClean"/>): what the engine would lay it out as now. Asked by the
+    /// engine for the facts of a record held by value by one being mapped again (a dirty record's nest is
+    /// mostly clean records, each of which would otherwise be checked against its remembered layouts).
+    /// </summary>
+    public RecordShape? TakeShape(RecordId id) =>
+        Records.TryGetValue(id, out var entry) && entry.Shape is { } shape && LayoutClean(entry) ? shape : null;
 
     public MappedEnum? TakeEnum(EnumId id) =>
         Enums.TryGetValue(id, out var entry) && EnumClean(entry) ? entry : null;
