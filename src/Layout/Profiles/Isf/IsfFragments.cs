@@ -34,6 +34,9 @@ public sealed class IsfFragments
     /// <summary>What the last build reused and what it encoded.</summary>
     public IsfBuildStatistics LastBuild { get; internal set; }
 
+    /// <summary>How many of the last build's records were copied from the document before it (<see cref="IsfUserTypesRuns"/>).</summary>
+    public int LastRecordsKept => Runs.Kept;
+
     /// <summary>
     /// The buffer documents are put together in, kept from build to build: at
     /// 1.7 MB it lives in the large object heap, where garbage costs full
