@@ -45,6 +45,20 @@ internal sealed class LayoutReads
 
     public void Clear() => _reads.Clear();
 
+    /// <summary>
+    /// The names read, summed up: one bit per name (<see cref="MaskOf"/>). A read of a name whose bit is not in
+    /// the mask was not made; the converse need not hold (two names may share a bit).
+    /// </summary>
+    public ulong Mask()
+    {
+        var mask = 0UL;
+        foreach (var read in _reads) mask |= MaskOf(read.Name);
+        return mask;
+    }
+
+    /// <summary>A name's bit in <see cref="Mask"/>: a bit chosen by its hash (ordinal, stable within the process).</summary>
+    public static ulong MaskOf(string name) => 1UL << (name.GetHashCode() & 63);
+
     /// <summary>Whether <paramref name="layouts"/> answers every read as it was answered when recorded.</summary>
     public bool StillHold(LayoutSet layouts) => StillHold(new Answers(layouts));
 

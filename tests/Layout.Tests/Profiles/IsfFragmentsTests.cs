@@ -45,6 +45,58 @@ public sealed class IsfFragmentsTests
     }
 
     [Fact]
+    public void Records_kept_from_the_last_document_across_typedef_base_type_and_enum_changes_give_a_fresh_build()
+    {
+        // Records stay the same objects while what they read changes: the path that copies them from the last
+        // document must notice every changed read (typedef retargeted or gone, base type or enum resized or gone).
+        var kept = 0;
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), Prop.ForAll(Seeds, seed =>
+        {
+            var random = new Random(seed);
+            var input = new RandomIsfInputs(seed).Input();
+            var fragments = new IsfFragments();
+            IsfWriter.Build(input, fragments);
+            for (var step = 0; step < 4; step++)
+            {
+                input = input with { Layouts = EditReads(input.Layouts, random) };
+                AssertSameBuild(IsfWriter.Build(input), IsfWriter.Build(input, fragments), $"seed {seed}, step {step}");
+                kept += fragments.LastRecordsKept;
+            }
+        }));
+        Assert.True(kept > 0, "no record was kept from a last document");
+    }
+
+    /// <summary>One change to what records read, the records themselves left as they are.</summary>
+    private static LayoutSet EditReads(LayoutSet set, Random random)
+    {
+        static T Pick<T>(Random random, IReadOnlyList<T> items) => items[random.Next(items.Count)];
+        string[] bases = ["int", "unsigned int", "char", "long unsigned int", "mystery"];
+        switch (random.Next(5))
+        {
+            case 0 when set.Typedefs.Count > 0:
+            {
+                var name = Pick(random, set.Typedefs.Keys.ToList());
+                return set with { Typedefs = set.Typedefs.SetItem(name, new TypedefLayout(name, new BaseTypeRef(Pick(random, bases)))) };
+            }
+            case 1 when set.Typedefs.Count > 0:
+                return set with { Typedefs = set.Typedefs.Remove(Pick(random, set.Typedefs.Keys.ToList())) };
+            case 2 when set.BaseTypes.Count > 0:
+            {
+                var old = Pick(random, set.BaseTypes.Values.ToList());
+                return set with { BaseTypes = random.Next(3) == 0 ? set.BaseTypes.Remove(old.Name) : set.BaseTypes.SetItem(old.Name, old with { Size = Pick(random, [1L, 2, 4, 8]) }) };
+            }
+            case 3 when set.Enums.Count > 0:
+            {
+                var old = Pick(random, set.Enums.Values.ToList());
+                return set with { Enums = random.Next(3) == 0 ? set.Enums.Remove(old.Name) : set.Enums.SetItem(old.Name, old with { Size = Pick(random, [1L, 2, 4, 8]) }) };
+            }
+            default:
+                // Nothing read changes: every record is kept.
+                return set with { };
+        }
+    }
+
+    [Fact]
     public void The_bytes_are_the_canonical_form_of_the_tree_they_parse_to()
     {
         // CanonicalJson writes a parsed tree back through Utf8JsonWriter with sorted keys:

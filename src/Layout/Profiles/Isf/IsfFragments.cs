@@ -34,6 +34,9 @@ public sealed class IsfFragments
     /// <summary>What the last build reused and what it encoded.</summary>
     public IsfBuildStatistics LastBuild { get; internal set; }
 
+    /// <summary>How many of the last build's records were copied from the document before it (<see cref="IsfUserTypesRuns"/>).</summary>
+    public int LastRecordsKept => Runs.Kept;
+
     /// <summary>
     /// The buffer documents are put together in, kept from build to build: at
     /// 1.7 MB it lives in the large object heap, where garbage costs full
@@ -41,53 +44,29 @@ public sealed class IsfFragments
     /// </summary>
     internal CanonicalJsonBuilder Document { get; } = new(0);
 
-    /// <summary>The record pieces the last build used, in its order (the names' ordinal order), and those of this build so far.</summary>
-    private List<RecordFragment> _lastOrder = [];
-    private List<RecordFragment> _order = [];
-    private int _cursor;
+    /// <summary>The last document's <c>user_types</c>, for the next build to keep what did not change.</summary>
+    internal IsfUserTypesRuns Runs { get; } = new();
 
-    internal void BeginBuild()
-    {
-        Build++;
-        _order.Clear();
-        _cursor = 0;
-    }
+    internal void BeginBuild() => Build++;
 
     /// <summary>
-    /// The piece for <paramref name="record"/>, asked in name order. Records come in the order of the last build,
-    /// so the piece it used next is tried first, by reference, with no lookup by name; then every variant kept
-    /// under the name. Written out rather than through <see cref="Find{T}"/>: a closure per record of every build.
+    /// A piece for <paramref name="record"/> among the variants kept under its name (records the last document
+    /// holds unchanged are kept by <see cref="Runs"/> before this is asked).
     /// </summary>
     internal RecordFragment? FindRecord(RecordLayout record, LayoutReads.Answers answers)
     {
-        while (_cursor < _lastOrder.Count && string.CompareOrdinal(_lastOrder[_cursor].Record.Name, record.Name) < 0) _cursor++;
-        if (_cursor < _lastOrder.Count && _lastOrder[_cursor] is var next && ReferenceEquals(next.Record, record))
-        {
-            _cursor++;
-            if (next.Reads.StillHold(answers)) return Used(next);
-        }
         if (!_records.TryGetValue(record.Name, out var variants)) return null;
         for (var i = 0; i < variants.Count; i++)
         {
             var fragment = variants[i];
             if (!(ReferenceEquals(fragment.Record, record) || fragment.Record.Equals(record)) || !fragment.Reads.StillHold(answers)) continue;
-            return Used(fragment);
+            fragment.LastUsed = Build;
+            return fragment;
         }
         return null;
     }
 
-    private RecordFragment Used(RecordFragment fragment)
-    {
-        fragment.LastUsed = Build;
-        _order.Add(fragment);
-        return fragment;
-    }
-
-    internal void AddRecord(RecordFragment fragment)
-    {
-        Add(_records, fragment.Record.Name, fragment);
-        _order.Add(fragment);
-    }
+    internal void AddRecord(RecordFragment fragment) => Add(_records, fragment.Record.Name, fragment);
 
     internal EnumFragment? FindEnum(EnumLayout layout, bool unsignedBase) =>
         Find(_enums, layout.Name, f => f.UnsignedBase == unsignedBase && (ReferenceEquals(f.Layout, layout) || f.Layout.Equals(layout)));
@@ -120,8 +99,9 @@ public sealed class IsfFragments
     /// <summary>Drops the pieces no recent build used (types of configs long gone), every few builds.</summary>
     internal void EndBuild()
     {
-        (_lastOrder, _order) = (_order, _lastOrder);
         if (Build % SweepEvery != 0) return;
+        // Pieces kept from document to document are used without being looked up: they stay.
+        Runs.MarkUsed(Build);
         Sweep(_records);
         Sweep(_enums);
     }
@@ -179,6 +159,9 @@ internal sealed class RecordFragment(RecordLayout record, byte[] bytes, LayoutRe
     : Fragment(bytes, reads, diagnostics, usedBaseTypes)
 {
     public RecordLayout Record { get; } = record;
+
+    /// <summary>The names read, as <see cref="LayoutReads.Mask"/>.</summary>
+    public ulong ReadMask { get; } = reads.Mask();
 }
 
 /// <summary>An enum: <c>"name": {base, constants, size}</c> as a member of <c>enums</c>; it looks nothing up beyond its base's sign.</summary>

@@ -51,11 +51,13 @@ public static class IsfWriter
         var needed = encoder.UsedBaseTypes;
 
         var answers = new LayoutReads.Answers(layouts);
-        var userTypes = new List<byte[]>(layouts.Records.Count);
+        var runs = fragments.Runs;
+        runs.Begin(layouts);
         var encodedRecords = 0;
         IsfUserTypes? records = null;
         foreach (var (_, record) in IsfSections.Sorted(layouts.Records))
         {
+            if (runs.TryKeep(record, answers, diagnostics)) continue;
             var fragment = fragments.FindRecord(record, answers);
             if (fragment is null)
             {
@@ -68,9 +70,10 @@ public static class IsfWriter
             {
                 Replay(fragment, diagnostics);
             }
-            needed.UnionWith(fragment.UsedBaseTypes);
-            userTypes.Add(fragment.Bytes);
+            runs.Add(fragment);
         }
+        runs.EndRecords();
+        needed.UnionWith(runs.BaseTypes);
 
         var enums = new List<byte[]>(layouts.Enums.Count);
         var encodedEnums = 0;
@@ -103,7 +106,7 @@ public static class IsfWriter
 
         var json = fragments.Document;
         json.Reset(0);
-        json.Reserve(Length(userTypes) + Length(enums) + symbols.Bytes.Length + (1 << 16));
+        json.Reserve(Length(enums) + symbols.Bytes.Length + (1 << 16));
         json.StartObject();
         json.Property("base_types"u8);
         IsfSections.BaseTypes(json, layouts, needed, diagnostics);
@@ -114,13 +117,12 @@ public static class IsfWriter
         json.Property("symbols"u8);
         json.Raw(symbols.Bytes);
         json.Property("user_types"u8);
-        Members(json, userTypes);
-        json.EndObject();
-        json.Raw("\n"u8);
+        // The user types and the document's end are put together by the runs, straight into the document's array.
+        var bytes = runs.Write(json.WrittenSpan, layouts);
 
         statistics = new IsfBuildStatistics(encodedRecords, layouts.Records.Count - encodedRecords,
             encodedEnums, layouts.Enums.Count - encodedEnums, symbolsReused);
-        return ProfileDocument.From(json.ToArray(), diagnostics);
+        return ProfileDocument.From(bytes, diagnostics);
     }
 
     private static SymbolsFragment EncodeSymbols(IsfInput input, TypedefResolver typedefs, IsfTypeEncoder encoder, DiagnosticBag diagnostics)
