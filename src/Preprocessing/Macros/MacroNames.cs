@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace LayoutExpert.Preprocessing.Macros;
 
 /// <summary>
@@ -53,12 +55,46 @@ public sealed class MacroNames
         if (id == _kinds.Length) Array.Resize(ref _kinds, _kinds.Length * 2);
         _kinds[id] = kind;
         _optionIndex.Add(kind == NameKind.Config ? OptionCount++ : -1);
-        if (kind == NameKind.Plain) PlainNameAdded?.Invoke(name);
+        if (kind == NameKind.Plain)
+        {
+            _plainNames++;
+            PlainNameAdded?.Invoke(name);
+        }
         return id;
     }
 
     /// <summary>The number of a name already numbered.</summary>
     public bool TryGetId(string name, out int id) => _ids.TryGetValue(name, out id);
+
+    /// <summary>
+    /// The number of <paramref name="name"/>, numbering it when it is a new
+    /// CONFIG_ or synthetic name; -1 for a plain name not numbered (no run can
+    /// find it defined). A text's identifiers recur as the very same string
+    /// objects (the Pre-AST's and the definitions' tokens share their texts),
+    /// so recent answers are kept by string object: most identifiers of C code
+    /// name no macro, and this spares them the string hash. A kept "-1" holds
+    /// only while no plain name has been numbered since.
+    /// </summary>
+    public int Lookup(string name)
+    {
+        ref var slot = ref _recent[RuntimeHelpers.GetHashCode(name) & (_recent.Length - 1)];
+        if (ReferenceEquals(slot.Name, name) && (slot.Id >= 0 || slot.PlainNames == _plainNames)) return slot.Id;
+        var id = _ids.TryGetValue(name, out var known) ? known : IsVolatile(name) ? IdOf(name) : -1;
+        slot = new RecentLookup { Name = name, Id = id, PlainNames = _plainNames };
+        return id;
+    }
+
+    private struct RecentLookup
+    {
+        public string? Name;
+        public int Id;
+
+        /// <summary>How many plain names were numbered when the answer was made.</summary>
+        public int PlainNames;
+    }
+
+    private readonly RecentLookup[] _recent = new RecentLookup[4096];
+    private int _plainNames;
 
     public string NameOf(int id) => _names[id];
 

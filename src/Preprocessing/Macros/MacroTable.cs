@@ -140,11 +140,7 @@ public sealed class MacroTable(MacroNames? names = null)
     /// or a synthetic name when first met (what differs between configs is
     /// always read, defined or not).
     /// </summary>
-    private int LookupId(string name)
-    {
-        if (Names.TryGetId(name, out var id)) return id;
-        return MacroNames.IsVolatile(name) ? Names.IdOf(name) : -1;
-    }
+    private int LookupId(string name) => Names.Lookup(name);
 
     /// <summary>The number of a name that keeps it: the one kept for <see cref="Names"/>, else looked up (numbered when <paramref name="define"/>) and kept.</summary>
     private int NumberOf(MacroName name, bool define)
