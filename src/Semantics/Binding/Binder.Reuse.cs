@@ -33,7 +33,7 @@ public sealed partial class Binder
 
     private ItemRecorder? _spareRecorder;
 
-    /// <summary>Definitions the store refused (an id taken): a block is cut at such an item (see <see cref="BlockBuilder"/>).</summary>
+    /// <summary>Definitions the store refused (an id taken): a block is cut at such an item (see <see cref="BlockMerger"/>).</summary>
     private int _refusedAdds;
 
     /// <summary>
@@ -51,7 +51,7 @@ public sealed partial class Binder
         failed = null;
         applied = null;
         // The block that followed the one before last time: a flat compare of its nodes, not a lookup by node (checked as any other).
-        if (next is not null && next.Matches(items, start) && BlockHolds(next))
+        if (next is not null && next.Matches(items, start) && BlockHolds(reuse.WithBody(next)))
         {
             ApplyBlock(next, items[start].Node.Position - next.Position);
             reuse.MetBlock(next);
@@ -68,7 +68,7 @@ public sealed partial class Binder
                 unmatched ??= block;
                 continue;
             }
-            if (!BlockHolds(block))
+            if (!BlockHolds(reuse.WithBody(block)))
             {
                 failed ??= block;
                 continue;
