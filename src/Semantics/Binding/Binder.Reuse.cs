@@ -229,7 +229,7 @@ public sealed partial class Binder
                 case OpKind.AddEnum:
                     if (!_store.Add(Unsafe.As<EnumDefinition>(op.A!), op.Flag, op.Id)) _refusedAdds++;
                     break;
-                case OpKind.Typedef: _typedefs[Unsafe.As<string>(op.A!)] = Unsafe.As<TypedefType>(op.B!); break;
+                case OpKind.Typedef: SetTypedefAt(op.Id, Unsafe.As<TypedefType>(op.B!)); break;
                 case OpKind.SetUnbound:
                     // A block keeps in the offset how far the op's item had moved within the block's frame (0 in an item's record).
                     _unboundSites.Set(op.Id, op.A);
@@ -287,8 +287,15 @@ public sealed partial class Binder
 
     private void SetTypedef(string name, TypedefType typedef)
     {
-        _typedefs[name] = typedef;
-        _recorder?.Op(new BindingOp(OpKind.Typedef, name, typedef));
+        var id = _names.Id(name);
+        SetTypedefAt(id, typedef);
+        _recorder?.Op(new BindingOp(OpKind.Typedef, name, typedef, Id: id));
+    }
+
+    private void SetTypedefAt(int id, TypedefType typedef)
+    {
+        if (_typedefs[id] is null) _typedefIds.Add(id);
+        _typedefs.Set(id, typedef);
     }
 
     private void SetLocation(string name, int offset)

@@ -84,6 +84,9 @@ internal sealed class NameArrays(int capacity)
 
     public NameSlots<int?> Locations { get; } = new(capacity);
 
+    /// <summary>The file-scope typedefs.</summary>
+    public NameSlots<Types.TypedefType> Typedefs { get; } = new(capacity);
+
     /// <summary>The file-scope object and function definitions (see Binder.DebugUses.cs).</summary>
     public DefinedSlots Defined { get; } = new(capacity);
 
@@ -94,6 +97,7 @@ internal sealed class NameArrays(int capacity)
         UnboundSites.Clear();
         UnboundMoves.Clear();
         Locations.Clear();
+        Typedefs.Clear();
         Defined.Clear();
     }
 }

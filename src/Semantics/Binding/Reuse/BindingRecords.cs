@@ -68,7 +68,7 @@ internal enum OpKind : byte
 /// a function declarator site or a body) are absolute in the recorded unit and
 /// are moved by the distance the item moved when replayed. Effects on state
 /// kept by name number (<see cref="NameTable"/>: declaring an ordinary
-/// identifier or a tag, a waiting signature, a location) keep the number in <c>Id</c>.
+/// identifier or a tag, a typedef, a waiting signature, a location) keep the number in <c>Id</c>.
 /// </summary>
 internal readonly record struct BindingOp(OpKind Kind, object? A = null, object? B = null, int Offset = 0, bool Flag = false, int Id = 0);
 

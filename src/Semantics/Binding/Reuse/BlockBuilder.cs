@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using LayoutExpert.Semantics.Trees;
 
 namespace LayoutExpert.Semantics.Binding;
@@ -19,19 +21,21 @@ namespace LayoutExpert.Semantics.Binding;
 /// </summary>
 internal sealed class BlockBuilder
 {
-    private readonly List<object?> _greens = [];
-    private readonly List<int> _offsets = [];
-    private readonly List<ItemRecord> _records = [];
+    // Arrays written through references (see Put), not lists: a list's array store checks the value's type,
+    // reading each node and record object (spread over the heap; the binder never reads a replayed item's node).
+    private object?[] _greens = new object?[64];
+    private int[] _offsets = new int[64];
+    private ItemRecord[] _records = new ItemRecord[64];
     private bool _addedDefinition;
     private int _position;
 
-    public int Count => _greens.Count;
+    public int Count { get; private set; }
 
     public void Clear()
     {
-        _greens.Clear();
-        _offsets.Clear();
-        _records.Clear();
+        Array.Clear(_greens, 0, Count);
+        Array.Clear(_records, 0, Count);
+        Count = 0;
         _addedDefinition = false;
     }
 
@@ -39,14 +43,26 @@ internal sealed class BlockBuilder
     public bool TryAdd(GNode node, ItemRecord record)
     {
         if (_addedDefinition && record.HasLayoutRead) return false;
-        if (_greens.Count == 0) _position = node.Position;
-        _greens.Add(node.Green);
-        _offsets.Add(node.Position - _position);
-        _records.Add(record);
+        if (Count == 0) _position = node.Position;
+        if (Count == _greens.Length)
+        {
+            Array.Resize(ref _greens, Count * 2);
+            Array.Resize(ref _offsets, Count * 2);
+            Array.Resize(ref _records, Count * 2);
+        }
+        Put(_greens, Count, node.Green);
+        _offsets[Count] = node.Position - _position;
+        Put(_records, Count, record);
+        Count++;
         _addedDefinition |= record.AddsDefinition;
         return true;
     }
 
     /// <summary>The run as a block, its body not yet made.</summary>
-    public ItemBlock Build() => new([.. _greens], [.. _offsets], _position, [.. _records]);
+    public ItemBlock Build() => new(_greens.AsSpan(0, Count).ToArray(), _offsets.AsSpan(0, Count).ToArray(), _position, _records.AsSpan(0, Count).ToArray());
+
+    /// <summary>Stores through a reference: the value is of the array's element type by construction.</summary>
+    private static void Put<T>(T[] array, int index, T value)
+        where T : class? =>
+        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(array), index) = value;
 }

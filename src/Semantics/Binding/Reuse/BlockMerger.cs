@@ -38,7 +38,7 @@ internal sealed class BlockMerger
     private readonly Dictionary<int, int> _unboundOps = [];
     private readonly Dictionary<int, int> _locationOps = [];
     private readonly Dictionary<int, int> _tagOps = [];
-    private readonly Dictionary<string, int> _typedefOps = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, int> _typedefOps = [];
     private readonly Dictionary<string, int> _anchorOps = new(StringComparer.Ordinal);
 
     private References _references;
@@ -108,7 +108,7 @@ internal sealed class BlockMerger
                 Keyed(_tagOps, op.Id, op);
                 break;
             case OpKind.Typedef:
-                Keyed(_typedefOps, (string)op.A!, op);
+                Keyed(_typedefOps, op.Id, op);
                 break;
             case OpKind.SetUnbound:
                 // The waiting site moves by how far its item moved: this item's shift, kept in the op's offset.
