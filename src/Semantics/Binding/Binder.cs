@@ -121,7 +121,7 @@ public sealed partial class Binder : IEvaluationContext
             return binder;
         }
         reuse.Begin(binder._options);
-        binder.ReplayOrBind(unit.Items, reuse);
+        binder.ReplayOrBind(unit, reuse);
         reuse.End();
         reuse.Sizes = binder.Sizes();
         binder._result = binder.Result(reuse.Results);
