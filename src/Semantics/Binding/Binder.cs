@@ -65,7 +65,8 @@ public sealed partial class Binder : IEvaluationContext
         _locations = arrays.Locations;
         _store = new DefinitionStore(sizes, numbers);
         _typedefs = arrays.Typedefs;
-        _typedefIds = new(sizes.Typedefs);
+        _typedefIds = arrays.TypedefIds;
+        _typedefIds.EnsureCapacity(sizes.Typedefs);
         _anchorCounts = new(sizes.Anchors, StringComparer.Ordinal);
         _definedSymbols = arrays.Defined;
         _scope = _file;

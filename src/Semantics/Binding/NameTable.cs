@@ -84,8 +84,10 @@ internal sealed class NameArrays(int capacity)
 
     public NameSlots<int?> Locations { get; } = new(capacity);
 
-    /// <summary>The file-scope typedefs.</summary>
+    /// <summary>The file-scope typedefs, and the numbers set, in the order first set (clearing resets only those: ~3,000 of the slots).</summary>
     public NameSlots<Types.TypedefType> Typedefs { get; } = new(capacity);
+
+    public List<int> TypedefIds { get; } = [];
 
     /// <summary>The file-scope object and function definitions (see Binder.DebugUses.cs).</summary>
     public DefinedSlots Defined { get; } = new(capacity);
@@ -97,7 +99,8 @@ internal sealed class NameArrays(int capacity)
         UnboundSites.Clear();
         UnboundMoves.Clear();
         Locations.Clear();
-        Typedefs.Clear();
+        foreach (var id in TypedefIds) Typedefs.Set(id, null);
+        TypedefIds.Clear();
         Defined.Clear();
     }
 }
