@@ -13,11 +13,8 @@ namespace LayoutExpert.Semantics.Binding;
 /// </summary>
 public sealed partial class Binder
 {
-    private void ReplayOrBind(TrimmedUnit unit, BindingReuse reuse)
+    private void ReplayOrBind(ImmutableArray<TrimmedItem> items, BindingReuse reuse)
     {
-        var items = unit.Items;
-        // Where each item was in the trim before, if this unit's trim walked beside it (blocks are then matched without comparing their nodes).
-        var trim = unit.BesideNow;
         var builder = reuse.Builder;
         builder.Clear();
         // A block starting at a node that was not replayed (see TryReplayBlock): its records are tried first for its items.
@@ -26,12 +23,12 @@ public sealed partial class Binder
         var mask = reuse.RunLength - 1;
         var keep = reuse.KeepsBlocks;
         // The last block replayed or made, and the item after its last: its next is linked to the block met there.
-        var chain = new BlockChain(trim?.Serial ?? 0);
+        var chain = new BlockChain();
         for (var i = 0; i < items.Length; i++)
         {
             if (builder.Count == 0)
             {
-                var length = TryReplayBlock(items, i, trim, reuse, chain.NextAt(i), out var failed, out var applied);
+                var length = TryReplayBlock(items, i, reuse, chain.NextAt(i), out var failed, out var applied);
                 if (length > 0)
                 {
                     chain.Met(applied!, i);
@@ -77,11 +74,8 @@ public sealed partial class Binder
         builder.Clear();
     }
 
-    /// <summary>
-    /// The last block met in a bind and where its items end, to link each block to the one right after it (<see cref="ItemBlock.Next"/>);
-    /// each block met is marked with the bind's trim and its first item (<see cref="ItemBlock.MetSerial"/>).
-    /// </summary>
-    private struct BlockChain(int serial)
+    /// <summary>The last block met in a bind and where its items end, to link each block to the one right after it (<see cref="ItemBlock.Next"/>).</summary>
+    private struct BlockChain
     {
         private ItemBlock? _last;
         private int _end;
@@ -91,8 +85,6 @@ public sealed partial class Binder
 
         public void Met(ItemBlock block, int start)
         {
-            block.MetSerial = serial;
-            block.MetAt = start;
             if (_last is not null && _end == start) _last.Next = block;
             _last = block;
             _end = start + block.Length;

@@ -46,12 +46,12 @@ public sealed partial class Binder
     /// block has there: a run holding a changed item, whose other items are
     /// mostly the same nodes, is a block of other nodes).
     /// </summary>
-    private int TryReplayBlock(System.Collections.Immutable.ImmutableArray<TrimmedItem> items, int start, LastTrim? trim, BindingReuse reuse, ItemBlock? next, out ItemBlock? failed, out ItemBlock? applied)
+    private int TryReplayBlock(System.Collections.Immutable.ImmutableArray<TrimmedItem> items, int start, BindingReuse reuse, ItemBlock? next, out ItemBlock? failed, out ItemBlock? applied)
     {
         failed = null;
         applied = null;
         // The block that followed the one before last time: a flat compare of its nodes, not a lookup by node (checked as any other).
-        if (next is not null && next.Matches(items, start, trim) && BlockHolds(reuse.WithBody(next)))
+        if (next is not null && next.Matches(items, start) && BlockHolds(reuse.WithBody(next)))
         {
             ApplyBlock(next, items[start].Node.Position - next.Position);
             reuse.MetBlock(next);
@@ -63,7 +63,7 @@ public sealed partial class Binder
         ItemBlock? unmatched = null;
         foreach (var block in blocks)
         {
-            if (!block.Matches(items, start, trim))
+            if (!block.Matches(items, start))
             {
                 unmatched ??= block;
                 continue;

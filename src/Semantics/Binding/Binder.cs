@@ -122,7 +122,7 @@ public sealed partial class Binder : IEvaluationContext
             return binder;
         }
         reuse.Begin(binder._options);
-        binder.ReplayOrBind(unit, reuse);
+        binder.ReplayOrBind(unit.Items, reuse);
         reuse.End();
         reuse.Sizes = binder.Sizes();
         binder._result = binder.Result(reuse.Results);

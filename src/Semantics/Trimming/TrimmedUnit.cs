@@ -41,14 +41,5 @@ public readonly record struct TrimmedItem(TrimmedKind Kind, SyntaxKind SyntaxKin
 /// </summary>
 public sealed record TrimmedUnit(TranslationUnitSyntax Source, ImmutableArray<TrimmedItem> Items, int Dropped)
 {
-    /// <summary>A trim with a cache: its set of the nodes, which says where each item was in the trim before (see <see cref="LastTrim"/>).</summary>
-    internal LastTrim? Beside { get; init; }
-
-    /// <summary>The number of the trim that made this unit (<see cref="LastTrim.Serial"/>): <see cref="Beside"/> is this unit's while it still has this number.</summary>
-    internal int Serial { get; init; }
-
-    /// <summary>The set of <see cref="Beside"/> if it is still this unit's (sets are refilled by later trims), else null.</summary>
-    internal LastTrim? BesideNow => Beside is { } set && set.Serial == Serial ? set : null;
-
     public int Count(TrimmedKind kind) => Items.Count(i => i.Kind == kind);
 }

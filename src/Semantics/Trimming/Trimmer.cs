@@ -84,12 +84,10 @@ public static class Trimmer
             {
                 next.Kinds[i] = null;
                 next.Widths[i] = 0;
-                next.Found[i] = -1;
                 continue;
             }
             nodes++;
             var found = last is null ? -1 : j < last.Count && ReferenceEquals(last.Greens[j], green) ? j : last.IndexOf(green, j + 1, LookAhead);
-            next.Found[i] = found;
             if (found >= 0)
             {
                 next.Kinds[i] = last!.Kinds[found];
@@ -108,27 +106,16 @@ public static class Trimmer
         }
         cache.End();
         var items = ImmutableArray.CreateBuilder<TrimmedItem>(kept);
-        next.ResizeItems(kept);
-        next.BesideSerial = last?.Serial ?? 0;
-        // The item from which the nodes follow one another as in the last trim (see LastTrim.RunStart).
-        var runStart = 0;
         for (var i = 0; i < count; i++)
         {
-            var found = next.Found[i];
-            if (found < 0 || i == 0 || next.Found[i - 1] < 0 || next.Found[i - 1] != found - 1) runStart = items.Count;
             if (next.Kinds[i] is { } kind)
             {
-                var item = items.Count;
-                next.ItemIndex[i] = item;
-                next.LastItem[item] = found < 0 ? -1 : last!.ItemIndex[found];
-                next.RunStart[item] = runStart;
                 items.Add(new TrimmedItem(kind, next.SyntaxKinds[i], position) { Node = new GNode(next.Greens[i]!, position) });
             }
-            else next.ItemIndex[i] = -1;
             position += next.Widths[i];
         }
         cache.Swap();
-        return new TrimmedUnit(unit, items.MoveToImmutable(), nodes - kept) { Beside = next, Serial = next.Serial };
+        return new TrimmedUnit(unit, items.MoveToImmutable(), nodes - kept);
     }
 
     private static TrimmedKind? KindOf(GNode node) => node.Kind switch

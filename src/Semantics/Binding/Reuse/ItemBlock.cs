@@ -150,11 +150,6 @@ internal sealed class ItemBlock
     /// </summary>
     public ItemBlock? Next { get; set; }
 
-    /// <summary>The trim (<see cref="Trimming.LastTrim.Serial"/>) of the last bind that replayed or made this block, and the block's first item there.</summary>
-    public int MetSerial { get; set; }
-
-    public int MetAt { get; set; }
-
     /// <summary>The entry of <see cref="BindingReuse"/> holding this block (aged when the block is met through <see cref="Next"/>).</summary>
     internal BindingReuse.BlockEntry? Owner { get; set; }
 
@@ -198,23 +193,6 @@ internal sealed class ItemBlock
 
     /// <summary>The items' records, tried first for each item when the block's reads do not all hold.</summary>
     public ItemRecord[] Records { get; }
-
-    /// <summary>
-    /// Whether the items from <paramref name="start"/> are the block's nodes,
-    /// spaced as they were: at once when the unit was trimmed beside the trim
-    /// of the bind that last met the block and the items from its first to
-    /// its last are that bind's, one after another (see <see cref="Trimming.LastTrim"/>),
-    /// else by a reference and an int compare per item.
-    /// </summary>
-    public bool Matches(System.Collections.Immutable.ImmutableArray<TrimmedItem> items, int start, Trimming.LastTrim? trim)
-    {
-        if (trim is not null && MetSerial != 0 && trim.BesideSerial == MetSerial)
-        {
-            var last = start + Length - 1;
-            if (last < items.Length && trim.LastItem[start] == MetAt && trim.RunStart[last] <= start) return true;
-        }
-        return Matches(items, start);
-    }
 
     /// <summary>Whether the items from <paramref name="start"/> are the block's nodes, spaced as they were (a reference and an int compare per item).</summary>
     public bool Matches(System.Collections.Immutable.ImmutableArray<TrimmedItem> items, int start)
