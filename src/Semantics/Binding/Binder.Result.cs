@@ -21,7 +21,7 @@ public sealed partial class Binder
         located.Clear();
         if (cache is null) AllSymbols(globals, functions, constants, located);
         else ChangedSymbols(cache, globals, functions, constants, located);
-        var table = new TypeTable(_store.FileScopeRecords(cache?.Types?.Records, cache?.Records), _store.FileScopeEnums(cache?.Types?.Enums, cache?.Enums), Typedefs(cache?.Types?.Typedefs));
+        var table = new TypeTable(_store.FileScopeRecords(cache?.Types?.Records, cache?.Records), _store.FileScopeEnums(cache?.Types?.Enums, cache?.Enums), Typedefs(cache));
         var unit = new BoundTranslationUnit(table, globals.Build(), functions.Build(), constants.Build(), DebugUses(cache), [.. _diagnostics], located.ToLocations(_text, _names.Names));
         if (cache is not null)
         {
@@ -129,21 +129,54 @@ public sealed partial class Binder
         }
     }
 
-    private ImmutableDictionary<string, TypedefType> Typedefs(ImmutableDictionary<string, TypedefType>? previous)
+    /// <summary>
+    /// The typedef table: with a result cache, the last result's patched by
+    /// the numbers whose typedef is another object (the cache keeps that
+    /// table by number: comparing ~3,000 entries is array reads, not a hash of
+    /// each name and a search of the immutable table).
+    /// </summary>
+    private ImmutableDictionary<string, TypedefType> Typedefs(ResultCache? cache)
     {
-        if (previous is null) return _typedefs.ToImmutableDictionary(StringComparer.Ordinal);
-        var builder = previous.ToBuilder();
-        foreach (var (name, typedef) in _typedefs)
+        var names = _names.Names;
+        if (cache?.Types?.Typedefs is not { } previous)
         {
-            if (!builder.TryGetValue(name, out var old) || !ReferenceEquals(old, typedef)) builder[name] = typedef;
+            var table = ImmutableDictionary.CreateRange(StringComparer.Ordinal, _typedefIds.Select(id => new KeyValuePair<string, TypedefType>(names[id], _typedefs[id]!)));
+            if (cache is not null) Remember(cache);
+            return table;
         }
-        if (builder.Count != _typedefs.Count)
+        var last = cache.Typedefs;
+        ImmutableDictionary<string, TypedefType>.Builder? builder = null;
+        var met = 0;
+        foreach (var id in _typedefIds)
         {
-            foreach (var name in previous.Keys)
+            var typedef = _typedefs[id]!;
+            var old = last[id];
+            if (old is not null) met++;
+            if (ReferenceEquals(old, typedef)) continue;
+            (builder ??= previous.ToBuilder())[names[id]] = typedef;
+            last.Set(id, typedef);
+        }
+        if (met < cache.TypedefIds.Count)
+        {
+            // Some typedefs of the last result are gone.
+            foreach (var id in cache.TypedefIds)
             {
-                if (!_typedefs.ContainsKey(name)) builder.Remove(name);
+                if (_typedefs[id] is not null) continue;
+                (builder ??= previous.ToBuilder()).Remove(names[id]);
+                last.Set(id, null);
             }
         }
-        return builder.ToImmutable();
+        cache.TypedefIds.Clear();
+        cache.TypedefIds.AddRange(_typedefIds);
+        return builder is null ? previous : builder.ToImmutable();
+    }
+
+    /// <summary>The cache's typedefs by number made this bind's (the first result the cache holds).</summary>
+    private void Remember(ResultCache cache)
+    {
+        cache.Typedefs.Clear();
+        foreach (var id in _typedefIds) cache.Typedefs.Set(id, _typedefs[id]);
+        cache.TypedefIds.Clear();
+        cache.TypedefIds.AddRange(_typedefIds);
     }
 }

@@ -33,7 +33,7 @@ public sealed partial class Binder
 
     private ItemRecorder? _spareRecorder;
 
-    /// <summary>Definitions the store refused (an id taken): a block is cut at such an item (see <see cref="BlockBuilder"/>).</summary>
+    /// <summary>Definitions the store refused (an id taken): a block is cut at such an item (see <see cref="BlockMerger"/>).</summary>
     private int _refusedAdds;
 
     /// <summary>
@@ -51,7 +51,7 @@ public sealed partial class Binder
         failed = null;
         applied = null;
         // The block that followed the one before last time: a flat compare of its nodes, not a lookup by node (checked as any other).
-        if (next is not null && next.Matches(items, start) && BlockHolds(next))
+        if (next is not null && next.Matches(items, start) && BlockHolds(reuse.WithBody(next)))
         {
             ApplyBlock(next, items[start].Node.Position - next.Position);
             reuse.MetBlock(next);
@@ -68,7 +68,7 @@ public sealed partial class Binder
                 unmatched ??= block;
                 continue;
             }
-            if (!BlockHolds(block))
+            if (!BlockHolds(reuse.WithBody(block)))
             {
                 failed ??= block;
                 continue;
@@ -229,7 +229,7 @@ public sealed partial class Binder
                 case OpKind.AddEnum:
                     if (!_store.Add(Unsafe.As<EnumDefinition>(op.A!), op.Flag, op.Id)) _refusedAdds++;
                     break;
-                case OpKind.Typedef: _typedefs[Unsafe.As<string>(op.A!)] = Unsafe.As<TypedefType>(op.B!); break;
+                case OpKind.Typedef: SetTypedefAt(op.Id, Unsafe.As<TypedefType>(op.B!)); break;
                 case OpKind.SetUnbound:
                     // A block keeps in the offset how far the op's item had moved within the block's frame (0 in an item's record).
                     _unboundSites.Set(op.Id, op.A);
@@ -287,8 +287,15 @@ public sealed partial class Binder
 
     private void SetTypedef(string name, TypedefType typedef)
     {
-        _typedefs[name] = typedef;
-        _recorder?.Op(new BindingOp(OpKind.Typedef, name, typedef));
+        var id = _names.Id(name);
+        SetTypedefAt(id, typedef);
+        _recorder?.Op(new BindingOp(OpKind.Typedef, name, typedef, Id: id));
+    }
+
+    private void SetTypedefAt(int id, TypedefType typedef)
+    {
+        if (_typedefs[id] is null) _typedefIds.Add(id);
+        _typedefs.Set(id, typedef);
     }
 
     private void SetLocation(string name, int offset)

@@ -38,7 +38,9 @@ public sealed partial class Binder : IEvaluationContext
     private readonly BinderOptions _options;
     private readonly ConstantEvaluator _evaluator;
     private readonly List<Diagnostic> _diagnostics = [];
-    private readonly Dictionary<string, TypedefType> _typedefs;
+    /// <summary>The file-scope typedefs by name number (see <see cref="NameTable"/>), and the numbers set, in the order first set.</summary>
+    private readonly NameSlots<TypedefType> _typedefs;
+    private readonly List<int> _typedefIds;
     /// <summary>
     /// Function declarations bound by name only (see <see cref="BinderOptions.BindFunctionSignatures"/>), by
     /// name number: the boxed site as recorded and how far its item moved since (replay stores a record's box, no copy).
@@ -62,7 +64,9 @@ public sealed partial class Binder : IEvaluationContext
         _unboundMoves = arrays.UnboundMoves;
         _locations = arrays.Locations;
         _store = new DefinitionStore(sizes, numbers);
-        _typedefs = new(sizes.Typedefs, StringComparer.Ordinal);
+        _typedefs = arrays.Typedefs;
+        _typedefIds = arrays.TypedefIds;
+        _typedefIds.EnsureCapacity(sizes.Typedefs);
         _anchorCounts = new(sizes.Anchors, StringComparer.Ordinal);
         _definedSymbols = arrays.Defined;
         _scope = _file;
@@ -128,7 +132,7 @@ public sealed partial class Binder : IEvaluationContext
     public IntegerModel Integers => _options.Integers;
 
     private BinderSizes Sizes() => new(_file.TagCount, _file.DeclaredIds.Count, _store.RecordCount, _store.EnumCount, _store.FileScopeRecordCount, _store.FileScopeEnumCount,
-        _definedSymbols.Count, _anchorCounts.Count, _typedefs.Count);
+        _definedSymbols.Count, _anchorCounts.Count, _typedefIds.Count);
 
     /// <summary>The layout engine; while an item is recorded, a view that records its answers.</summary>
     public ITypeLayoutQueries Layout => _recorder is null ? _engine : _recordingLayout;

@@ -44,6 +44,6 @@ public sealed partial class Binder
         _store.Add(BuiltinTypes.VaListTagDefinition(tag.Record!), fileScope: true);
         var vaList = new TypedefType(BuiltinTypes.VaList, new ArrayType(tag.Type, 1));
         _file.DeclareOrdinary(new TypedefSymbol(vaList));
-        _typedefs[BuiltinTypes.VaList] = vaList;
+        SetTypedefAt(_names.Id(BuiltinTypes.VaList), vaList);
     }
 }

@@ -68,18 +68,34 @@ internal enum OpKind : byte
 /// a function declarator site or a body) are absolute in the recorded unit and
 /// are moved by the distance the item moved when replayed. Effects on state
 /// kept by name number (<see cref="NameTable"/>: declaring an ordinary
-/// identifier or a tag, a waiting signature, a location) keep the number in <c>Id</c>.
+/// identifier or a tag, a typedef, a waiting signature, a location) keep the number in <c>Id</c>.
 /// </summary>
 internal readonly record struct BindingOp(OpKind Kind, object? A = null, object? B = null, int Offset = 0, bool Flag = false, int Id = 0);
 
 /// <summary>One binding of one item: where the item was, what it read, what it did.</summary>
-internal sealed class ItemRecord(GreenNode green, int position, BindingRead[] reads, BindingOp[] ops)
+internal sealed class ItemRecord
 {
-    public GreenNode Green { get; } = green;
+    public ItemRecord(GreenNode green, int position, BindingRead[] reads, BindingOp[] ops)
+    {
+        Green = green;
+        Position = position;
+        Reads = reads;
+        Ops = ops;
+        foreach (var read in reads) HasLayoutRead |= read.Kind is ReadKind.SizeOf or ReadKind.AlignOf or ReadKind.OffsetOf or ReadKind.ScalarOf;
+        foreach (var op in ops) AddsDefinition |= op.Kind is OpKind.AddRecord or OpKind.AddEnum;
+    }
 
-    public int Position { get; } = position;
+    public GreenNode Green { get; }
 
-    public BindingRead[] Reads { get; } = reads;
+    public int Position { get; }
 
-    public BindingOp[] Ops { get; } = ops;
+    public BindingRead[] Reads { get; }
+
+    public BindingOp[] Ops { get; }
+
+    /// <summary>Whether the item asked the layout engine about a type naming definitions (see <see cref="BlockBuilder"/>: such a read may not follow a definition its run added).</summary>
+    public bool HasLayoutRead { get; }
+
+    /// <summary>Whether the item added a record or enum body.</summary>
+    public bool AddsDefinition { get; }
 }

@@ -8,15 +8,16 @@ namespace LayoutExpert.Semantics.Binding;
 /// <summary>
 /// How the last bind with a <see cref="BindingReuse"/> went: items replayed from a record, bound and recorded, bound without a record;
 /// or, <paramref name="Whole"/>, the unit was one bound before and that bind's result was taken (its items counted as replayed).
-/// Of the items replayed, <paramref name="InBlocks"/> were replayed as <paramref name="Blocks"/> runs (see <see cref="ItemBlock"/>).
+/// Of the items replayed, <paramref name="InBlocks"/> were replayed as <paramref name="Blocks"/> runs (see <see cref="ItemBlock"/>), of which
+/// <paramref name="BodiesMade"/> had their body made when this bind met them (runs an earlier bind kept unmade, see <see cref="BindingReuse"/>).
 /// </summary>
-public readonly record struct BindingStatistics(int Replayed, int Recorded, int NotRecorded, bool Whole = false, int InBlocks = 0, int Blocks = 0)
+public readonly record struct BindingStatistics(int Replayed, int Recorded, int NotRecorded, bool Whole = false, int InBlocks = 0, int Blocks = 0, int BodiesMade = 0)
 {
     public int Items => Replayed + Recorded + NotRecorded;
 
     public override string ToString() =>
         Whole ? $"{Replayed} taken whole from an earlier bind of the same unit"
-        : $"{Replayed} replayed ({InBlocks} in {Blocks} blocks), {Recorded} bound, {NotRecorded} bound unrecorded";
+        : $"{Replayed} replayed ({InBlocks} in {Blocks} blocks{(BodiesMade > 0 ? $", {BodiesMade} made on first use" : "")}), {Recorded} bound, {NotRecorded} bound unrecorded";
 }
 
 /// <summary>
@@ -41,7 +42,7 @@ public sealed class BindingReuse
     private readonly Dictionary<GreenNode, BlockEntry> _blocks = new(ReferenceEqualityComparer.Instance);
     private BinderOptions? _options;
     private int _bind;
-    private int _replayed, _recorded, _notRecorded, _inBlocks, _blocksReplayed;
+    private int _replayed, _recorded, _notRecorded, _inBlocks, _blocksReplayed, _bodiesMade;
 
     /// <summary>How the last bind's result was patched from the one before.</summary>
     public ResultStatistics LastResult => Results.Last;
@@ -125,13 +126,21 @@ public sealed class BindingReuse
         // The binds before replayed little of what the binds before them kept: their nodes are not met again
         // (a unit parsed anew each time), so blocks made now would not be either.
         KeepsBlocks = _bind <= 2 || LastBind.Replayed * 2 >= LastBind.Items;
-        _replayed = _recorded = _notRecorded = _inBlocks = _blocksReplayed = 0;
+        _replayed = _recorded = _notRecorded = _inBlocks = _blocksReplayed = _bodiesMade = 0;
         _refusals.Clear();
+        _made.Clear();
     }
 
     internal void End()
     {
-        LastBind = new BindingStatistics(_replayed, _recorded, _notRecorded, InBlocks: _inBlocks, Blocks: _blocksReplayed);
+        LastBind = new BindingStatistics(_replayed, _recorded, _notRecorded, InBlocks: _inBlocks, Blocks: _blocksReplayed, BodiesMade: _bodiesMade);
+        if (_inBlocks * 2 < LastBind.Items)
+        {
+            // A bind that replayed few items in blocks (a first bind, or one after a large change): the next bind
+            // meets most of the runs it kept, so their bodies are made now, in the slow bind.
+            foreach (var block in _made) block.MakeBody(Merger);
+        }
+        _made.Clear();
         if (_bind % 4 != 0) return;
         List<GreenNode>? stale = null;
         foreach (var (green, entry) in _entries)
@@ -181,8 +190,30 @@ public sealed class BindingReuse
     /// </summary>
     internal bool KeepsBlocks { get; private set; }
 
-    /// <summary>Makes the blocks of the bind under way (one bind at a time uses it).</summary>
+    /// <summary>Cuts the runs of the bind under way into blocks (one bind at a time uses it).</summary>
     internal BlockBuilder Builder { get; } = new();
+
+    /// <summary>Makes blocks' bodies (one at a time).</summary>
+    internal BlockMerger Merger { get; } = new();
+
+    // The blocks the bind under way made.
+    private readonly List<ItemBlock> _made = [];
+
+    /// <summary>
+    /// A block about to be checked, its body made if it had none: a block made
+    /// in a bind that replayed most of its items in blocks (a first visit to a
+    /// config) is kept as its nodes and records alone. Such a bind made blocks
+    /// only around what it changed, which a later bind meets only if it keeps
+    /// those changes; so their bodies (merging every record's reads and
+    /// effects, ~20 % of such a bind's binding) are made when first met.
+    /// </summary>
+    internal ItemBlock WithBody(ItemBlock block)
+    {
+        if (block.HasBody) return block;
+        block.MakeBody(Merger);
+        _bodiesMade++;
+        return block;
+    }
 
     /// <summary>The blocks starting at a node, newest first (null when none), marking them as met in this bind.</summary>
     internal List<ItemBlock>? BlocksOf(GreenNode green)
@@ -202,6 +233,7 @@ public sealed class BindingReuse
     /// <summary>Keeps the block the builder made (up to four per first node, newest first).</summary>
     internal void AddBlock(ItemBlock block)
     {
+        _made.Add(block);
         if (!_blocks.TryGetValue(block.First, out var entry)) _blocks[block.First] = entry = new BlockEntry();
         entry.LastBind = _bind;
         block.Owner = entry;

@@ -14,7 +14,7 @@ namespace LayoutExpert.Semantics.Binding;
 /// same nodes, equally spaced, whose state answers the run's reads the same,
 /// ends the run in the state the items would have left one by one: each
 /// item's record's reads are then either the run's reads or written by an
-/// earlier item of the run with the same effects (see <see cref="BlockBuilder"/>).
+/// earlier item of the run with the same effects (see <see cref="BlockMerger"/>).
 /// </summary>
 internal sealed class ItemBlock
 {
@@ -23,16 +23,45 @@ internal sealed class ItemBlock
     // sections whose ends are kept below. Ints: the items' offsets, the ordinary names and tags read, the
     // ordinary names and tags declared, the names located and their offsets, the signatures waiting and their
     // moves. Objects: the items' nodes, the symbols and tags read, the symbols and tags declared, the sites.
-    private readonly int[] _ints;
-    private readonly object?[] _refs;
-    private readonly int _readIds, _tagReadIds, _declaredIds, _taggedIds, _locatedIds, _locatedOffsets, _waitingIds;
-    private readonly int _readSymbols, _tagReadSymbols, _declaredSymbols, _taggedSymbols;
+    // Until the body is made, the arrays hold the offsets and the nodes alone.
+    private int[] _ints;
+    private object?[] _refs;
+    private int _readIds, _tagReadIds, _declaredIds, _taggedIds, _locatedIds, _locatedOffsets, _waitingIds;
+    private int _readSymbols, _tagReadSymbols, _declaredSymbols, _taggedSymbols;
+    private BindingRead[] _reads = [];
+    private BindingOp[] _ops = [];
 
-    public ItemBlock(GreenNode[] greens, int[] offsets, int position, List<BindingRead> reads, List<BindingOp> ops, ItemRecord[] records)
+    /// <summary>A run of items: their nodes, each one's position minus the first's, the first's position, and the record each used. The body is made by <see cref="MakeBody"/>.</summary>
+    public ItemBlock(object?[] greens, int[] offsets, int position, ItemRecord[] records)
     {
         Length = greens.Length;
         Position = position;
         Records = records;
+        _ints = offsets;
+        _refs = greens;
+    }
+
+    /// <summary>Whether the reads and effects are made (<see cref="MakeBody"/>); until then only the nodes, offsets and records are.</summary>
+    public bool HasBody { get; private set; }
+
+    /// <summary>
+    /// Makes the reads and effects from the items' records, once. A block's body
+    /// is a function of its records alone, so when it is made does not change
+    /// what replaying the block does.
+    /// </summary>
+    public void MakeBody(BlockMerger merger)
+    {
+        if (HasBody) return;
+        merger.Clear();
+        var offsets = Offsets;
+        for (var k = 0; k < Records.Length; k++)
+        {
+            var record = Records[k];
+            // The record's offsets are in the frame of its own bind: moved into this block's.
+            merger.Add(record, Position + offsets[k] - record.Position);
+        }
+        var reads = merger.Reads;
+        var ops = merger.Ops;
         // The effects on state kept by number are most of a block's, apart: each piece of state is independent
         // of the others, so applying them kind by kind, each in its order, leaves what applying them all in
         // order does.
@@ -52,7 +81,7 @@ internal sealed class ItemBlock
                 default: rest.Add(op); break;
             }
         }
-        Ops = [.. rest];
+        _ops = [.. rest];
         var ordinaryReads = new List<(int, object?)>();
         var tagReads = new List<(int, object?)>();
         var otherReads = new List<BindingRead>();
@@ -65,9 +94,9 @@ internal sealed class ItemBlock
                 default: otherReads.Add(read); break;
             }
         }
-        Reads = [.. otherReads];
-        var ints = new List<int>(offsets);
-        var refs = new List<object?>(greens);
+        _reads = [.. otherReads];
+        var ints = new List<int>(offsets.ToArray());
+        var refs = new List<object?>(Greens.ToArray());
         _readIds = Section(ordinaryReads, ints, refs, out _readSymbols);
         _tagReadIds = Section(tagReads, ints, refs, out _tagReadSymbols);
         _declaredIds = Section(declared, ints, refs, out _declaredSymbols);
@@ -85,6 +114,7 @@ internal sealed class ItemBlock
         }
         _ints = [.. ints];
         _refs = [.. refs];
+        HasBody = true;
     }
 
     /// <summary>Appends numbers and their values as sections; the ends of both.</summary>
@@ -134,7 +164,7 @@ internal sealed class ItemBlock
     public ReadOnlySpan<object?> TagReadSymbols => _refs.AsSpan(_readSymbols, _tagReadSymbols - _readSymbols);
 
     /// <summary>The other reads.</summary>
-    public BindingRead[] Reads { get; }
+    public BindingRead[] Reads => _reads;
 
     /// <summary>File-scope ordinary identifiers declared, in the order first declared, each with its last symbol.</summary>
     public ReadOnlySpan<int> DeclaredIds => _ints.AsSpan(_tagReadIds, _declaredIds - _tagReadIds);
@@ -159,7 +189,7 @@ internal sealed class ItemBlock
     public ReadOnlySpan<object?> WaitingSites => _refs.AsSpan(_taggedSymbols);
 
     /// <summary>The other effects, in order.</summary>
-    public BindingOp[] Ops { get; }
+    public BindingOp[] Ops => _ops;
 
     /// <summary>The items' records, tried first for each item when the block's reads do not all hold.</summary>
     public ItemRecord[] Records { get; }

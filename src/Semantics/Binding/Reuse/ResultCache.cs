@@ -37,6 +37,11 @@ internal sealed class ResultCache
 
     public TypeTable? Types { get; set; }
 
+    /// <summary>The typedefs of <see cref="Types"/> by name number, and the numbers that have one.</summary>
+    public NameSlots<TypedefType> Typedefs { get; } = new(1024);
+
+    public List<int> TypedefIds { get; } = [];
+
     /// <summary>The file-scope record and enum definitions of the last bind, in the order added (see <see cref="DefinitionStore"/>).</summary>
     public List<RecordDefinition> Records { get; } = [];
 

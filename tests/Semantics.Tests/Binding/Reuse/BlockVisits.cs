@@ -25,11 +25,15 @@ internal static class BlockVisits
         from runLength in Gen.Elements(2, 4, 8)
         select (LineEdit.Versions(unit.ToList(), edits), visits.ToList(), runLength);
 
-    /// <summary>Runs the property over 400 cases; gives how many items were replayed in blocks and how many one by one (their block failed).</summary>
-    public static (int InBlocks, int OneByOne) Check(Gen<(List<List<string>> Versions, List<int> Visits, int RunLength)> cases, BinderOptions options)
+    /// <summary>
+    /// Runs the property over 400 cases; gives how many items were replayed in blocks and how many one by one (their block failed),
+    /// and how many blocks replayed had their body made when first met (kept unmade by a bind that replayed most of its items in blocks).
+    /// </summary>
+    public static (int InBlocks, int OneByOne, int BodiesMade) Check(Gen<(List<List<string>> Versions, List<int> Visits, int RunLength)> cases, BinderOptions options)
     {
         var inBlocks = 0;
         var oneByOne = 0;
+        var bodiesMade = 0;
         var property = Prop.ForAll(cases.ToArbitrary(), testCase =>
         {
             var cache = new GreenNodeCache();
@@ -40,9 +44,10 @@ internal static class BlockVisits
                 BoundUnits.AssertReuseBindsAsFresh(testCase.Versions[visit], cache, declarations, reuse, options);
                 inBlocks += reuse.LastBind.InBlocks;
                 oneByOne += reuse.LastBind.Replayed - reuse.LastBind.InBlocks;
+                bodiesMade += reuse.LastBind.BodiesMade;
             }
         });
         FsCheck.Check.One(Config.QuickThrowOnFailure.WithMaxTest(400), property);
-        return (inBlocks, oneByOne);
+        return (inBlocks, oneByOne, bodiesMade);
     }
 }
