@@ -161,6 +161,7 @@ public static class FlipTimes
         var times = new List<double>();
         var layoutTimes = new List<double>();
         var restTimes = new List<double>();
+        using var allocations = Environment.GetEnvironmentVariable("FLIP_ALLOCS") is null ? null : new AllocationSampler();
         for (var round = 0; round < rounds; round++)
         {
             var database = new ProfileDatabase(preAst);
@@ -173,10 +174,12 @@ public static class FlipTimes
             var pause = GC.GetTotalPauseDuration();
             if (round > 0) PerfControl("enable");
             var cpu = ThreadCpu.Milliseconds();
+            if (allocations is not null) allocations.Active = round > 0;
             var watch = Stopwatch.StartNew();
             database.SetConfig(flipped);
             var bytes = database.Profile(ProfileFormat.Isf).Bytes.Length;
             watch.Stop();
+            if (allocations is not null) allocations.Active = false;
             PerfControl("disable");
             cpu = ThreadCpu.Milliseconds() - cpu;
             var (layout, logged) = StageTimes(stages.ToString());
@@ -190,6 +193,7 @@ public static class FlipTimes
             Console.WriteLine($"round {round}: first flip of {option}: {watch.Elapsed.TotalMilliseconds:F1} ms ({cpu:F1} ms CPU, GC pauses {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms), {bytes} bytes; {database.Session.Preprocessing?.LastRun}");
         }
         Console.WriteLine($"median of rounds after the first: {Median(times):F1} ms; layout stage {Median(layoutTimes):F0} ms, outside the logged stages {Median(restTimes):F1} ms");
+        allocations?.Print(rounds - 1);
         return 0;
     }
 

@@ -17,6 +17,15 @@ public sealed partial class Preprocessor
     {
         if (item.Kind == SyntaxKind.TextRun)
         {
+            if (_session is not null && TextChunks.Cuts(item.SlotCount))
+            {
+                _frames.Add(new Frame(frame.File, item, position, isFileRoot: false)
+                {
+                    Chunks = frame.File.TextChunks(position, item),
+                    TextOrigins = frame.File.TextOrigins(position, item.SlotCount),
+                });
+                return;
+            }
             if (_session is not null && TryReplayText(frame.File, position)) return;
             _frames.Add(new Frame(frame.File, item, position, isFileRoot: false)
             {
@@ -74,6 +83,37 @@ public sealed partial class Preprocessor
                 }
                 break;
         }
+    }
+
+    /// <summary>
+    /// Begins the next chunk of a text run cut into chunks: replayed when a
+    /// recorded run of it holds, else walked by a frame of its own (recorded
+    /// when it begins at a plain point); past the last chunk, the run ends.
+    /// </summary>
+    private void NextChunk(Frame frame, TextChunks chunks)
+    {
+        var chunk = frame.Index;
+        if (chunk >= chunks.Count)
+        {
+            _frames.RemoveAt(_frames.Count - 1);
+            return;
+        }
+        frame.Index++;
+        var position = chunks.Positions[chunk];
+        if (TryReplayText(frame.File, position)) return;
+        var list = frame.List!;
+        var start = chunks.Starts[chunk];
+        var previous = start > 0 ? (GreenToken)list.GetSlot(start - 1)! : null;
+        _frames.Add(new Frame(frame.File, list, position, isFileRoot: false)
+        {
+            Index = start,
+            End = chunk + 1 < chunks.Count ? chunks.Starts[chunk + 1] : list.SlotCount,
+            TextOrigins = frame.TextOrigins,
+            Recorder = BeginTextRecording(frame.File, position),
+            // As the previous token of the run left them (a chunk begins at a line start).
+            AtLineStart = previous?.EndsLine ?? true,
+            PreviousHadTrailing = previous?.HasTrailingTrivia ?? false,
+        });
     }
 
     private Syntax.Text.SourceLocation HashLocation(Frame frame, GreenNode item, int position) =>

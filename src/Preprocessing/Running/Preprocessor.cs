@@ -78,6 +78,12 @@ public sealed partial class Preprocessor : ITokenSource, IFeatureTests
 
         public int Index { get; set; }
 
+        /// <summary>Where the walk of <see cref="List"/> ends: its end, or a text chunk's.</summary>
+        public int End { get; init; } = list?.SlotCount ?? 0;
+
+        /// <summary>For a text run cut into chunks: the cuts, <see cref="Index"/> counting the chunks begun (each is walked by a frame of its own).</summary>
+        public TextChunks? Chunks { get; init; }
+
         public int Position { get; set; } = position;
 
         public bool IsFileRoot { get; } = isFileRoot;
@@ -143,7 +149,12 @@ public sealed partial class Preprocessor : ITokenSource, IFeatureTests
                 continue;
             }
             var frame = _frames[^1];
-            if (frame.List is null || frame.Index >= frame.List.SlotCount)
+            if (frame.Chunks is { } chunks)
+            {
+                NextChunk(frame, chunks);
+                continue;
+            }
+            if (frame.List is null || frame.Index >= frame.End)
             {
                 _frames.RemoveAt(_frames.Count - 1);
                 if (frame.IsFileRoot)

@@ -30,6 +30,16 @@ internal sealed class SourceFile
 
     private Dictionary<int, int[]>? _textOrigins;
 
+    private Dictionary<int, TextChunks>? _textChunks;
+
+    /// <summary>How the text run at <paramref name="position"/> is cut into chunks (see <see cref="Running.TextChunks"/>): made once per file.</summary>
+    internal TextChunks TextChunks(int position, GreenNode textRun)
+    {
+        _textChunks ??= [];
+        if (!_textChunks.TryGetValue(position, out var chunks)) _textChunks[position] = chunks = Running.TextChunks.Of(textRun, position);
+        return chunks;
+    }
+
     /// <summary>
     /// The origins (plus one; 0 = not made yet) of the tokens of the text run
     /// at <paramref name="position"/>, kept for a session's runs: a file token's
