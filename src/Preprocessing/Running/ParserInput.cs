@@ -107,21 +107,13 @@ public static partial class ParserInput
             // Most pieces follow the last call's order: taken from its log with no lookup.
             if (!log.AddExpected(piece, at))
             {
+                // A piece not seen before is converted once all are logged (PieceLog.Finish), from the last call's where it repeats them.
                 var entry = piece.Count > 1 ? memo.Find(piece) : null;
-                var seenBefore = entry is not null;
-                if (entry is null && piece.Count > 1)
-                {
-                    // The interior's last token ends a line when the piece's last token starts one.
-                    var span = piece.AsSpan();
-                    var tokens = new GreenToken[span.Length - 1];
-                    Convert(span[..^1], (span[^1].Flags & PPTokenFlags.StartOfLine) != 0, cache, tokens);
-                    entry = memo.Remember(piece, tokens);
-                }
-                log.Add(piece, at, entry, seenBefore);
+                log.Add(piece, at, entry, seenBefore: entry is not null);
             }
             at += piece.Count;
         }
-        log.Finish(cache);
+        log.Finish(memo);
         result[at] = EndOfFile(cache);
         memo.EndPieces(log);
         return log;
@@ -130,6 +122,14 @@ public static partial class ParserInput
     /// <summary>The last token of <paramref name="piece"/>, ending a line when <paramref name="endsLine"/>.</summary>
     internal static GreenToken ConvertLast(ArraySegment<PPToken> piece, bool endsLine, GreenNodeCache cache) =>
         Convert(piece.AsSpan(), piece.Count - 1, endsLine, cache);
+
+    /// <summary><paramref name="token"/> converted, ending a line when <paramref name="endsLine"/>, with the cache's <paramref name="spacing"/> trivia (<see cref="Spacing"/>).</summary>
+    internal static GreenToken ConvertOne(in PPToken token, bool endsLine, GreenNodeCache cache, (GreenTrivia Space, GreenTrivia Newline) spacing) =>
+        cache.RecurringToken(token.Kind, token.Text, SpaceBefore(token) ? spacing.Space : null, endsLine ? spacing.Newline : null);
+
+    /// <summary>The trivia converted tokens carry: a space before, an end of line after.</summary>
+    internal static (GreenTrivia Space, GreenTrivia Newline) Spacing(GreenNodeCache cache) =>
+        (cache.Trivia(SyntaxKind.WhitespaceTrivia, " "), cache.Trivia(SyntaxKind.EndOfLineTrivia, "\n"));
 
     /// <summary>The last token of piece <paramref name="p"/> ends a line when the next piece starts one: the only token a piece's neighbours decide.</summary>
     private static bool EndsLine(ReadOnlySpan<ArraySegment<PPToken>> pieces, int p) =>

@@ -77,6 +77,9 @@ public sealed class ParserInputCache(GreenNodeCache cache, bool keep = true)
 
     public GreenNodeCache Cache { get; } = cache;
 
+    /// <summary>Matches new pieces' tokens with the last call's (see <see cref="PieceLog"/>); its buffers are kept for the next call.</summary>
+    internal RunMatcher RunMatcher { get; } = new();
+
     private GreenToken[] _buffer = [];
 
     /// <summary>The buffer <see cref="ParserInput.Fill"/> writes, at least <paramref name="length"/> long (grown by a quarter more, so a few more tokens next time fit).</summary>

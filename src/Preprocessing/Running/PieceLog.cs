@@ -26,7 +26,7 @@ namespace LayoutExpert.Preprocessing.Running;
 /// <see cref="ParserInputCache.KeepCalls"/> calls').
 /// </para>
 /// </summary>
-internal sealed class PieceLog : IParserTokenSource
+internal sealed partial class PieceLog : IParserTokenSource
 {
     /// <summary>Pieces of the previous call looked through past the expected one for a piece found elsewhere (what a flip drops is a few pieces).</summary>
     private const int ResyncWindow = 64;
@@ -151,19 +151,27 @@ internal sealed class PieceLog : IParserTokenSource
     /// <summary>
     /// Once every piece is logged: each one's end of line (the next piece
     /// decides it) and last token (the previous call's where it ended the same
-    /// way there), and the stretches repeating the previous call's output.
+    /// way there), the conversions of pieces not seen before (see
+    /// <see cref="FinishRun"/>), and the stretches repeating the previous call's output.
     /// </summary>
-    public void Finish(GreenNodeCache cache)
+    public void Finish(ParserInputCache memo)
     {
         var previous = _previous;
-        for (var p = 0; p < Count; p++)
+        for (var p = 0; p < Count; p++) _endsLine[p] = p + 1 == Count || _startsLine[p + 1];
+        for (var p = 0; p < Count;)
         {
-            var endsLine = p + 1 == Count || _startsLine[p + 1];
-            _endsLine[p] = endsLine;
             var at = _previousIndex[p];
-            var same = at >= 0 && previous!._endsLine[at] == endsLine;
-            _lasts[p] = same ? previous!._lasts[at] : Last(p, endsLine, cache);
-            if (at >= 0) Extend(_starts[p], previous!._starts[at], same ? _pieces[p].Count : _pieces[p].Count - 1);
+            if (at < 0)
+            {
+                // Pieces the previous call did not have here: converted, from its tokens where they repeat them.
+                p = FinishRun(p, memo);
+                continue;
+            }
+            var endsLine = _endsLine[p];
+            var same = previous!._endsLine[at] == endsLine;
+            _lasts[p] = same ? previous._lasts[at] : Last(p, endsLine, memo.Cache);
+            Extend(_starts[p], previous._starts[at], same ? _pieces[p].Count : _pieces[p].Count - 1);
+            p++;
         }
         // Walked: the older logs are let go of.
         _previous = null;

@@ -15,6 +15,20 @@ public sealed class GreenInternalNode : GreenNode
         if (AnyChildContainsDiagnostics(slots)) MarkContainsDiagnostics();
     }
 
+    /// <summary>
+    /// A node over <paramref name="slots"/> whose full width and "a child
+    /// carries a diagnostic" the caller already knows (summed as the slots
+    /// were gathered): a translation unit's list is some 20,000 declarations,
+    /// most taken whole from earlier parses in blocks that know their sums,
+    /// so reading every child once more costs a cache miss each.
+    /// </summary>
+    internal GreenInternalNode(SyntaxKind kind, GreenNode?[] slots, int fullWidth, bool childContainsDiagnostics)
+        : base(kind, fullWidth, null)
+    {
+        _slots = slots;
+        if (childContainsDiagnostics) MarkContainsDiagnostics();
+    }
+
     public override int SlotCount => _slots.Length;
 
     public override GreenNode? GetSlot(int index) => _slots[index];

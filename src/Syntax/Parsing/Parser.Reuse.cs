@@ -153,7 +153,11 @@ internal sealed partial class Parser
     private void TakeBlock(ReusableBlock block, int start, List<GreenNode> items)
     {
         foreach (var effect in block.Effects) _scopes.Apply(effect);
+        SumItems(items);
         items.AddRange(block.Nodes);
+        _itemsWidth += block.FullWidth;
+        _itemsContainDiagnostics |= block.ContainsDiagnostics;
+        _itemsSummed = items.Count;
         _position = start + block.Consumed;
         _declarationsReused += block.Entries.Length;
         _blocksReused++;

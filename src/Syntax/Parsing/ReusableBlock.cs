@@ -42,6 +42,8 @@ internal sealed class ReusableBlock
             var entry = entries[i];
             Nodes[i] = entry.Node;
             Consumed += entry.Consumed;
+            FullWidth += entry.Node.FullWidth;
+            ContainsDiagnostics |= entry.Node.ContainsDiagnostics;
             // A declaration logs its questions about a name before it changes that name.
             foreach (var fact in entry.Preconditions)
             {
@@ -84,6 +86,12 @@ internal sealed class ReusableBlock
 
     /// <summary>The tokens the declarations are made of.</summary>
     public int Consumed { get; }
+
+    /// <summary>The nodes' full widths summed: the translation unit's width is summed block by block, not node by node.</summary>
+    public int FullWidth { get; }
+
+    /// <summary>Whether any of the nodes carries a diagnostic (see <see cref="GreenNode.ContainsDiagnostics"/>).</summary>
+    public bool ContainsDiagnostics { get; }
 
     /// <summary>The questions asked of the file scope as it was before the block.</summary>
     public FileScopeFact[] Preconditions { get; }
