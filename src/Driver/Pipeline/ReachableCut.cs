@@ -168,29 +168,12 @@ public sealed class ReachableCut
         List<EnumNode>? enums = null;
         List<TypedefNode>? typedefs = null;
         List<TypedefType>? typedefTypes = null;
+        var parts = new TypeParts.OntoStack(_types);
         while (_types.TryPop(out var type))
         {
+            if (TypeParts.Add(type, ref parts)) continue;
             switch (type)
             {
-                case PointerType p:
-                    _types.Push(p.Target);
-                    break;
-                case ArrayType a:
-                    _types.Push(a.Element);
-                    break;
-                case QualifiedType q:
-                    _types.Push(q.Unqualified);
-                    break;
-                case VectorType v:
-                    _types.Push(v.Element);
-                    break;
-                case ModeType m:
-                    _types.Push(m.Base);
-                    break;
-                case FunctionType f:
-                    _types.Push(f.Return);
-                    foreach (var parameter in f.Parameters) _types.Push(parameter);
-                    break;
                 case TypedefType t:
                 {
                     var node = TypedefNodeOf(t.Name);

@@ -25,29 +25,13 @@ public static class ReachableTypes
         // Held in a struct: pushing a CType into an array of CType pays a covariance check per push (30,000 per walk).
         var pending = new Stack<Pending>(256);
         foreach (var root in roots) pending.Push(new Pending(root));
+        var parts = new PendingParts(pending);
         while (pending.Count > 0)
         {
-            switch (pending.Pop().Type)
+            var type = pending.Pop().Type;
+            if (TypeParts.Add(type, ref parts)) continue;
+            switch (type)
             {
-                case PointerType p:
-                    pending.Push(new Pending(p.Target));
-                    break;
-                case ArrayType a:
-                    pending.Push(new Pending(a.Element));
-                    break;
-                case QualifiedType q:
-                    pending.Push(new Pending(q.Unqualified));
-                    break;
-                case VectorType v:
-                    pending.Push(new Pending(v.Element));
-                    break;
-                case ModeType m:
-                    pending.Push(new Pending(m.Base));
-                    break;
-                case FunctionType f:
-                    pending.Push(new Pending(f.Return));
-                    foreach (var parameter in f.Parameters) pending.Push(new Pending(parameter));
-                    break;
                 case TypedefType t when typedefs.Add(t.Name):
                     pending.Push(new Pending(t.Target));
                     break;
@@ -81,6 +65,11 @@ public static class ReachableTypes
     }
 
     private readonly record struct Pending(CType Type);
+
+    private readonly struct PendingParts(Stack<Pending> pending) : TypeParts.ISink
+    {
+        public void Add(CType part) => pending.Push(new Pending(part));
+    }
 
     /// <summary>The base types a record's members name, worked out once per model object (models are immutable and shared across builds).</summary>
     private static readonly ConditionalWeakTable<RecordLayout, string[]> BaseTypesOfRecord = new();

@@ -50,21 +50,13 @@ public static class TypeSelection
         var typedefs = ImmutableDictionary.CreateBuilder<string, TypedefType>(StringComparer.Ordinal);
         var seen = new HashSet<CType>();
         var pending = new Stack<CType>(roots);
+        var parts = new TypeParts.OntoStack(pending);
         while (pending.Count > 0)
         {
             var type = pending.Pop();
-            if (!seen.Add(type)) continue;
+            if (!seen.Add(type) || TypeParts.Add(type, ref parts)) continue;
             switch (type)
             {
-                case PointerType p: pending.Push(p.Target); break;
-                case ArrayType a: pending.Push(a.Element); break;
-                case QualifiedType q: pending.Push(q.Unqualified); break;
-                case VectorType v: pending.Push(v.Element); break;
-                case ModeType m: pending.Push(m.Base); break;
-                case FunctionType f:
-                    pending.Push(f.Return);
-                    foreach (var parameter in f.Parameters) pending.Push(parameter);
-                    break;
                 case TypedefType t:
                     if (types.Typedefs.TryGetValue(t.Name, out var declared) && declared.Equals(t)) typedefs[t.Name] = t;
                     pending.Push(t.Target);
